@@ -1,0 +1,56 @@
+# 工会文明创建工作平台 — everyday commands. Only Python 3.11 and make are assumed.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: demo run worker test test-postgres lint format bench install clean-db messages
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make demo — install, migrate SQLite, load demo data, start the site and print the demo accounts
+demo: $(STAMP)
+	$(BIN)/gonghui migrate --noinput
+	$(BIN)/gonghui load_demo
+	$(BIN)/gonghui runserver $(HOST)
+
+## make run — start the site without demo data
+run: $(STAMP)
+	$(BIN)/gonghui migrate --noinput
+	$(BIN)/gonghui runserver $(HOST)
+
+## make worker — run the background task worker
+worker: $(STAMP)
+	$(BIN)/gonghui worker
+
+## make test — install and run the whole suite (lint, migrations check, tests) on SQLite
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/gonghui makemigrations --check --dry-run
+	$(BIN)/python -m pytest -n 2
+
+## make test-postgres — the same suite against PostgreSQL (DATABASE_URL or the local server)
+test-postgres: $(STAMP)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/gonghui} $(BIN)/python -m pytest -n 2 -m "not browser"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP)
+	$(BIN)/gonghui bench
+
+messages: $(STAMP)
+	$(BIN)/gonghui compilemessages --ignore=.venv

@@ -1,0 +1,1 @@
+"""工会文明创建工作平台 — the Gonghui platform."""

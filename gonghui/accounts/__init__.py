@@ -1,0 +1,1 @@
+"""Users, roles with a data scope, API tokens, login with lockout."""

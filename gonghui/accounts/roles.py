@@ -1,0 +1,101 @@
+"""The standard roles of PRODUCT.md with their data scope and permissions (idempotent setup)."""
+
+import importlib
+
+from django.apps import apps
+from django.contrib.auth.models import Permission
+from django.db import transaction
+
+from gonghui.organizations.scoping import DataScope
+
+from .models import Role
+
+# code: (name, data scope, [app_label.codename, ...], description)
+ROLE_DEFINITIONS: dict[str, tuple[str, str, list[str], str]] = {
+    "campaign_admin": (
+        "创建办管理员",
+        DataScope.SUBTREE,
+        [
+            "organizations.add_organization",
+            "organizations.change_organization",
+            "organizations.add_department",
+            "organizations.change_department",
+            "people.add_person",
+            "people.change_person",
+            "core.view_auditentry",
+        ],
+        "设置创建活动和测评体系、分解任务、主持月度汇报会、生成报告",
+    ),
+    "leader": (
+        "领导",
+        DataScope.SUBTREE,
+        [],
+        "查看进度和差距，审核点评各部门提交的资料",
+    ),
+    "liaison": (
+        "部门联络员",
+        DataScope.DEPARTMENT,
+        [],
+        "上传创建资料、登记活动、提交月度汇报",
+    ),
+    "grassroots_admin": (
+        "基层工会管理员",
+        DataScope.SUBTREE,
+        [
+            "organizations.add_organization",
+            "organizations.change_organization",
+            "organizations.add_department",
+            "organizations.change_department",
+            "people.add_person",
+            "people.change_person",
+            "core.view_auditentry",
+        ],
+        "管理本工会及下级的组织、人员和创建工作",
+    ),
+    "assistance_officer": (
+        "帮扶专员",
+        DataScope.SUBTREE,
+        ["people.view_person", "people.change_person", "people.view_sensitive"],
+        "维护困难职工档案（敏感个人信息）",
+    ),
+}
+
+
+def app_role_permissions() -> dict[str, set[str]]:
+    """Each app may add to the roles with `ROLE_PERMISSIONS = {role code: [perm, ...]}` in
+    its own `roles.py`, so the permissions of a domain stay next to that domain."""
+    merged: dict[str, set[str]] = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("gonghui.") or config.name == "gonghui.accounts":
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.roles")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{config.name}.roles":
+                continue
+            raise
+        for code, perms in getattr(module, "ROLE_PERMISSIONS", {}).items():
+            merged.setdefault(code, set()).update(perms)
+    return merged
+
+
+@transaction.atomic
+def ensure_roles() -> dict[str, Role]:
+    roles = {}
+    extra = app_role_permissions()
+    for code, (name, scope, perms, description) in ROLE_DEFINITIONS.items():
+        role, _ = Role.objects.update_or_create(
+            code=code, defaults={"name": name, "data_scope": scope, "description": description}
+        )
+        wanted = set(perms) | extra.get(code, set())
+        objects = []
+        for label in sorted(wanted):
+            app_label, codename = label.split(".", 1)
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if perm is not None:
+                objects.append(perm)
+        role.permissions.set(objects)
+        roles[code] = role
+    return roles

@@ -1,0 +1,44 @@
+"""Login, logout, profile and API tokens."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .forms import LoginForm
+from .models import ApiToken
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+@login_required
+def profile(request):
+    tokens = ApiToken.objects.filter(user=request.user).order_by("-created_at")
+    return render(request, "accounts/profile.html", {"tokens": tokens})
+
+
+@login_required
+@require_POST
+def create_token(request):
+    name = (request.POST.get("name") or "").strip()[:50] or "API"
+    _token, key = ApiToken.generate(user=request.user, name=name)
+    messages.success(request, f"新令牌：{key}（只显示这一次，请妥善保存）")
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def revoke_token(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    token.delete()
+    messages.success(request, "令牌已吊销")
+    return redirect("accounts:profile")

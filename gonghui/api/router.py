@@ -1,0 +1,48 @@
+"""The NinjaAPI at /api/v1/: every app's router mounted here, domain errors mapped to JSON."""
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+
+from gonghui.core.exceptions import DomainError, ValidationFailed
+
+from .auth import AUTH
+
+api = NinjaAPI(
+    title="工会文明创建工作平台 API",
+    version="1.0.0",
+    description="组织、人员、文明创建、工会服务的 REST 接口。认证：会话（浏览器）或 Bearer 令牌。",
+    auth=AUTH,
+    urls_namespace="api-1.0.0",
+)
+
+
+@api.exception_handler(DomainError)
+def _domain_error(request, exc: DomainError):
+    body = {"detail": exc.message, "code": exc.code}
+    if exc.field:
+        body["field"] = exc.field
+    if isinstance(exc, ValidationFailed) and exc.errors:
+        body["errors"] = exc.errors
+    return api.create_response(request, body, status=exc.status_code)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request, exc):
+    return api.create_response(request, {"detail": "未登录或令牌无效"}, status=401)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "不存在或无权访问"}, status=404)
+
+
+def _mount():
+    from gonghui.organizations.api import router as organizations_router
+    from gonghui.people.api import router as people_router
+
+    api.add_router("/organizations", organizations_router, tags=["组织"])
+    api.add_router("/people", people_router, tags=["人员"])
+
+
+_mount()

@@ -1,0 +1,1 @@
+"""Shared kernel: base models, audit, privacy masking, scoping, files, Chinese text, exceptions."""

@@ -1,0 +1,138 @@
+"""The benchmark harness behind `gonghui bench`.
+
+Each app may ship `gonghui/<app>/bench.py` with `def cases(ctx: BenchContext) -> list[Case]`.
+A case is a callable timed over repeated runs; the harness prints median and p95 per case
+and writes JSON. Targets are stated per case and reported, never asserted in unit tests.
+"""
+
+import importlib
+import json
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from django.apps import apps
+from django.test import Client
+
+
+@dataclass
+class Case:
+    name: str
+    run: Callable[[], object]
+    target_p95_ms: float | None = None
+    repeat: int | None = None
+    warmup: int = 2
+    # A case that measures throughput or memory rather than latency reports extra figures.
+    extra: Callable[[], dict] | None = None
+
+
+@dataclass
+class Result:
+    name: str
+    runs: int
+    median_ms: float
+    p95_ms: float
+    max_ms: float
+    target_p95_ms: float | None
+    ok: bool | None
+    extra: dict = field(default_factory=dict)
+
+
+class BenchContext:
+    """What cases need: logged-in clients for the personas and a repeat count."""
+
+    def __init__(self, *, repeat: int = 30):
+        self.repeat = repeat
+        self._clients: dict[str, Client] = {}
+
+    def client(self, username: str | None) -> Client:
+        if username is None:
+            return Client()
+        if username not in self._clients:
+            from django.contrib.auth import get_user_model
+
+            client = Client()
+            client.force_login(get_user_model().objects.get(username=username))
+            self._clients[username] = client
+        return self._clients[username]
+
+    def get(self, username: str | None, url: str, *, expect: int = 200):
+        client = self.client(username)
+
+        def run():
+            response = client.get(url)
+            if response.status_code != expect:
+                raise AssertionError(f"GET {url} → {response.status_code}")
+            return response
+
+        return run
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    k = (len(ordered) - 1) * pct
+    lo = int(k)
+    hi = min(lo + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def measure(case: Case, *, repeat: int) -> Result:
+    runs = case.repeat or repeat
+    for _ in range(case.warmup):
+        case.run()
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        case.run()
+        timings.append((time.perf_counter() - start) * 1000)
+    p95 = percentile(timings, 0.95)
+    return Result(
+        name=case.name,
+        runs=runs,
+        median_ms=round(statistics.median(timings), 2),
+        p95_ms=round(p95, 2),
+        max_ms=round(max(timings), 2),
+        target_p95_ms=case.target_p95_ms,
+        ok=None if case.target_p95_ms is None else p95 <= case.target_p95_ms,
+        extra=case.extra() if case.extra else {},
+    )
+
+
+def discover_cases(ctx: BenchContext, only: str | None = None) -> list[Case]:
+    cases: list[Case] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("gonghui."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.bench")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{config.name}.bench":
+                continue
+            raise
+        for case in module.cases(ctx):
+            if only is None or only in case.name:
+                cases.append(case)
+    return cases
+
+
+def format_table(results: list[Result]) -> str:
+    header = f"{'case':<52} {'runs':>5} {'median ms':>10} {'p95 ms':>9} {'target':>8}  ok"
+    lines = [header, "-" * len(header)]
+    for r in results:
+        target = f"{r.target_p95_ms:.0f}" if r.target_p95_ms is not None else "-"
+        ok = {True: "yes", False: "NO", None: "-"}[r.ok]
+        lines.append(
+            f"{r.name:<52} {r.runs:>5} {r.median_ms:>10.1f} {r.p95_ms:>9.1f} {target:>8}  {ok}"
+        )
+        for key, value in r.extra.items():
+            lines.append(f"    {key}: {value}")
+    return "\n".join(lines)
+
+
+def to_json(results: list[Result], meta: dict) -> str:
+    return json.dumps(
+        {"meta": meta, "results": [asdict(r) for r in results]}, ensure_ascii=False, indent=2
+    )

@@ -1,0 +1,123 @@
+"""Uploads: content sniffing (never trust the name), size limit, sha256 and safe stored names."""
+
+import hashlib
+import os
+import uuid
+import zipfile
+from dataclasses import dataclass
+
+import filetype
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import get_valid_filename
+
+from .exceptions import ValidationFailed
+
+# kind -> (allowed extensions, mime types as sniffed from content)
+KINDS: dict[str, tuple[set[str], set[str]]] = {
+    "pdf": ({"pdf"}, {"application/pdf"}),
+    "docx": (
+        {"docx"},
+        {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    ),
+    "xlsx": ({"xlsx"}, {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}),
+    "jpg": ({"jpg", "jpeg"}, {"image/jpeg"}),
+    "png": ({"png"}, {"image/png"}),
+}
+IMAGE_KINDS = {"jpg", "png"}
+DOCUMENT_KINDS = {"pdf", "docx", "xlsx"}
+
+_OOXML_MARKERS = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+}
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    kind: str
+    mime_type: str
+    size: int
+    sha256: str
+    original_name: str
+    safe_name: str
+
+
+def _extension(name: str) -> str:
+    return os.path.splitext(name)[1].lower().lstrip(".")
+
+
+def sniff_kind(head: bytes, fileobj) -> str | None:
+    """The file kind judged from its bytes, or None if it is none of the allowed kinds."""
+    guess = filetype.guess(head)
+    if guess is None:
+        return None
+    if guess.mime == "application/pdf":
+        return "pdf"
+    if guess.mime == "image/jpeg":
+        return "jpg"
+    if guess.mime == "image/png":
+        return "png"
+    if guess.mime in {
+        "application/zip",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }:
+        fileobj.seek(0)
+        try:
+            with zipfile.ZipFile(fileobj) as zf:
+                names = set(zf.namelist())
+        except zipfile.BadZipFile:
+            return None
+        finally:
+            fileobj.seek(0)
+        for kind, marker in _OOXML_MARKERS.items():
+            if marker in names:
+                return kind
+    return None
+
+
+def check_upload(
+    upload: UploadedFile, *, allowed: set[str] | None = None, max_bytes: int | None = None
+) -> CheckedUpload:
+    """Refuse a file whose content is not one of the allowed kinds, whatever its name says."""
+    allowed = allowed or set(KINDS)
+    max_bytes = max_bytes or settings.GONGHUI_MAX_UPLOAD_BYTES
+    name = upload.name or "file"
+    if upload.size is not None and upload.size > max_bytes:
+        raise ValidationFailed(
+            f"文件“{name}”超过大小限制（最大 {max_bytes // (1024 * 1024)} MB）", field="file"
+        )
+    if upload.size == 0:
+        raise ValidationFailed(f"文件“{name}”是空文件", field="file")
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = sniff_kind(head, upload)
+    allowed_text = "、".join(sorted(allowed))
+    if kind is None or kind not in allowed:
+        raise ValidationFailed(
+            f"文件“{name}”的内容不是允许的类型（允许：{allowed_text}），请检查文件本身而非扩展名",
+            field="file",
+        )
+    ext = _extension(name)
+    if ext not in KINDS[kind][0]:
+        raise ValidationFailed(f"文件“{name}”的扩展名与内容不符：内容是 {kind} 文件", field="file")
+    digest = hashlib.sha256()
+    size = 0
+    for chunk in upload.chunks():
+        digest.update(chunk)
+        size += len(chunk)
+    upload.seek(0)
+    return CheckedUpload(
+        kind=kind,
+        mime_type=next(iter(KINDS[kind][1])),
+        size=size,
+        sha256=digest.hexdigest(),
+        original_name=os.path.basename(name)[:200],
+        safe_name=f"{uuid.uuid4().hex}.{next(iter(sorted(KINDS[kind][0])))}",
+    )
+
+
+def safe_download_name(name: str) -> str:
+    return get_valid_filename(name) or "download"

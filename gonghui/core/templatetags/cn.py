@@ -1,0 +1,76 @@
+"""Chinese formats for dates, amounts and counts, available in every template."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.filter
+def cn_date(value) -> str:
+    """2020年6月3日"""
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+@register.filter
+def cn_datetime(value) -> str:
+    """2020年6月3日 14:05"""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+
+
+@register.filter
+def yuan(value) -> str:
+    """¥1,370,000.00 — amounts always with two decimals and thousands separators."""
+    if value is None or value == "":
+        return ""
+    amount = Decimal(value)
+    return f"¥{amount:,.2f}"
+
+
+@register.filter
+def wan(value) -> str:
+    """137万 / 2.4万 for large counts, the plain number below ten thousand."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(value)
+    if abs(number) >= 10000:
+        shown = (number / 10000).quantize(Decimal("0.01")).normalize()
+        return f"{shown:f}万"
+    return f"{number.normalize():f}" if number != number.to_integral() else f"{int(number)}"
+
+
+@register.filter
+def cn_int(value) -> str:
+    """12,345"""
+    if value is None or value == "":
+        return ""
+    return f"{int(value):,}"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **kwargs) -> str:
+    """The current query string with some parameters replaced (for pagination links)."""
+    params = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return params.urlencode()
+
+
+@register.filter
+def mask_id(value) -> str:
+    from gonghui.core.privacy import mask_id_number
+
+    return mask_id_number(value)

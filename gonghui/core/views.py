@@ -1,0 +1,28 @@
+"""The home page and the audit log."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from . import selectors
+
+
+@login_required
+def home(request):
+    return render(request, "core/home.html", {"summary": selectors.home_summary(request.user)})
+
+
+@login_required
+def audit_log(request):
+    if not request.user.has_perm("core.view_auditentry"):
+        raise PermissionDenied("只有管理员可以查看审计日志")
+    filters = selectors.AuditFilter.from_query(request.GET)
+    page = Paginator(selectors.audit_entries_for_user(request.user, filters), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "core/audit_log.html",
+        {"page": page, "filters": filters, "actions": selectors.AUDIT_ACTIONS},
+    )

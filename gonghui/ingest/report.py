@@ -1,0 +1,141 @@
+"""A whole report read from a document: title, organisation, date and its facts, as JSON."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from gonghui.core.textnorm import CJK, NormalizedText, normalize
+
+from .extract import _METADATA_RE, Fact, extract_facts
+from .numbers import DIGITS, parse_chinese
+
+_DATE_RE = re.compile(
+    r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*[-/.年]\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})"
+    r"\s*[-/.月]\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d])"
+)
+_ORG_RE = re.compile(
+    rf"[{CJK}]{{0,10}}?(?:总工会|工会|工委|工联|总宣教部)(?:机关|委员会|[{CJK}]{{0,5}}?(?:部|室|办))?"
+)
+_GENERIC_ORGS = ("市总工会", "省总工会", "县总工会", "区总工会")
+_PLACE_RE = re.compile(rf"([{CJK}]{{2}})(?:市|省|县|区)")
+_BODY_ORG_RE = re.compile(rf"(?:[{CJK}]{{2,4}}(?:省|市|县|区))?总工会|[省市县]总工会")
+_NOT_PLACES = {"城市", "全市", "各市", "本市", "省市", "县市", "明城", "该市", "我市", "全省", "各省",
+               "全县", "各县", "全区", "各区", "城区", "辖区", "社区", "园区", "景区", "地区"}  # fmt: skip
+_SENTENCE_RE = re.compile(r"[。!?;；！？,，]")
+_TITLE_SKIP_RE = re.compile(r"^(?:记者|来源|时间|编者按|摘要)")
+
+
+@dataclass
+class Report:
+    normalized: NormalizedText
+    title: str = ""
+    org: str = ""
+    date: str | None = None
+    facts: list[Fact] = field(default_factory=list)
+
+    def as_dict(self, *, with_text: bool = False) -> dict:
+        data = {
+            "title": self.title,
+            "org": self.org,
+            "date": self.date,
+            "facts": [fact.as_dict() for fact in self.facts],
+        }
+        if with_text:
+            data["text"] = self.normalized.text
+        return data
+
+
+def _chinese_or_arabic(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if all(ch in DIGITS for ch in token):
+        return int("".join(str(DIGITS[ch]) for ch in token))
+    return parse_chinese(token)
+
+
+def _iso(match: re.Match) -> str | None:
+    year, month, day = (_chinese_or_arabic(match.group(k)) for k in ("y", "m", "d"))
+    if not year or not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if not 1949 <= year <= 2100:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def find_date(lines: list[str]) -> str | None:
+    """Publication date from the header, else a signature date, else the first full date."""
+    for line in lines[:8]:
+        if _METADATA_RE.search(line):
+            match = _DATE_RE.search(line)
+            if match and _iso(match):
+                return _iso(match)
+    for line in reversed(lines[-4:]):
+        match = _DATE_RE.search(line)
+        if match and len(line) <= 20 and _iso(match):
+            return _iso(match)
+    for line in lines:
+        for match in _DATE_RE.finditer(line):
+            if _iso(match):
+                return _iso(match)
+    return None
+
+
+def find_title(lines: list[str]) -> str:
+    for line in lines[:6]:
+        if 6 <= len(line) <= 80 and not _METADATA_RE.search(line) and not _TITLE_SKIP_RE.match(line):
+            if not line.endswith(("。", "!", "！")) and len(_SENTENCE_RE.findall(line)) <= 2:
+                return line
+    return lines[0][:80] if lines else ""
+
+
+def _main_place(text: str) -> str:
+    counts = Counter(
+        m.group(1)
+        for m in _PLACE_RE.finditer(text)
+        if m.group(1) not in _NOT_PLACES and not re.search(r"[全各本该我在和及与、总开展组织举办召发对向为到]", m.group(1))
+    )
+    if not counts:
+        return ""
+    place, _ = counts.most_common(1)[0]
+    return place if text.count(place) >= 3 else ""
+
+
+def find_org(lines: list[str], title: str, text: str) -> str:
+    """The organisation a report is about: its signature, else the title, else the body."""
+    for line in reversed(lines[-3:]):
+        candidate = _DATE_RE.sub("", line).strip()
+        if 3 <= len(candidate) <= 24 and not _SENTENCE_RE.search(candidate):
+            match = _ORG_RE.search(candidate)
+            if match:
+                return candidate
+    match = _ORG_RE.search(title)
+    if match and len(match.group(0)) >= 4:
+        org = match.group(0)
+    else:
+        mentions = Counter(m.group(0) for m in _BODY_ORG_RE.finditer(text))
+        if not mentions:
+            return ""
+        org = mentions.most_common(1)[0][0]
+    if org.startswith(_GENERIC_ORGS) or org in ("省总", "市总"):
+        place = _main_place(text)
+        level = org[0]
+        if place and text.count(f"{place}{level}") >= 2:
+            return f"{place}{org}"
+    return org
+
+
+def analyse(normalized: NormalizedText) -> Report:
+    text = normalized.text
+    lines = [line for line in text.split("\n") if line]
+    title = find_title(lines)
+    return Report(
+        normalized=normalized,
+        title=title,
+        org=find_org(lines, title, text),
+        date=find_date(lines),
+        facts=extract_facts(normalized),
+    )
+
+
+def analyse_text(original: str) -> Report:
+    return analyse(normalize(original))

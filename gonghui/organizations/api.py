@@ -1,0 +1,83 @@
+"""REST endpoints for organisations and departments, scoped exactly like the pages."""
+
+from ninja import Field, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from . import selectors, services
+from .models import Department, Organization
+
+router = Router()
+
+
+class OrganizationOut(Schema):
+    id: int
+    name: str
+    short_name: str
+    kind: str
+    kind_label: str = Field(alias="get_kind_display")
+    parent_id: int | None
+    depth: int
+    num_children: int
+    region: str
+
+
+class OrganizationIn(Schema):
+    parent_id: int
+    name: str
+    kind: str
+    short_name: str = ""
+    region: str = ""
+
+
+class MoveIn(Schema):
+    new_parent_id: int
+
+
+class DepartmentOut(Schema):
+    id: int
+    organization_id: int
+    name: str
+    duties: str
+
+
+@router.get("/", response=list[OrganizationOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_organizations(request, parent_id: int | None = None, q: str = ""):
+    qs = Organization.objects.visible_to(request.auth).order_by("path")
+    if parent_id is not None:
+        qs = qs.filter(parent_id=parent_id)
+    if q:
+        qs = qs.filter(name__contains=q)
+    return qs
+
+
+@router.get("/{org_id}", response=OrganizationOut)
+def get_organization(request, org_id: int):
+    return selectors.get_organization_for_user(request.auth, org_id)
+
+
+@router.get("/{org_id}/departments", response=list[DepartmentOut])
+def list_departments(request, org_id: int):
+    org = selectors.get_organization_for_user(request.auth, org_id)
+    return list(Department.objects.filter(organization=org))
+
+
+@router.post("/", response={201: OrganizationOut})
+def create_organization(request, payload: OrganizationIn):
+    parent = selectors.get_organization_for_user(request.auth, payload.parent_id)
+    org = services.create_organization(
+        by=request.auth,
+        parent=parent,
+        name=payload.name,
+        kind=payload.kind,
+        short_name=payload.short_name,
+        region=payload.region,
+    )
+    return 201, org
+
+
+@router.post("/{org_id}/move", response=OrganizationOut)
+def move_organization(request, org_id: int, payload: MoveIn):
+    org = selectors.get_organization_for_user(request.auth, org_id, for_write=True)
+    new_parent = selectors.get_organization_for_user(request.auth, payload.new_parent_id)
+    return services.move_organization(by=request.auth, organization=org, new_parent=new_parent)

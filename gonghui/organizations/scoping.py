@@ -1,0 +1,141 @@
+"""Data scope: which records a user may see, as one Q built from their role and organisation.
+
+Every list starts from `Model.objects.visible_to(user)`. Records carry `organization` and a
+copy of its materialised path (`org_path`) so that a subtree is one indexed range on the
+record's own table, with no join against the organisation tree.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .paths import subtree_range
+
+NOTHING = models.Q(pk__in=[])
+
+
+class DataScope(models.TextChoices):
+    ALL = "all", _("全部数据")
+    SUBTREE = "subtree", _("本组织及下级")
+    ORGANIZATION = "organization", _("仅本组织")
+    DEPARTMENT = "department", _("仅本部门")
+    SELF = "self", _("仅本人")
+
+
+@dataclass(frozen=True)
+class Scope:
+    data_scope: str
+    user_id: int | None
+    organization_id: int | None
+    org_path: str
+    department_id: int | None
+    person_id: int | None
+
+
+def scope_of(user) -> Scope | None:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    return user.scope
+
+
+def scope_filter(
+    user,
+    *,
+    path_field: str = "org_path",
+    org_field: str = "organization_id",
+    department_field: str | None = None,
+    owner_field: str | None = None,
+) -> models.Q:
+    scope = scope_of(user)
+    if scope is None:
+        return NOTHING
+    if scope.data_scope == DataScope.ALL:
+        return models.Q()
+    if not scope.org_path:
+        return NOTHING
+    if scope.data_scope == DataScope.SUBTREE:
+        low, high = subtree_range(scope.org_path)
+        return models.Q(**{f"{path_field}__gte": low, f"{path_field}__lt": high})
+    if scope.data_scope == DataScope.ORGANIZATION:
+        return models.Q(**{org_field: scope.organization_id})
+    if scope.data_scope == DataScope.DEPARTMENT:
+        if department_field and scope.department_id:
+            return models.Q(**{department_field: scope.department_id})
+        # A record kept at organisation level (no department) is seen by its organisation.
+        return models.Q(**{org_field: scope.organization_id}) if not department_field else NOTHING
+    if scope.data_scope == DataScope.SELF:
+        if owner_field == "person" and scope.person_id:
+            return models.Q(pk=scope.person_id)
+        if owner_field and owner_field != "person":
+            return models.Q(**{owner_field: scope.user_id})
+        return NOTHING
+    return NOTHING
+
+
+class ScopedQuerySet(models.QuerySet):
+    """QuerySet for records owned by an organisation (fields `organization` and `org_path`)."""
+
+    def visible_to(self, user):
+        model = self.model
+        return self.filter(
+            scope_filter(
+                user,
+                department_field=_department_field(model),
+                owner_field=getattr(model, "scope_owner_field", None),
+            )
+        )
+
+    def in_subtree(self, organization):
+        low, high = subtree_range(organization.path)
+        return self.filter(org_path__gte=low, org_path__lt=high)
+
+
+def _department_field(model) -> str | None:
+    name = getattr(model, "scope_department_field", "department")
+    if name is None:
+        return None
+    if name == "pk":
+        return "pk"
+    try:
+        model._meta.get_field(name)
+    except Exception:
+        return None
+    return f"{name}_id"
+
+
+class OrgScopedModel(models.Model):
+    """Abstract base for every record that belongs to an organisation.
+
+    Subclasses may set `scope_department_field` (default "department", None for none) and
+    `scope_owner_field` (a user FK such as "created_by", or "person" for people themselves).
+    """
+
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("所属组织"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    org_path = models.CharField(max_length=255, db_index=True, editable=False)
+
+    scope_department_field: str | None = "department"
+    scope_owner_field: str | None = "created_by"
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # org_path is derived data, kept in step here and re-pathed by move_organization.
+        if self.organization_id:
+            org = self._state.fields_cache.get("organization")
+            if org is not None and org.pk == self.organization_id:
+                self.org_path = org.path
+            else:
+                model = type(self)._meta.get_field("organization").related_model
+                self.org_path = model.objects.values_list("path", flat=True).get(
+                    pk=self.organization_id
+                )
+        super().save(*args, **kwargs)

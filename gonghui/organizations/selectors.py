@@ -1,0 +1,73 @@
+"""Reads of the organisation tree, always through the user's scope."""
+
+from django.db.models import Count, Q
+from django.http import Http404
+
+from .models import Department, Organization
+from .paths import subtree_range
+
+
+def get_organization_for_user(user, pk, *, for_write: bool = False) -> Organization:
+    qs = Organization.objects.visible_to(user)
+    if for_write:
+        from .permissions import can_manage_organization
+
+        org = qs.filter(pk=pk).first()
+        if org is None or not can_manage_organization(user, org):
+            raise Http404("组织不存在或无权访问")
+        return org
+    try:
+        return qs.select_related("parent").get(pk=pk)
+    except (Organization.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("组织不存在或无权访问") from exc
+
+
+def tree_roots_for_user(user) -> list[Organization]:
+    """The topmost organisations the user can see (their own, or the real roots for 'all')."""
+    visible = Organization.objects.visible_to(user)
+    scope = user.scope
+    if scope.data_scope == "all":
+        return list(visible.roots().order_by("sort_order", "name"))
+    if scope.organization_id:
+        return list(visible.filter(pk=scope.organization_id))
+    return []
+
+
+def children_for_user(user, parent: Organization, *, limit: int = 200):
+    qs = (
+        Organization.objects.visible_to(user)
+        .filter(parent=parent)
+        .order_by("sort_order", "name", "pk")
+    )
+    return list(qs[: limit + 1])
+
+
+def search_organizations(user, query: str, *, limit: int = 30):
+    qs = (
+        Organization.objects.visible_to(user).filter(name__contains=query).order_by("depth", "path")
+    )
+    return list(qs[:limit])
+
+
+def subtree_counts(organization: Organization) -> dict:
+    low, high = subtree_range(organization.path)
+    return Organization.objects.filter(path__gte=low, path__lt=high).aggregate(
+        total=Count("pk"),
+        grassroots=Count("pk", filter=Q(kind=Organization.Kind.GRASSROOTS)),
+    )
+
+
+def departments_of(organization: Organization):
+    return Department.objects.filter(organization=organization).order_by("sort_order", "name")
+
+
+def ancestors_of(organization: Organization) -> list[Organization]:
+    ids = organization.ancestor_ids()
+    by_id = {o.pk: o for o in Organization.objects.filter(pk__in=ids)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def organization_choices(user, *, limit: int = 500):
+    return (
+        Organization.objects.visible_to(user).order_by("path").only("pk", "name", "depth")[:limit]
+    )

@@ -1,0 +1,26 @@
+"""Materialised path segments sort and parse correctly."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gonghui.organizations.paths import child_path, ids_in, segment, subtree_range
+
+
+@given(st.integers(min_value=1, max_value=36**7 - 1), st.integers(min_value=1, max_value=36**7 - 1))
+def test_segments_sort_like_ids(a, b):
+    assert (segment(a) < segment(b)) == (a < b)
+
+
+@given(st.lists(st.integers(min_value=1, max_value=10**9), min_size=1, max_size=6))
+def test_path_round_trip(ids):
+    path = ""
+    for pk in ids:
+        path = child_path(path, pk)
+    assert ids_in(path) == ids
+
+
+def test_subtree_range_contains_descendants_only():
+    parent = child_path("", 5)
+    low, high = subtree_range(parent)
+    assert low <= child_path(parent, 99) < high
+    assert not (low <= child_path("", 6) < high)

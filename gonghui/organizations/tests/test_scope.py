@@ -1,0 +1,44 @@
+"""Data scope: each role sees exactly its part of the tree."""
+
+from gonghui.organizations.models import Organization
+from gonghui.organizations.scoping import DataScope
+from gonghui.testing import make_user
+
+
+def names(qs):
+    return set(qs.values_list("name", flat=True))
+
+
+def test_superuser_sees_everything(fed):
+    assert Organization.objects.visible_to(fed.sysadmin).count() == Organization.objects.count()
+
+
+def test_province_admin_sees_own_subtree_only(fed):
+    seen = names(Organization.objects.visible_to(fed.province_admin))
+    assert {"河南省总工会", "郑州市总工会", "郑州宏达机械有限公司工会"} <= seen
+    assert "娄底市总工会" not in seen
+    assert "中华全国总工会" not in seen
+
+
+def test_outsider_sees_nothing_of_henan(fed):
+    seen = names(Organization.objects.visible_to(fed.outsider))
+    assert seen == {"娄底恒通电力有限公司工会"}
+
+
+def test_organization_only_scope(fed):
+    role = fed.roles["leader"]
+    role.data_scope = DataScope.ORGANIZATION
+    role.save()
+    user = make_user("org_only", org=fed.zhengzhou, role=role)
+    assert names(Organization.objects.visible_to(user)) == {"郑州市总工会"}
+
+
+def test_anonymous_sees_nothing(fed):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not Organization.objects.visible_to(AnonymousUser()).exists()
+
+
+def test_subtree_is_one_range_query(fed, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        list(Organization.objects.subtree(fed.zhengzhou.path))

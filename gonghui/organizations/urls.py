@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "organizations"
+urlpatterns = [
+    path("", views.tree, name="tree"),
+    path("options/", views.options, name="options"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/children/", views.children, name="children"),
+    path("<int:parent_pk>/new/", views.create, name="create"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/move/", views.move, name="move"),
+    path("<int:pk>/departments/new/", views.department_create, name="department_create"),
+]

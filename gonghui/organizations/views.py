@@ -1,0 +1,131 @@
+"""Pages: tree browser, organisation detail, create / edit / move, departments."""
+
+import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from gonghui.core.exceptions import DomainError
+from gonghui.people.selectors import PeopleFilter, people_for_user
+
+from . import selectors, services
+from .forms import DepartmentForm, MoveForm, OrganizationForm
+from .permissions import can_manage_organization
+
+
+@login_required
+def tree(request):
+    query = request.GET.get("q", "").strip()
+    context = {"query": query}
+    if query:
+        context["results"] = selectors.search_organizations(request.user, query)
+    else:
+        context["roots"] = selectors.tree_roots_for_user(request.user)
+    return render(request, "organizations/tree.html", context)
+
+
+@login_required
+def children(request, pk: int):
+    parent = selectors.get_organization_for_user(request.user, pk)
+    nodes = selectors.children_for_user(request.user, parent)
+    more = len(nodes) > 200
+    return render(
+        request,
+        "organizations/_children.html",
+        {"parent": parent, "nodes": nodes[:200], "more": more},
+    )
+
+
+@login_required
+def options(request):
+    """<option> suggestions for the organisation picker."""
+    query = (request.GET.get(request.GET.get("field", "q")) or request.GET.get("q") or "").strip()
+    results = selectors.search_organizations(request.user, query, limit=20) if query else []
+    return render(request, "organizations/_options.html", {"results": results})
+
+
+@login_required
+def detail(request, pk: int):
+    org = selectors.get_organization_for_user(request.user, pk)
+    people = people_for_user(request.user, PeopleFilter(organization=org))
+    return render(
+        request,
+        "organizations/detail.html",
+        {
+            "org": org,
+            "ancestors": selectors.ancestors_of(org),
+            "departments": selectors.departments_of(org),
+            "children": selectors.children_for_user(request.user, org, limit=50),
+            "counts": selectors.subtree_counts(org),
+            "people": people.filter(organization=org)[:20],
+            "can_manage": can_manage_organization(request.user, org),
+        },
+    )
+
+
+def _apply_errors(form, exc: DomainError):
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+@login_required
+def create(request, parent_pk: int):
+    parent = selectors.get_organization_for_user(request.user, parent_pk, for_write=True)
+    form = OrganizationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            org = services.create_organization(by=request.user, parent=parent, **form.cleaned_data)
+        except DomainError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, f"已新建组织：{org.name}")
+            return redirect("organizations:detail", pk=org.pk)
+    return render(request, "organizations/form.html", {"form": form, "parent": parent})
+
+
+@login_required
+def edit(request, pk: int):
+    org = selectors.get_organization_for_user(request.user, pk, for_write=True)
+    # The form validates a copy: the service compares against the unchanged record.
+    form = OrganizationForm(request.POST or None, instance=copy.copy(org))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_organization(by=request.user, organization=org, **form.cleaned_data)
+        except DomainError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "已保存")
+            return redirect("organizations:detail", pk=org.pk)
+    return render(request, "organizations/form.html", {"form": form, "org": org})
+
+
+@login_required
+def move(request, pk: int):
+    org = selectors.get_organization_for_user(request.user, pk, for_write=True)
+    form = MoveForm(request.POST or None, user=request.user, organization=org)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.move_organization(
+                by=request.user, organization=org, new_parent=form.cleaned_data["new_parent"]
+            )
+        except DomainError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "已移动，下级组织和相关记录已一并更新")
+            return redirect("organizations:detail", pk=org.pk)
+    return render(request, "organizations/move.html", {"form": form, "org": org})
+
+
+@login_required
+def department_create(request, pk: int):
+    org = selectors.get_organization_for_user(request.user, pk, for_write=True)
+    form = DepartmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_department(by=request.user, organization=org, **form.cleaned_data)
+        except DomainError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "已新建部门")
+            return redirect("organizations:detail", pk=org.pk)
+    return render(request, "organizations/department_form.html", {"form": form, "org": org})

@@ -1,0 +1,56 @@
+"""Forms for people: edit form and the import upload."""
+
+from django import forms
+
+from gonghui.organizations.forms import OrganizationChoiceField
+from gonghui.organizations.models import Department, Organization, Post
+
+from .models import Person
+
+
+class PersonForm(forms.ModelForm):
+    organization = OrganizationChoiceField(label="所属组织", queryset=Organization.objects.none())
+    department = forms.ModelChoiceField(
+        label="部门", queryset=Department.objects.none(), required=False
+    )
+    post = forms.ModelChoiceField(label="岗位", queryset=Post.objects.all(), required=False)
+
+    class Meta:
+        model = Person
+        fields = [
+            "name",
+            "gender",
+            "id_number",
+            "phone",
+            "organization",
+            "department",
+            "post",
+            "model_worker_level",
+            "is_volunteer",
+            "is_needy",
+            "is_liaison",
+            "is_active",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.visible_to(user)
+        # Departments exist at federation level; offer those of the user's and the record's
+        # organisation rather than every department in a subtree of 100 000 unions.
+        org_ids = {
+            user.organization_id,
+            self.instance.organization_id if self.instance.pk else None,
+        }
+        self.fields["department"].queryset = (
+            Department.objects.visible_to(user)
+            .filter(organization_id__in=[i for i in org_ids if i])
+            .order_by("organization_id", "sort_order")
+        )
+
+    def validate_unique(self):
+        # Uniqueness of the ID number is checked by the service with a Chinese message.
+        pass
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Excel 文件（.xlsx）")

@@ -1,0 +1,103 @@
+"""Reads of people: the scoped, filtered, searchable list and the export rows."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.http import Http404
+
+from gonghui.core.chinese import is_pinyin_query, to_simplified
+from gonghui.core.privacy import mask_id_number, mask_phone
+from gonghui.organizations.models import Organization
+from gonghui.organizations.paths import subtree_range
+
+from .models import Person
+
+
+@dataclass
+class PeopleFilter:
+    q: str = ""
+    organization: Organization | None = None
+    department_id: int | None = None
+    tag: str = ""
+    gender: str = ""
+
+
+TAG_FILTERS = {
+    "volunteer": Q(is_volunteer=True),
+    "needy": Q(is_needy=True),
+    "liaison": Q(is_liaison=True),
+    "model_worker": ~Q(model_worker_level=""),
+}
+
+
+def search_q(query: str) -> Q:
+    """Name prefix, pinyin initials prefix (zjh → 张建华) or the last four digits of a phone."""
+    query = to_simplified(query.strip())
+    if not query:
+        return Q()
+    if query.isdigit():
+        if len(query) == 4:
+            return Q(phone_tail=query)
+        return Q(phone=query) if len(query) >= 7 else Q(phone_tail__endswith=query)
+    if is_pinyin_query(query):
+        return Q(name_initials__startswith=query.lower())
+    return Q(name__startswith=query)
+
+
+def people_for_user(user, filters: PeopleFilter | None = None):
+    filters = filters or PeopleFilter()
+    qs = Person.objects.visible_to(user)
+    if filters.organization is not None:
+        low, high = subtree_range(filters.organization.path)
+        qs = qs.filter(org_path__gte=low, org_path__lt=high)
+    if filters.department_id:
+        qs = qs.filter(department_id=filters.department_id)
+    if filters.tag in TAG_FILTERS:
+        qs = qs.filter(TAG_FILTERS[filters.tag])
+    if filters.gender:
+        qs = qs.filter(gender=filters.gender)
+    if filters.q:
+        qs = qs.filter(search_q(filters.q))
+    return qs.select_related("department", "post").order_by("org_path", "name", "pk")
+
+
+def get_person_for_user(user, pk, *, for_write: bool = False) -> Person:
+    try:
+        person = (
+            Person.objects.visible_to(user)
+            .select_related("organization", "department", "post")
+            .get(pk=pk)
+        )
+    except (Person.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("人员不存在或无权访问") from exc
+    if for_write:
+        from .permissions import can_edit_people_of
+
+        if not can_edit_people_of(user, person.organization):
+            raise Http404("人员不存在或无权访问")
+    return person
+
+
+EXPORT_HEADERS = ["姓名", "性别", "身份证号", "手机号", "所属组织", "部门", "岗位", "标签"]
+
+
+def export_rows(qs, *, unmasked: bool):
+    """Plain rows for the Excel renderer; sensitive columns masked unless `unmasked`."""
+    org_names = {}
+    for person in qs.iterator(chunk_size=2000):
+        if person.organization_id not in org_names:
+            org_names[person.organization_id] = (
+                Organization.objects.filter(pk=person.organization_id)
+                .values_list("name", flat=True)
+                .first()
+            )
+        yield [
+            person.name,
+            person.get_gender_display(),
+            person.id_number if unmasked else mask_id_number(person.id_number),
+            person.phone if unmasked else mask_phone(person.phone),
+            org_names[person.organization_id],
+            person.department.name if person.department else "",
+            person.post.name if person.post else "",
+            "、".join(person.tags),
+        ]

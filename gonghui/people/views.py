@@ -1,0 +1,220 @@
+"""Pages: people list (search, filters, export), detail with audited unmasking, edit, import."""
+
+import io
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from gonghui.core import audit
+from gonghui.core.exceptions import DomainError, ValidationFailed
+from gonghui.core.files import check_upload
+from gonghui.core.privacy import can_view_sensitive
+from gonghui.core.spreadsheets import read_rows, render_template_xlsx, render_xlsx, xlsx_response
+from gonghui.organizations.selectors import get_organization_for_user
+
+from . import selectors, services
+from .forms import ImportForm, PersonForm
+from .permissions import EDIT_PERMISSION
+
+IMPORT_SESSION_KEY = "people_import_file"
+
+
+def _filters(request) -> selectors.PeopleFilter:
+    org = None
+    if request.GET.get("org", "").isdigit():
+        org = get_organization_for_user(request.user, int(request.GET["org"]))
+    dept = request.GET.get("dept", "")
+    return selectors.PeopleFilter(
+        q=request.GET.get("q", "").strip(),
+        organization=org,
+        department_id=int(dept) if dept.isdigit() else None,
+        tag=request.GET.get("tag", ""),
+        gender=request.GET.get("gender", ""),
+    )
+
+
+@login_required
+def person_list(request):
+    filters = _filters(request)
+    qs = selectors.people_for_user(request.user, filters)
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "people/list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "tags": [
+                ("volunteer", "志愿者"),
+                ("needy", "困难职工"),
+                ("liaison", "联络员"),
+                ("model_worker", "劳模工匠"),
+            ],
+            "can_edit": request.user.has_perm(EDIT_PERMISSION),
+            "can_view_sensitive": can_view_sensitive(request.user),
+        },
+    )
+
+
+@login_required
+def export(request):
+    filters = _filters(request)
+    unmasked = request.GET.get("unmasked") == "1"
+    if unmasked and not can_view_sensitive(request.user):
+        raise PermissionDenied("您没有导出敏感个人信息的权限")
+    qs = selectors.people_for_user(request.user, filters)
+    content = render_xlsx(
+        title="人员名单",
+        headers=selectors.EXPORT_HEADERS,
+        rows=selectors.export_rows(qs, unmasked=unmasked),
+    )
+    audit.record(
+        by=request.user,
+        action=audit.Action.EXPORT_SENSITIVE if unmasked else audit.Action.EXPORT,
+        summary=f"导出人员名单{'（含完整身份证号和手机号）' if unmasked else ''}",
+        details={"query": request.GET.dict()},
+        org_path=filters.organization.path if filters.organization else request.user.scope.org_path,
+    )
+    return xlsx_response(content, "人员名单.xlsx")
+
+
+@login_required
+def detail(request, pk: int):
+    person = selectors.get_person_for_user(request.user, pk)
+    return render(
+        request,
+        "people/detail.html",
+        {
+            "person": person,
+            "can_view_sensitive": can_view_sensitive(request.user),
+            "can_edit": request.user.has_perm(EDIT_PERMISSION),
+        },
+    )
+
+
+@login_required
+@require_POST
+def reveal(request, pk: int):
+    """Show the full ID number and phone once; every reveal is written to the audit log."""
+    person = selectors.get_person_for_user(request.user, pk)
+    if not can_view_sensitive(request.user):
+        raise PermissionDenied("您没有查看敏感个人信息的权限")
+    services.record_sensitive_view(by=request.user, person=person)
+    return render(request, "people/_sensitive.html", {"person": person})
+
+
+def _form_errors(form, exc: DomainError):
+    if isinstance(exc, ValidationFailed) and isinstance(exc.errors, dict) and exc.errors:
+        for field, message in exc.errors.items():
+            form.add_error(field if field in form.fields else None, message)
+    else:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+@login_required
+def create(request):
+    if not request.user.has_perm(EDIT_PERMISSION):
+        raise PermissionDenied("您无权新建人员")
+    form = PersonForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.create_person(by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, f"已新建人员：{person.name}")
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/form.html", {"form": form})
+
+
+@login_required
+def edit(request, pk: int):
+    person = selectors.get_person_for_user(request.user, pk, for_write=True)
+    form = PersonForm(
+        request.POST or None,
+        instance=selectors.get_person_for_user(request.user, pk),
+        user=request.user,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_person(by=request.user, person=person, **form.cleaned_data)
+        except DomainError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, "已保存")
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/form.html", {"form": form, "person": person})
+
+
+@login_required
+def import_template(request):
+    content = render_template_xlsx(
+        title="人员导入",
+        headers=services.IMPORT_HEADERS,
+        example=[
+            "张建华",
+            "410102198506154517",
+            "13803711234",
+            "郑州市总工会",
+            "",
+            "",
+            "",
+            "志愿者",
+        ],
+        help_rows=[
+            "每行一人；“姓名”“身份证号”“所属组织”必填。",
+            "身份证号须为18位并通过校验码检查，且不能与已登记人员重复。",
+            "“所属组织”填组织全称，须在您的管理范围内；“部门”须是该组织下已有的部门。",
+            "“劳模级别”可填：全国劳模、省部级劳模、市厅级劳模、工匠；“标签”可填：志愿者、困难职工、联络员（多个用顿号分隔）。",
+            "文件中只要有一行有错误，就不会写入任何数据；请按提示改正后重新上传。",
+        ],
+    )
+    return xlsx_response(content, "人员导入模板.xlsx")
+
+
+@login_required
+def import_people(request):
+    if not request.user.has_perm(EDIT_PERMISSION):
+        raise PermissionDenied("您无权导入人员")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and "confirm" in request.POST:
+        name = request.session.get(IMPORT_SESSION_KEY)
+        if not name or not default_storage.exists(name):
+            messages.error(request, "导入文件已失效，请重新上传")
+            return redirect("people:import")
+        with default_storage.open(name, "rb") as fh:
+            rows = read_rows(io.BytesIO(fh.read()), headers=services.IMPORT_HEADERS)
+        try:
+            people = services.import_people(by=request.user, rows=rows)
+        except ValidationFailed as exc:
+            messages.error(request, exc.message)
+            report = services.check_import(by=request.user, rows=rows)
+        else:
+            default_storage.delete(name)
+            request.session.pop(IMPORT_SESSION_KEY, None)
+            messages.success(request, f"已导入 {len(people)} 人")
+            return redirect("people:list")
+    elif request.method == "POST" and form.is_valid():
+        try:
+            check_upload(form.cleaned_data["file"], allowed={"xlsx"})
+            rows = read_rows(form.cleaned_data["file"], headers=services.IMPORT_HEADERS)
+        except ValidationFailed as exc:
+            form.add_error("file", exc.message)
+        else:
+            report = services.check_import(by=request.user, rows=rows)
+            if report.is_valid:
+                form.cleaned_data["file"].seek(0)
+                name = default_storage.save(
+                    f"imports/people/{uuid.uuid4().hex}.xlsx",
+                    ContentFile(form.cleaned_data["file"].read()),
+                )
+                request.session[IMPORT_SESSION_KEY] = name
+    return render(request, "people/import.html", {"form": form, "report": report})
