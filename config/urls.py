@@ -1,16 +1,25 @@
-"""Root URL map: pages per app, the public portal and the REST API under /api/v1/."""
+"""Root URL map: each domain app's pages under its `url_prefix`, the REST API under /api/v1/."""
 
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
 
 from gonghui.api.router import api
 
+
+def _app_urls():
+    """Every gonghui app with a urls.py is mounted at its AppConfig.url_prefix."""
+    for config in apps.get_app_configs():
+        prefix = getattr(config, "url_prefix", None)
+        if prefix is not None and find_spec(f"{config.name}.urls") is not None:
+            yield path(prefix, include(f"{config.name}.urls"))
+
+
 urlpatterns = [
-    path("", include("gonghui.core.urls")),
-    path("accounts/", include("gonghui.accounts.urls")),
-    path("orgs/", include("gonghui.organizations.urls")),
-    path("people/", include("gonghui.people.urls")),
+    *_app_urls(),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

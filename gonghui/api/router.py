@@ -38,11 +38,17 @@ def _not_found(request, exc):
 
 
 def _mount():
-    from gonghui.organizations.api import router as organizations_router
-    from gonghui.people.api import router as people_router
+    """Each installed gonghui app with an api.py `router` is mounted at AppConfig.api_prefix."""
+    from importlib import import_module
+    from importlib.util import find_spec
 
-    api.add_router("/organizations", organizations_router, tags=["组织"])
-    api.add_router("/people", people_router, tags=["人员"])
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        prefix = getattr(config, "api_prefix", None)
+        if prefix and find_spec(f"{config.name}.api") is not None:
+            module = import_module(f"{config.name}.api")
+            api.add_router(prefix, module.router, tags=[str(getattr(config, "api_tag", prefix))])
 
 
 _mount()

@@ -6,3 +6,4 @@ class CoreConfig(AppConfig):
     name = "gonghui.core"
     label = "core"
     verbose_name = _("公共基础")
+    url_prefix = ""

@@ -6,3 +6,6 @@ class OrganizationsConfig(AppConfig):
     name = "gonghui.organizations"
     label = "organizations"
     verbose_name = _("组织机构")
+    url_prefix = "orgs/"
+    api_prefix = "/organizations"
+    api_tag = _("组织")

@@ -6,3 +6,6 @@ class PeopleConfig(AppConfig):
     name = "gonghui.people"
     label = "people"
     verbose_name = _("人员")
+    url_prefix = "people/"
+    api_prefix = "/people"
+    api_tag = _("人员")
