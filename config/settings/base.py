@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "gonghui.organizations",
     "gonghui.people",
     "gonghui.accounts",
+    "gonghui.campaigns",
+    "gonghui.ledger",
+    "gonghui.wishes",
+    "gonghui.portal",
     "gonghui.api",
 ]
 
@@ -167,12 +171,25 @@ TASKS = {
     }
 }
 
+# --- Cache (per-IP rate limits on public forms): local memory unless a shared cache is set.
+CACHES = {
+    "default": {
+        "BACKEND": env_str("GONGHUI_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": env_str("GONGHUI_CACHE_LOCATION", "gonghui"),
+    }
+}
+
+# --- 微心愿: unclaimed published wishes expire after this many days; public claims per IP.
+GONGHUI_WISH_EXPIRY_DAYS = env_int("GONGHUI_WISH_EXPIRY_DAYS", 90)
+GONGHUI_WISH_CLAIMS_PER_IP = env_int("GONGHUI_WISH_CLAIMS_PER_IP", 10)
+GONGHUI_WISH_CLAIM_WINDOW_SECONDS = env_int("GONGHUI_WISH_CLAIM_WINDOW_SECONDS", 600)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("GONGHUI_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 GONGHUI_PAGE_SIZE = 20
