@@ -5,6 +5,7 @@ import sys
 
 ALIASES = {
     "worker": "db_worker",
+    "gen-scale": "gen_scale",
 }
 
 

@@ -1,6 +1,6 @@
 """REST endpoints for organisations and departments, scoped exactly like the pages."""
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from . import selectors, services
@@ -73,7 +73,7 @@ def create_organization(request, payload: OrganizationIn):
         short_name=payload.short_name,
         region=payload.region,
     )
-    return 201, org
+    return Status(201, org)
 
 
 @router.post("/{org_id}/move", response=OrganizationOut)

@@ -1,6 +1,6 @@
 """REST endpoints for people; sensitive fields masked unless the caller holds the permission."""
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from gonghui.core.privacy import can_view_sensitive
@@ -70,7 +70,7 @@ def get_person_sensitive(request, person_id: int):
     """Unmasked ID number and phone; needs the permission and is written to the audit log."""
     person = selectors.get_person_for_user(request.auth, person_id)
     if not can_view_sensitive(request.auth):
-        return 403, {"detail": "您没有查看敏感个人信息的权限"}
+        return Status(403, {"detail": "您没有查看敏感个人信息的权限"})
     services.record_sensitive_view(by=request.auth, person=person)
     return person
 
@@ -81,4 +81,4 @@ def create_person(request, payload: PersonIn):
     data = payload.dict()
     data.pop("organization_id")
     person = services.create_person(by=request.auth, organization=org, **data)
-    return 201, person
+    return Status(201, person)

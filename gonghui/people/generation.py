@@ -20,25 +20,30 @@ class PersonFactory:
     def __init__(self, rng, *, start_sequence: int = 0):
         self.rng = rng
         self.sequence = start_sequence
-        self._initials_cache: dict[str, str] = {}
+        # Initials per character, computed once: pypinyin per name is too slow for a million.
+        self._initial = {ch: pinyin_initials(ch) for ch in set(SURNAMES + GIVEN)}
 
     def name(self) -> str:
         given = self.rng.choice(GIVEN) + (self.rng.choice(GIVEN) if self.rng.random() < 0.7 else "")
         return self.rng.choice(SURNAMES) + given
 
     def initials(self, name: str) -> str:
-        if name not in self._initials_cache:
-            self._initials_cache[name] = pinyin_initials(name)
-        return self._initials_cache[name]
+        initial = self._initial
+        if all(ch in initial for ch in name):
+            return "".join(initial[ch] for ch in name)
+        return pinyin_initials(name)
 
     def build(self, organization, *, region_code: str | None = None, **fields) -> Person:
         self.sequence += 1
-        born = dt.date(1960, 1, 1) + dt.timedelta(days=self.rng.randrange(0, 365 * 42))
-        # 18 digits: region(6) + birth(8) + sequence(3) + check. The sequence alone repeats
-        # every 1000, so vary the region's last digits by the running count to stay unique.
+        seq = self.sequence
+        # 18 digits: region(6) + birth date(8) + sequence(3) + check digit. The region's last two
+        # digits carry (seq // 1000) % 100 and the birth date carries seq // 100000 plus whole
+        # years, so two different sequence numbers can never produce the same number.
+        years = self.rng.randrange(0, 40)
+        born = dt.date(1962, 1, 1) + dt.timedelta(days=seq // 100_000 + 365 * years)
         base = (region_code or organization.region_code or "410100")[:4]
-        region = f"{base}{(self.sequence // 1000) % 100:02d}"
-        id_number = make_id_number(region, born, self.sequence)
+        region = f"{base}{(seq // 1000) % 100:02d}"
+        id_number = make_id_number(region, born, seq)
         gender = "M" if int(id_number[16]) % 2 else "F"
         name = fields.pop("name", None) or self.name()
         phone = f"1{self.rng.choice('35789')}{self.rng.randrange(10**8, 10**9)}"

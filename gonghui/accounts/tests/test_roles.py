@@ -1,0 +1,20 @@
+"""Roles grant permissions through the role backend."""
+
+from gonghui.core.privacy import can_view_sensitive
+
+
+def test_role_permissions_apply(fed):
+    assert fed.province_admin.has_perm("people.change_person")
+    assert not fed.liaison.has_perm("people.change_person")
+
+
+def test_only_assistance_officer_sees_sensitive(fed):
+    assert can_view_sensitive(fed.officer)
+    assert not can_view_sensitive(fed.province_admin)
+    assert can_view_sensitive(fed.sysadmin)
+
+
+def test_user_scope(fed):
+    scope = fed.city_admin.scope
+    assert scope.data_scope == "subtree"
+    assert scope.org_path == fed.zhengzhou.path

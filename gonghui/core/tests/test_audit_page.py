@@ -1,0 +1,35 @@
+"""The audit log page: admins only, filtered, scoped to the admin's subtree."""
+
+from gonghui.core import audit
+
+
+def test_audit_page_filters_and_scopes(fed, client_for):
+    audit.record(by=fed.city_admin, action="update", target=fed.zhengzhou, summary="郑州的修改")
+    audit.record(
+        by=fed.outsider, action="update", target=fed.loudi_grassroots, summary="娄底的修改"
+    )
+    html = client_for(fed.province_admin).get("/audit/?action=update").content.decode()
+    assert "郑州的修改" in html
+    assert "娄底的修改" not in html
+
+
+def test_liaison_cannot_open_audit_page(fed, client_for):
+    assert client_for(fed.liaison).get("/audit/").status_code == 403
+
+
+def test_audit_page_query_count(fed, client_for, django_assert_max_num_queries):
+    for i in range(30):
+        audit.record(by=fed.city_admin, action="update", target=fed.zhengzhou, summary=f"第{i}次")
+    client = client_for(fed.sysadmin)
+    with django_assert_max_num_queries(8):
+        assert client.get("/audit/").status_code == 200
+
+
+def test_audit_records_ip(fed, client_for):
+    from gonghui.core.models import AuditEntry
+
+    client = client_for(fed.province_admin)
+    client.post(f"/orgs/{fed.henan.pk}/departments/new/", {"name": "女职工部", "sort_order": 1})
+    entry = AuditEntry.objects.get(summary="新建部门 女职工部")
+    assert entry.ip_address == "127.0.0.1"
+    assert entry.actor == fed.province_admin

@@ -1,0 +1,108 @@
+"""People pages: list with masking, detail, audited reveal, create with Chinese errors, export."""
+
+import io
+
+from openpyxl import load_workbook
+
+from gonghui.core.models import AuditEntry
+from gonghui.people.models import Person
+from gonghui.testing import make_person, valid_id_number
+
+
+def test_list_masks_id_numbers(fed, client_for):
+    person = make_person(fed.grassroots, name="张建华")
+    html = client_for(fed.province_admin).get("/people/").content.decode()
+    assert person.id_number not in html
+    assert person.id_number_masked in html
+    assert person.phone not in html
+
+
+def test_list_query_count_is_constant(fed, client_for, django_assert_max_num_queries):
+    for i in range(25):
+        make_person(fed.grassroots, name=f"职工{i}", department=None)
+    client = client_for(fed.province_admin)
+    with django_assert_max_num_queries(8):
+        assert client.get("/people/").status_code == 200
+
+
+def test_outsider_list_is_empty_of_henan(fed, client_for):
+    make_person(fed.grassroots, name="王建国")
+    html = client_for(fed.outsider).get("/people/").content.decode()
+    assert "王建国" not in html
+
+
+def test_detail_of_other_scope_is_404(fed, client_for):
+    person = make_person(fed.grassroots)
+    assert client_for(fed.outsider).get(f"/people/{person.pk}/").status_code == 404
+
+
+def test_reveal_requires_permission_and_is_audited(fed, client_for):
+    person = make_person(fed.grassroots)
+    assert client_for(fed.province_admin).post(f"/people/{person.pk}/reveal/").status_code == 403
+    response = client_for(fed.officer).post(f"/people/{person.pk}/reveal/")
+    assert person.id_number in response.content.decode()
+    entry = AuditEntry.objects.get(action="view_sensitive", target_id=str(person.pk))
+    assert entry.actor == fed.officer
+
+
+def test_create_with_bad_id_number_shows_chinese_error(fed, client_for):
+    response = client_for(fed.city_admin).post(
+        "/people/new/",
+        {"name": "王芳", "id_number": "410102198506154510", "organization": fed.grassroots.pk},
+    )
+    assert response.status_code == 200
+    assert "身份证号校验码错误" in response.content.decode()
+    assert not Person.objects.filter(name="王芳").exists()
+
+
+def test_create_duplicate_id_refused(fed, client_for):
+    existing = make_person(fed.grassroots)
+    response = client_for(fed.city_admin).post(
+        "/people/new/",
+        {"name": "王芳", "id_number": existing.id_number, "organization": fed.grassroots.pk},
+    )
+    assert "身份证号已存在" in response.content.decode()
+
+
+def test_create_in_other_scope_refused(fed, client_for):
+    response = client_for(fed.city_admin).post(
+        "/people/new/",
+        {"name": "王芳", "id_number": valid_id_number(), "organization": fed.loudi_grassroots.pk},
+    )
+    assert "找不到该组织" in response.content.decode()
+    assert not Person.objects.filter(name="王芳").exists()
+
+
+def test_create_and_derive(fed, client_for):
+    number = valid_id_number()
+    response = client_for(fed.city_admin).post(
+        "/people/new/",
+        {
+            "name": "王芳",
+            "id_number": number,
+            "phone": "13912345678",
+            "organization": f"{fed.grassroots.name} #{fed.grassroots.pk}",
+        },
+    )
+    assert response.status_code == 302
+    person = Person.objects.get(id_number=number)
+    assert person.name_initials == "wf"
+    assert person.phone_tail == "5678"
+    assert person.org_path == fed.grassroots.path
+
+
+def test_export_masked_by_default_and_audited(fed, client_for):
+    person = make_person(fed.grassroots)
+    response = client_for(fed.province_admin).get("/people/export/")
+    ws = load_workbook(io.BytesIO(response.content)).active
+    values = [c for row in ws.iter_rows(values_only=True) for c in row]
+    assert person.id_number_masked in values and person.id_number not in values
+    assert AuditEntry.objects.filter(action="export").exists()
+
+
+def test_unmasked_export_needs_permission(fed, client_for):
+    make_person(fed.grassroots)
+    assert client_for(fed.province_admin).get("/people/export/?unmasked=1").status_code == 403
+    response = client_for(fed.officer).get("/people/export/?unmasked=1")
+    assert response.status_code == 200
+    assert AuditEntry.objects.filter(action="export_sensitive", actor=fed.officer).exists()
