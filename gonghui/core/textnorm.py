@@ -279,7 +279,11 @@ def boilerplate_lines(lines: list[str]) -> set[int]:
         position += len(raw) + 1
         if not line:
             continue
-        if _SYMBOLS_RE.match(line) or _IMAGE_RE.search(line) or _FOOTER_RE.search(line):
+        footer = _FOOTER_RE.search(line)
+        if footer and len(line) > 40 and footer.start() > 6:
+            # An article sentence that merely mentions 联系我们 or 相关新闻 stays.
+            footer = None
+        if _SYMBOLS_RE.match(line) or _IMAGE_RE.search(line) or footer:
             dropped.add(index)
             if past_half and _STRONG_FOOTER_RE.search(line):
                 in_footer = True

@@ -9,11 +9,82 @@ from gonghui.core.textnorm import CJK, NormalizedText
 from .numbers import BIG_UNITS, SMALL_UNITS, parse_arabic, parse_chinese, plain_number
 
 # Longest first so that 人次 wins over 人 and 场次 over 场.
-UNITS = (
-    "个百分点 百分点 平方米 人次 场次 户次 批次 课时 学时 小时 公里 万册 "
-    "元 人 家 个 场 本 户 名 张 条 支 件 次 份 项 位 期 所 座 间 台 辆 篇 册 套 批 处 块 "
-    "组 队 面 幅 首 部 起 例 棵 株 盒 袋 箱 吨 米 倍 栋 把 双 封 份 节 堂 门次 期次 单"
-).split()
+UNITS = [
+    "个百分点",
+    "百分点",
+    "平方米",
+    "人次",
+    "场次",
+    "户次",
+    "批次",
+    "课时",
+    "学时",
+    "小时",
+    "公里",
+    "千米",
+    "万册",
+    "门次",
+    "元",
+    "人",
+    "家",
+    "个",
+    "场",
+    "本",
+    "户",
+    "名",
+    "张",
+    "条",
+    "支",
+    "件",
+    "次",
+    "份",
+    "项",
+    "位",
+    "期",
+    "所",
+    "座",
+    "间",
+    "台",
+    "辆",
+    "篇",
+    "册",
+    "套",
+    "批",
+    "处",
+    "块",
+    "组",
+    "队",
+    "面",
+    "幅",
+    "首",
+    "部",
+    "起",
+    "例",
+    "棵",
+    "株",
+    "盒",
+    "袋",
+    "箱",
+    "吨",
+    "米",
+    "倍",
+    "栋",
+    "把",
+    "双",
+    "封",
+    "节",
+    "堂",
+    "单",
+    "瓶",
+    "副",
+    "桶",
+    "包",
+    "罐",
+    "顶",
+    "床",
+    "对",
+    "亩",
+]
 UNITS = sorted(set(UNITS), key=len, reverse=True)
 _UNIT = "|".join(UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -22,25 +93,43 @@ _NUM = rf"(?:{_ARABIC}|{_CHN})"
 
 QUANTITY_RE = re.compile(
     rf"""
-    (?P<pre>将近|接近|大约|超过|不足|不到|近|约|逾|超|上)?
+    (?P<pre>将近|接近|大约|不超过|超过|不足|不到|近|约|逾|超|上)?
     (?P<n1>{_NUM})(?P<qa>余|多)?(?P<m1>[万亿千百])?(?P<qb>余|多)?
     (?:
         (?P<u1>%|{_UNIT})?\s*(?:-{{1,2}}|~|至|到|—)\s*
         (?P<n2>{_NUM})(?P<m2>[万亿千百])?(?P<qc>余|多)?
     )?
-    (?P<typo>能(?=元))?
+    (?P<typo>能(?=元))?[ ]?
     (?P<unit>%|{_UNIT})
     (?P<post>以上|左右|以下)?
     """,
     re.VERBOSE,
 )
-PERCENT_RE = re.compile(r"百分之(?P<n>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
+PERCENT_RE = re.compile(
+    r"百分之(?P<n>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
+)
 
-QUALIFIERS = {"将近", "接近", "大约", "超过", "不足", "不到", "近", "约", "逾", "超", "上"}
+QUALIFIERS = {
+    "将近",
+    "接近",
+    "大约",
+    "不超过",
+    "超过",
+    "不足",
+    "不到",
+    "近",
+    "约",
+    "逾",
+    "超",
+    "上",
+}
 _MULTIPLIERS = {**SMALL_UNITS, **BIG_UNITS}
 
 # Contexts that make a number something other than a count.
-_CONTACT_RE = re.compile(r"(?:电话|热线|邮编|传真|手机|QQ|编号|号码|备案|ICP|网址|地址)[^,，。;；\n]{0,8}$", re.I)
+_CONTACT_RE = re.compile(
+    r"(?:电话|热线|邮编|邮政编码|传真|手机|QQ|编号|号码|备案|ICP|网址|地址)\s*(?:号码)?\s*[:：]?\s*$",
+    re.I,
+)
 _PER_RE = re.compile(r"(?:每人|每户|每名|每位|每家|每场|每次|每月|每年|每天|人均|户均)$")
 _PLACE_RE = re.compile(r"七台河|五家渠|九台区|八所镇|三家店")
 LEAD_IN_NOUNS = ("方面", "要求", "措施", "举措", "实事", "原则", "重点", "环节", "坚持", "必须",
@@ -53,9 +142,11 @@ _METADATA_RE = re.compile(
 _CLAUSE_BOUNDARY = ",，。;；:：、!?！？\n()（）《》"
 _LEADING_WORDS = re.compile(
     r"^(?:其中|共计|共|累计|总计|合计|全年|目前|先后|已经|已|并|还|又|同时|此外|另外|截至目前|"
-    r"年初以来|今年以来|期间|为|对|向|给|帮助|分别|现有)+"
+    r"年初以来|今年以来|期间|为|对|向|给|帮助|分别|现有|全市各级工会|各级工会|全市工会)+"
 )
-_TRAILING_WORDS = re.compile(r"(?:达到|共计|累计|总计|合计|达|共|计|为|了|有|各|总|的|到|出|约|逾)+$")
+_TRAILING_WORDS = re.compile(
+    r"(?:达到|共计|累计|总计|合计|达|共|计|为|了|有|各|总|的|到|出|约|逾)+$"
+)
 _NOUN_STOP_RE = re.compile(
     r"参加|参与|开展|实施|进行|深入|上学|分为|分别|获得|接受|完成|走进|来到|前往|赴|率|在|对|将|"
     r"被|作|为|是|都|已|到|等|的|同时|集中|刊发|发放|达到|共计"
@@ -87,7 +178,12 @@ class Fact:
 def _quote_ranges(text: str) -> list[tuple[int, int]]:
     """Short quoted names and slogans (“十四五”, 《两学一做》): numbers inside are not counts."""
     ranges = []
-    for opener, closer, limit in (("“", "”", 24), ("《", "》", 60), ('"', '"', 24), ("「", "」", 24)):
+    for opener, closer, limit in (
+        ("“", "”", 24),
+        ("《", "》", 60),
+        ('"', '"', 24),
+        ("「", "」", 24),
+    ):
         start = 0
         while True:
             a = text.find(opener, start)
@@ -137,9 +233,11 @@ def _is_lead_in(text: str, match: re.Match, chinese: bool) -> bool:
         return True
     if chinese and after.startswith(LEAD_IN_NOUNS):
         return True
-    if chinese and _ENUMERATION_RE.search(after[:50]) and re.match(rf"[{CJK}]{{0,8}}[,，:：]", after):
-        return True
-    return False
+    return bool(
+        chinese
+        and _ENUMERATION_RE.search(after[:50])
+        and re.match(rf"[{CJK}]{{0,8}}[,，:：]", after)
+    )
 
 
 def _subject(text: str, start: int, end: int, unit: str, floor: int) -> str:
@@ -247,7 +345,9 @@ def _fact_from_match(text, match, quotes, metadata_lines, floor) -> Fact | None:
     per_match = _PER_RE.search(text, max(0, start - 3), start)
     per = None
     if per_match:
-        per = per_match.group(0)[-1] if per_match.group(0).startswith("每") else per_match.group(0)[0]
+        per = (
+            per_match.group(0)[-1] if per_match.group(0).startswith("每") else per_match.group(0)[0]
+        )
         start = per_match.start()
     subject = _subject(text, start, end, unit, floor)
     return Fact(
@@ -274,7 +374,9 @@ def _percent_from_match(text, match, quotes) -> Fact | None:
         parsed = parse_chinese(whole)
         if parsed is None:
             return None
-        digits = "".join(str("零一二三四五六七八九".index(c)) if c != "〇" else "0" for c in decimals)
+        digits = "".join(
+            str("零一二三四五六七八九".index(c)) if c != "〇" else "0" for c in decimals
+        )
         value = Decimal(f"{parsed}.{digits}" if digits else parsed)
     if value is None:
         return None

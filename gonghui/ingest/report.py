@@ -82,9 +82,16 @@ def find_date(lines: list[str]) -> str | None:
 
 def find_title(lines: list[str]) -> str:
     for line in lines[:6]:
-        if 6 <= len(line) <= 80 and not _METADATA_RE.search(line) and not _TITLE_SKIP_RE.match(line):
-            if not line.endswith(("。", "!", "！")) and len(_SENTENCE_RE.findall(line)) <= 2:
-                return line
+        if (
+            (
+                6 <= len(line) <= 80
+                and not _METADATA_RE.search(line)
+                and not _TITLE_SKIP_RE.match(line)
+            )
+            and not line.endswith(("。", "!", "！"))
+            and len(_SENTENCE_RE.findall(line)) <= 2
+        ):
+            return line
     return lines[0][:80] if lines else ""
 
 
@@ -92,7 +99,8 @@ def _main_place(text: str) -> str:
     counts = Counter(
         m.group(1)
         for m in _PLACE_RE.finditer(text)
-        if m.group(1) not in _NOT_PLACES and not re.search(r"[全各本该我在和及与、总开展组织举办召发对向为到]", m.group(1))
+        if m.group(1) not in _NOT_PLACES
+        and not re.search(r"[全各本该我在和及与、总开展组织举办召发对向为到]", m.group(1))
     )
     if not counts:
         return ""
@@ -139,3 +147,10 @@ def analyse(normalized: NormalizedText) -> Report:
 
 def analyse_text(original: str) -> Report:
     return analyse(normalize(original))
+
+
+def analyse_document(data: bytes, *, name: str) -> Report:
+    """Bytes of a .txt, .html or .docx file → its report; DocumentError when unreadable."""
+    from .readers import read_bytes
+
+    return analyse_text(read_bytes(data, name=name))
