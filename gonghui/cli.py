@@ -10,10 +10,11 @@ ALIASES = {
 
 
 def main() -> None:
-    # Running from a checkout (make demo/run) is the local, DEBUG setup unless told otherwise.
+    # Without DJANGO_DEBUG in the environment this is the local setup (make demo / make run):
+    # DEBUG on, plain HTTP. A deployment sets DJANGO_DEBUG=false and gets the secure defaults.
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
-    if os.environ["DJANGO_SETTINGS_MODULE"] == "config.settings.base":
-        os.environ.setdefault("DJANGO_DEBUG", "true")
+    if "DJANGO_DEBUG" not in os.environ:
+        os.environ["DJANGO_DEBUG"] = "true"
         os.environ.setdefault("GONGHUI_SECURE", "false")
     argv = list(sys.argv)
     if len(argv) > 1 and argv[1] in ALIASES:
