@@ -1,0 +1,179 @@
+"""REST endpoints for activities: scoped list with filters, detail, record, edit, statistics."""
+
+import datetime as dt
+from decimal import Decimal
+
+from ninja import Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from gonghui.organizations.models import Department
+from gonghui.organizations.selectors import get_organization_for_user
+
+from . import selectors, services
+from .models import ActivityType
+
+router = Router()
+
+
+class TypeOut(Schema):
+    id: int
+    code: str
+    name: str
+
+
+class ActivityOut(Schema):
+    id: int
+    title: str
+    activity_type_id: int
+    activity_type: str
+    organization_id: int
+    department_id: int | None
+    start_date: dt.date
+    end_date: dt.date | None
+    place: str
+    description: str
+    participants: int
+    attendances: int
+    sessions: int
+    money: Decimal
+    items: int
+    items_unit: str
+    reach: int
+    awards: int
+
+    @staticmethod
+    def resolve_activity_type(obj):
+        return obj.activity_type.name
+
+
+class ActivityIn(Schema):
+    title: str
+    activity_type_id: int
+    organization_id: int
+    department_id: int | None = None
+    start_date: dt.date
+    end_date: dt.date | None = None
+    place: str = ""
+    description: str = ""
+    participants: int = 0
+    attendances: int = 0
+    sessions: int = 0
+    money: Decimal = Decimal("0")
+    items: int = 0
+    items_unit: str = ""
+    reach: int = 0
+    awards: int = 0
+
+
+class StatRow(Schema):
+    key: str
+    label: str
+    num_activities: int
+    participants: int
+    attendances: int
+    sessions: int
+    money: Decimal
+    items: int
+    reach: int
+    awards: int
+
+
+class StatisticsOut(Schema):
+    totals: dict
+    money_total: Decimal
+    by_type: list[StatRow]
+    by_month: list[StatRow]
+    by_department: list[StatRow]
+
+
+def _filters(request, organization_id, department_id, type_id, date_from, date_to, q):
+    org = get_organization_for_user(request.auth, organization_id) if organization_id else None
+    return selectors.ActivityFilter(
+        organization=org,
+        department_id=department_id,
+        type_id=type_id,
+        date_from=date_from,
+        date_to=date_to,
+        q=q,
+    )
+
+
+def _resolve(request, payload: ActivityIn) -> dict:
+    from django.shortcuts import get_object_or_404
+
+    data = payload.dict()
+    data["organization"] = get_organization_for_user(request.auth, data.pop("organization_id"))
+    data["activity_type"] = get_object_or_404(ActivityType, pk=data.pop("activity_type_id"))
+    dept_id = data.pop("department_id")
+    data["department"] = (
+        get_object_or_404(Department.objects.visible_to(request.auth), pk=dept_id)
+        if dept_id
+        else None
+    )
+    return data
+
+
+@router.get("/types", response=list[TypeOut])
+def list_types(request):
+    return selectors.activity_types()
+
+
+@router.get("/", response=list[ActivityOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_activities(
+    request,
+    organization_id: int | None = None,
+    department_id: int | None = None,
+    type_id: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    q: str = "",
+):
+    filters = _filters(request, organization_id, department_id, type_id, date_from, date_to, q)
+    return selectors.activities_for_user(request.auth, filters)
+
+
+@router.get("/statistics", response=StatisticsOut)
+def statistics(
+    request,
+    organization_id: int | None = None,
+    department_id: int | None = None,
+    type_id: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+):
+    filters = _filters(request, organization_id, department_id, type_id, date_from, date_to, "")
+    stats = selectors.activity_statistics(request.auth, filters)
+    return {
+        "totals": stats.totals,
+        "money_total": stats.money_total,
+        "by_type": [r | {"key": str(r["key"])} for r in stats.by_type],
+        "by_month": [r | {"key": str(r["key"])} for r in stats.by_month],
+        "by_department": [r | {"key": str(r["key"])} for r in stats.by_department],
+    }
+
+
+@router.get("/{activity_id}", response=ActivityOut)
+def get_activity(request, activity_id: int):
+    return selectors.get_activity_for_user(request.auth, activity_id)
+
+
+@router.post("/", response={201: ActivityOut})
+def create_activity(request, payload: ActivityIn):
+    activity = services.create_activity(by=request.auth, **_resolve(request, payload))
+    return 201, activity
+
+
+@router.put("/{activity_id}", response=ActivityOut)
+def update_activity(request, activity_id: int, payload: ActivityIn):
+    activity = selectors.get_activity_for_user(request.auth, activity_id, for_write=True)
+    return services.update_activity(
+        by=request.auth, activity=activity, **_resolve(request, payload)
+    )
+
+
+@router.delete("/{activity_id}", response={204: None})
+def delete_activity(request, activity_id: int):
+    activity = selectors.get_activity_for_user(request.auth, activity_id, for_write=True)
+    services.delete_activity(by=request.auth, activity=activity)
+    return 204, None

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "activities"
+urlpatterns = [
+    path("", views.activity_list, name="list"),
+    path("statistics/", views.statistics, name="statistics"),
+    path("export/", views.export, name="export"),
+    path("new/", views.create, name="create"),
+    path("import/", views.import_activities, name="import"),
+    path("import/template/", views.import_template, name="import_template"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/delete/", views.delete, name="delete"),
+    path("<int:pk>/photos/", views.add_photos, name="add_photos"),
+    path("<int:pk>/photos/<int:photo_pk>/", views.photo, name="photo"),
+]

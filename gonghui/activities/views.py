@@ -1,0 +1,275 @@
+"""Pages: activity list with filters, statistics with charts, record/edit, photos, Excel I/O."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from gonghui.core import audit, imports
+from gonghui.core.exceptions import DomainError, ValidationFailed
+from gonghui.core.forms import add_domain_error
+from gonghui.core.spreadsheets import render_template_xlsx, render_xlsx, xlsx_response
+from gonghui.organizations.models import Department
+from gonghui.organizations.selectors import get_organization_for_user
+
+from . import selectors, services
+from .forms import ActivityForm, ImportForm
+from .models import ActivityPhoto
+from .permissions import ADD_PERMISSION, CHANGE_PERMISSION, DELETE_PERMISSION
+
+IMPORT_SESSION_KEY = "activities_import_file"
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _filters(request) -> selectors.ActivityFilter:
+    get = request.GET
+    org = None
+    if get.get("org", "").isdigit():
+        org = get_organization_for_user(request.user, int(get["org"]))
+    dept, kind = get.get("dept", ""), get.get("type", "")
+    return selectors.ActivityFilter(
+        organization=org,
+        department_id=int(dept) if dept.isdigit() else None,
+        type_id=int(kind) if kind.isdigit() else None,
+        date_from=_date(get.get("from", "")),
+        date_to=_date(get.get("to", "")),
+        q=get.get("q", "").strip(),
+    )
+
+
+def _filter_context(request, filters) -> dict:
+    org = filters.organization or request.user.organization
+    departments = list(Department.objects.filter(organization=org)) if org else []
+    return {
+        "filters": filters,
+        "types": selectors.activity_types(active_only=False),
+        "departments": departments,
+    }
+
+
+@login_required
+def activity_list(request):
+    filters = _filters(request)
+    qs = selectors.activities_for_user(request.user, filters)
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "activities/list.html",
+        {
+            "page": page,
+            "can_add": request.user.has_perm(ADD_PERMISSION),
+            **_filter_context(request, filters),
+        },
+    )
+
+
+@login_required
+def statistics(request):
+    filters = _filters(request)
+    stats = selectors.activity_statistics(request.user, filters)
+    chart = {
+        "types": [r["label"] for r in stats.by_type],
+        "type_counts": [r["num_activities"] for r in stats.by_type],
+        "months": [r["label"] for r in stats.by_month],
+        "month_counts": [r["num_activities"] for r in stats.by_month],
+        "month_attendances": [r["attendances"] for r in stats.by_month],
+    }
+    return render(
+        request,
+        "activities/statistics.html",
+        {
+            "stats": stats,
+            "chart": chart,
+            **_filter_context(request, filters),
+        },
+    )
+
+
+@login_required
+def export(request):
+    filters = _filters(request)
+    qs = selectors.activities_for_user(request.user, filters)
+    content = render_xlsx(
+        title="活动登记", headers=selectors.EXPORT_HEADERS, rows=selectors.export_rows(qs)
+    )
+    audit.record(
+        by=request.user,
+        action=audit.Action.EXPORT,
+        summary="导出活动登记表",
+        details={"query": request.GET.dict()},
+        org_path=filters.organization.path if filters.organization else request.user.scope.org_path,
+    )
+    return xlsx_response(content, "活动登记.xlsx")
+
+
+@login_required
+def detail(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk)
+    return render(
+        request,
+        "activities/detail.html",
+        {
+            "activity": activity,
+            "photos": list(activity.photos.all()),
+            "metrics": selectors.METRIC_LABELS,
+            "can_change": request.user.has_perm(CHANGE_PERMISSION),
+            "can_delete": request.user.has_perm(DELETE_PERMISSION),
+        },
+    )
+
+
+@login_required
+def photo(request, pk: int, photo_pk: int):
+    """Photos are served only to users who may see the activity."""
+    activity = selectors.get_activity_for_user(request.user, pk)
+    item = get_object_or_404(ActivityPhoto, pk=photo_pk, activity=activity)
+    try:
+        return FileResponse(item.file.open("rb"), filename=item.original_name)
+    except FileNotFoundError as exc:
+        raise Http404("照片文件不存在") from exc
+
+
+@login_required
+def create(request):
+    if not request.user.has_perm(ADD_PERMISSION):
+        raise PermissionDenied("您无权登记活动")
+    form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.create_activity(
+                by=request.user, photos=form.cleaned_data["photos"], **form.service_data()
+            )
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, f"已登记活动：{activity.title}")
+            return redirect("activities:detail", pk=activity.pk)
+    return render(request, "activities/form.html", {"form": form})
+
+
+@login_required
+def edit(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk, for_write=True)
+    form = ActivityForm(
+        request.POST or None,
+        instance=selectors.get_activity_for_user(request.user, pk),
+        user=request.user,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_activity(by=request.user, activity=activity, **form.service_data())
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, "已保存")
+            return redirect("activities:detail", pk=activity.pk)
+    return render(request, "activities/form.html", {"form": form, "activity": activity})
+
+
+@login_required
+@require_POST
+def add_photos(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk, for_write=True)
+    try:
+        services.add_photos(
+            by=request.user, activity=activity, uploads=request.FILES.getlist("photos")
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "照片已上传")
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@login_required
+@require_POST
+def delete(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk, for_write=True)
+    try:
+        services.delete_activity(by=request.user, activity=activity)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("activities:detail", pk=pk)
+    messages.success(request, "活动已删除")
+    return redirect("activities:list")
+
+
+@login_required
+def import_template(request):
+    content = render_template_xlsx(
+        title="活动导入",
+        headers=services.IMPORT_HEADERS,
+        example=[
+            "“书本传递爱心 知识点亮希望”爱心捐书志愿服务活动",
+            "志愿服务",
+            "河南省总工会",
+            "基层工作部",
+            "2020-05-15",
+            "2020-05-25",
+            "省总工会机关",
+            "",
+            "",
+            "",
+            "5880.00",
+            672,
+            "本",
+            "",
+            "",
+            "收到捐款和捐书",
+        ],
+        help_rows=[
+            "每行一项活动；“活动名称”“活动类型”“组织单位”“开始日期”必填。",
+            "“活动类型”填平台中的类型名称（如 理论学习/读书、宣讲、道德讲堂、运动会、志愿服务）。",
+            "“组织单位”填组织全称，须在您的管理范围内；“部门”须是该组织下已有的部门。",
+            "日期格式：2020-05-26；数量填整数；金额以元为单位，最多两位小数。",
+            "文件中只要有一行有错误，就不会写入任何数据；请按提示改正后重新上传。",
+        ],
+    )
+    return xlsx_response(content, "活动导入模板.xlsx")
+
+
+@login_required
+def import_activities(request):
+    if not request.user.has_perm(ADD_PERMISSION):
+        raise PermissionDenied("您无权导入活动")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    headers = services.IMPORT_HEADERS
+    if request.method == "POST" and "confirm" in request.POST:
+        rows = imports.stashed_rows(request.session, IMPORT_SESSION_KEY, headers=headers)
+        if rows is None:
+            messages.error(request, "导入文件已失效，请重新上传")
+            return redirect("activities:import")
+        try:
+            created = services.import_activities(by=request.user, rows=rows)
+        except ValidationFailed as exc:
+            messages.error(request, exc.message)
+            report = services.check_import(by=request.user, rows=rows)
+        else:
+            imports.drop_stash(request.session, IMPORT_SESSION_KEY)
+            messages.success(request, f"已导入 {len(created)} 项活动")
+            return redirect("activities:list")
+    elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = imports.read_upload(upload, headers=headers)
+        except ValidationFailed as exc:
+            form.add_error("file", exc.message)
+        else:
+            report = services.check_import(by=request.user, rows=rows)
+            if report.is_valid:
+                imports.stash_upload(
+                    request.session, IMPORT_SESSION_KEY, upload, folder="activities"
+                )
+    return render(request, "activities/import.html", {"form": form, "report": report})
