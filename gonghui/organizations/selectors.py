@@ -61,9 +61,10 @@ def departments_of(organization: Organization):
     return Department.objects.filter(organization=organization).order_by("sort_order", "name")
 
 
-def ancestors_of(organization: Organization) -> list[Organization]:
+def ancestors_for_user(user, organization: Organization) -> list[Organization]:
+    """The ancestors the user may open, from the top down (for breadcrumbs)."""
     ids = organization.ancestor_ids()
-    by_id = {o.pk: o for o in Organization.objects.filter(pk__in=ids)}
+    by_id = {o.pk: o for o in Organization.objects.visible_to(user).filter(pk__in=ids)}
     return [by_id[i] for i in ids if i in by_id]
 
 

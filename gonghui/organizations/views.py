@@ -54,7 +54,7 @@ def detail(request, pk: int):
         "organizations/detail.html",
         {
             "org": org,
-            "ancestors": selectors.ancestors_of(org),
+            "ancestors": selectors.ancestors_for_user(request.user, org),
             "departments": selectors.departments_of(org),
             "children": selectors.children_for_user(request.user, org, limit=50),
             "counts": selectors.subtree_counts(org),

@@ -58,7 +58,9 @@ def people_for_user(user, filters: PeopleFilter | None = None):
         qs = qs.filter(gender=filters.gender)
     if filters.q:
         qs = qs.filter(search_q(filters.q))
-    return qs.select_related("department", "post").order_by("org_path", "name", "pk")
+    return qs.select_related("organization", "department", "post").order_by(
+        "org_path", "name", "pk"
+    )
 
 
 def get_person_for_user(user, pk, *, for_write: bool = False) -> Person:
