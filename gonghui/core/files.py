@@ -24,6 +24,12 @@ KINDS: dict[str, tuple[set[str], set[str]]] = {
     "jpg": ({"jpg", "jpeg"}, {"image/jpeg"}),
     "png": ({"png"}, {"image/png"}),
 }
+# Plain text and HTML have no magic bytes; they are accepted only where a caller asks for them
+# (document ingestion), never by default.
+TEXT_KINDS: dict[str, tuple[set[str], set[str]]] = {
+    "txt": ({"txt"}, {"text/plain"}),
+    "html": ({"html", "htm"}, {"text/html"}),
+}
 IMAGE_KINDS = {"jpg", "png"}
 DOCUMENT_KINDS = {"pdf", "docx", "xlsx"}
 
@@ -77,6 +83,21 @@ def sniff_kind(head: bytes, fileobj) -> str | None:
     return None
 
 
+def _sniff_text(head: bytes, name: str) -> str | None:
+    """The text kind (txt or html) of bytes with no NUL and few control characters, or None."""
+    if not head or b"\x00" in head:
+        return None
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if controls > len(head) // 20:
+        return None
+    ext = _extension(name)
+    if ext in TEXT_KINDS["html"][0] or head.lstrip()[:15].lower().startswith(
+        (b"<!doctype", b"<html")
+    ):
+        return "html"
+    return "txt"
+
+
 def check_upload(
     upload: UploadedFile, *, allowed: set[str] | None = None, max_bytes: int | None = None
 ) -> CheckedUpload:
@@ -94,14 +115,17 @@ def check_upload(
     head = upload.read(8192)
     upload.seek(0)
     kind = sniff_kind(head, upload)
+    if kind is None and allowed & TEXT_KINDS.keys():
+        kind = _sniff_text(head, name)
     allowed_text = "、".join(sorted(allowed))
     if kind is None or kind not in allowed:
         raise ValidationFailed(
             f"文件“{name}”的内容不是允许的类型（允许：{allowed_text}），请检查文件本身而非扩展名",
             field="file",
         )
+    known = KINDS.get(kind) or TEXT_KINDS[kind]
     ext = _extension(name)
-    if ext not in KINDS[kind][0]:
+    if ext not in known[0]:
         raise ValidationFailed(f"文件“{name}”的扩展名与内容不符：内容是 {kind} 文件", field="file")
     digest = hashlib.sha256()
     size = 0
@@ -111,11 +135,11 @@ def check_upload(
     upload.seek(0)
     return CheckedUpload(
         kind=kind,
-        mime_type=next(iter(KINDS[kind][1])),
+        mime_type=next(iter(known[1])),
         size=size,
         sha256=digest.hexdigest(),
         original_name=os.path.basename(name)[:200],
-        safe_name=f"{uuid.uuid4().hex}.{next(iter(sorted(KINDS[kind][0])))}",
+        safe_name=f"{uuid.uuid4().hex}.{next(iter(sorted(known[0])))}",
     )
 
 

@@ -93,6 +93,7 @@ _NUM = rf"(?:{_ARABIC}|{_CHN})"
 
 QUANTITY_RE = re.compile(
     rf"""
+    (?=[将接大不超近约逾上\d零〇一二两三四五六七八九十百千万亿])  # cheap first-character filter
     (?P<pre>将近|接近|大约|不超过|超过|不足|不到|近|约|逾|超|上)?
     (?P<n1>{_NUM})(?P<qa>余|多)?(?P<m1>[万亿千百])?(?P<qb>余|多)?
     (?:

@@ -22,6 +22,7 @@ _BODY_ORG_RE = re.compile(rf"(?:[{CJK}]{{2,4}}(?:省|市|县|区))?总工会|[�
 _NOT_PLACES = {"城市", "全市", "各市", "本市", "省市", "县市", "明城", "该市", "我市", "全省", "各省",
                "全县", "各县", "全区", "各区", "城区", "辖区", "社区", "园区", "景区", "地区"}  # fmt: skip
 _SENTENCE_RE = re.compile(r"[。!?;；！？,，]")
+_SIGNATURE_END_RE = re.compile(r"(?:工会|工委|委员会|宣教部|[部室办])$")
 _TITLE_SKIP_RE = re.compile(r"^(?:记者|来源|时间|编者按|摘要)")
 
 
@@ -110,12 +111,14 @@ def _main_place(text: str) -> str:
 
 def find_org(lines: list[str], title: str, text: str) -> str:
     """The organisation a report is about: its signature, else the title, else the body."""
-    for line in reversed(lines[-3:]):
+    for line in reversed(lines[1:][-3:]):
         candidate = _DATE_RE.sub("", line).strip()
-        if 3 <= len(candidate) <= 24 and not _SENTENCE_RE.search(candidate):
-            match = _ORG_RE.search(candidate)
-            if match:
-                return candidate
+        if (
+            3 <= len(candidate) <= 24
+            and not _SENTENCE_RE.search(candidate)
+            and _SIGNATURE_END_RE.search(candidate)
+        ):
+            return candidate
     match = _ORG_RE.search(title)
     if match and len(match.group(0)) >= 4:
         org = match.group(0)

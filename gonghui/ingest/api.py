@@ -1,0 +1,116 @@
+"""REST endpoints for ingestion: analyse text, upload documents, review and confirm proposals."""
+
+import datetime as dt
+
+from ninja import File, Form, Router, Schema
+from ninja.files import UploadedFile
+
+from gonghui.organizations.selectors import get_organization_for_user
+
+from . import selectors, services
+from .report import analyse_text
+
+router = Router()
+
+
+class AnalyseIn(Schema):
+    text: str
+
+
+class FactOut(Schema):
+    quote: str
+    value: float
+    value_max: float | None = None
+    unit: str
+    subject: str
+    qualifier: str
+    per: str | None = None
+    start: int
+    end: int
+    original_start: int | None = None
+    original_end: int | None = None
+
+
+class ReportOut(Schema):
+    title: str
+    org: str
+    date: str | None
+    text: str
+    facts: list[FactOut]
+
+
+class ProposalOut(Schema):
+    id: int
+    kind: str
+    status: str
+    title: str
+    organization_id: int
+    proposed_date: dt.date | None
+    activity_type_code: str
+    metrics: dict
+    fact_indexes: list[int]
+    activity_id: int | None
+
+
+class DocumentOut(Schema):
+    id: int
+    title: str
+    organization_id: int
+    original_name: str
+    kind: str
+    report_date: dt.date | None
+    detected_org: str
+    created_at: dt.datetime
+
+
+class DocumentDetailOut(DocumentOut):
+    text: str
+    facts: list[FactOut]
+    proposals: list[ProposalOut]
+
+    @staticmethod
+    def resolve_proposals(obj):
+        return selectors.proposals_for_document(obj)
+
+
+class ConfirmIn(Schema):
+    title: str | None = None
+    proposed_date: dt.date | None = None
+    activity_type_code: str | None = None
+    metrics: dict | None = None
+
+
+@router.post("/analyse", response=ReportOut)
+def analyse(request, payload: AnalyseIn):
+    """Normalise a text and extract its facts without saving anything."""
+    return analyse_text(payload.text[: 5 * 1024 * 1024]).as_dict(with_text=True)
+
+
+@router.get("/documents", response=list[DocumentOut])
+def list_documents(request):
+    return list(selectors.documents_for_user(request.user)[:200])
+
+
+@router.post("/documents", response={201: DocumentDetailOut})
+def upload_document(request, organization_id: Form[int], file: File[UploadedFile]):
+    organization = get_organization_for_user(request.user, organization_id)
+    document = services.ingest_document(by=request.user, upload=file, organization=organization)
+    return 201, document
+
+
+@router.get("/documents/{pk}", response=DocumentDetailOut)
+def get_document(request, pk: int):
+    return selectors.get_document_for_user(request.user, pk)
+
+
+@router.post("/proposals/{pk}/confirm", response=ProposalOut)
+def confirm(request, pk: int, payload: ConfirmIn):
+    proposal = selectors.get_proposal_for_user(request.user, pk)
+    edits = payload.dict(exclude_none=True)
+    return services.confirm_proposal(by=request.user, proposal=proposal, **edits)
+
+
+@router.post("/proposals/{pk}/discard", response=ProposalOut)
+def discard(request, pk: int):
+    proposal = selectors.get_proposal_for_user(request.user, pk)
+    return services.discard_proposal(by=request.user, proposal=proposal)

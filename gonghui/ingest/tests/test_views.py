@@ -1,0 +1,70 @@
+"""The import pages: upload, review with highlighted spans, confirm; scoped to the user."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gonghui.ingest import services
+
+REPORT = "娄底市总工会慰问困难职工\n发布时间:2016-02-20\n各级工会发放慰(wèi)问金137萬(wàn)多元。"
+
+
+def make_document(fed):
+    upload = SimpleUploadedFile("r.txt", REPORT.encode(), content_type="text/plain")
+    return services.ingest_document(by=fed.province_admin, upload=upload, organization=fed.henan)
+
+
+def test_upload_page_imports_and_redirects_to_review(fed, client_for):
+    client = client_for(fed.province_admin)
+    upload = SimpleUploadedFile("r.txt", REPORT.encode(), content_type="text/plain")
+    response = client.post(reverse("ingest:upload"), {"organization": fed.henan.pk, "file": upload})
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert "<mark>137萬(wàn)多元</mark>" in page.content.decode()
+
+
+def test_list_shows_only_visible_documents(fed, client_for):
+    make_document(fed)
+    assert (
+        "娄底市总工会慰问困难职工"
+        in client_for(fed.province_admin).get(reverse("ingest:index")).content.decode()
+    )
+    assert (
+        "娄底市总工会慰问困难职工"
+        not in client_for(fed.outsider).get(reverse("ingest:index")).content.decode()
+    )
+
+
+def test_outsider_gets_404_on_review(fed, client_for):
+    document = make_document(fed)
+    response = client_for(fed.outsider).get(reverse("ingest:review", args=[document.pk]))
+    assert response.status_code == 404
+
+
+def test_confirm_from_the_review_page(fed, client_for):
+    document = make_document(fed)
+    proposal = document.proposals.get(kind="activity")
+    prefix = f"p{proposal.pk}"
+    response = client_for(fed.province_admin).post(
+        reverse("ingest:confirm", args=[proposal.pk]),
+        {
+            f"{prefix}-title": "春节送温暖",
+            f"{prefix}-proposed_date": "2016-02-20",
+            f"{prefix}-activity_type_code": "condolence",
+            f"{prefix}-metrics": '{"money": 1370000}',
+        },
+    )
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == "confirmed"
+    assert proposal.activity.money_fen == 137000000
+
+
+def test_api_analyse_returns_facts(fed, client_for):
+    response = client_for(fed.province_admin).post(
+        "/api/v1/ingest/analyse",
+        {"text": "浏览量达2.4万余次,参与活动7207人次。"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert [f["value"] for f in response.json()["facts"]] == [24000, 7207]
