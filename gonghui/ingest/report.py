@@ -109,30 +109,61 @@ def _main_place(text: str) -> str:
     return place if text.count(place) >= 3 else ""
 
 
+_SOURCE_RE = re.compile(r"(?:来源|作者|供稿)\s*[:：]\s*([^\s:：|]+)")
+_LEAD_WORDS_RE = re.compile(r"^(?:专访|访谈|访|由|今年|在|向|对|据|近日|记者从|我|全|经|为)+")
+_SPECIFIC_ORG_RE = re.compile(rf"([{CJK}]{{2}}[省市县区])总工会")
+_NOT_PLACE_CHARS = set("的了在和与及为对向由从是将组成名个立绩流年今全各该本我其总工会部访")
+
+
+def _clean_org(org: str) -> str:
+    return _LEAD_WORDS_RE.sub("", org)
+
+
+def _specific(org: str, text: str) -> str:
+    """A generic 市总工会 made specific from the body (宜州市总工会) or the main place."""
+    generic = org.startswith(_GENERIC_ORGS) or org in ("省总", "市总")
+    if not generic:
+        return org
+    level = org[0]
+    named = Counter(
+        place
+        for m in _SPECIFIC_ORG_RE.finditer(text)
+        if (place := m.group(1)).endswith(level) and not _NOT_PLACE_CHARS & set(place[:2])
+    )
+    if named:
+        return named.most_common(1)[0][0] + org[1:]
+    place = _main_place(text)
+    if place and text.count(f"{place}{level}") >= 2:
+        return f"{place}{org}"
+    return org
+
+
 def find_org(lines: list[str], title: str, text: str) -> str:
-    """The organisation a report is about: its signature, else the title, else the body."""
+    """The organisation a report is about: its source line or signature, else the title,
+    else the organisation the body mentions most."""
+    for line in lines[:6]:
+        if _METADATA_RE.search(line):
+            source = _SOURCE_RE.search(line)
+            if source and _SIGNATURE_END_RE.search(source.group(1)):
+                return _specific(source.group(1), text)
     for line in reversed(lines[1:][-3:]):
         candidate = _DATE_RE.sub("", line).strip()
         if (
             3 <= len(candidate) <= 24
+            and not _METADATA_RE.search(line)
             and not _SENTENCE_RE.search(candidate)
             and _SIGNATURE_END_RE.search(candidate)
         ):
-            return candidate
+            return _specific(candidate, text)
     match = _ORG_RE.search(title)
-    if match and len(match.group(0)) >= 4:
-        org = match.group(0)
+    if match and len(_clean_org(match.group(0))) >= 4:
+        org = _clean_org(match.group(0))
     else:
-        mentions = Counter(m.group(0) for m in _BODY_ORG_RE.finditer(text))
+        mentions = Counter(_clean_org(m.group(0)) for m in _BODY_ORG_RE.finditer(text))
         if not mentions:
             return ""
         org = mentions.most_common(1)[0][0]
-    if org.startswith(_GENERIC_ORGS) or org in ("省总", "市总"):
-        place = _main_place(text)
-        level = org[0]
-        if place and text.count(f"{place}{level}") >= 2:
-            return f"{place}{org}"
-    return org
+    return _specific(org, text)
 
 
 def analyse(normalized: NormalizedText) -> Report:

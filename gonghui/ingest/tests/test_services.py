@@ -100,3 +100,13 @@ def test_binary_and_empty_uploads_are_refused_with_a_message(fed):
     with pytest.raises(ValidationFailed):
         services.ingest_document(by=fed.province_admin, upload=binary, organization=fed.henan)
     assert not IngestedDocument.objects.exists()
+
+
+def test_demo_loader_ingests_each_seed_once(fed):
+    from gonghui.ingest.demo import SEEDS, load_demo_documents
+
+    if not SEEDS.is_dir():
+        pytest.skip("the shared seed folder is not present")
+    documents = load_demo_documents(by=fed.province_admin, organization=fed.henan)
+    assert len(documents) == len(list(SEEDS.glob("*.txt")))
+    assert load_demo_documents(by=fed.province_admin, organization=fed.henan) == []
