@@ -1,0 +1,325 @@
+"""Reads: campaigns and frameworks in scope, the indicator tree, my tasks, 回头看 and scores."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils import timezone
+
+from .models import (
+    Assignment,
+    Campaign,
+    CampaignIndicator,
+    Framework,
+    FrameworkVersion,
+    Notification,
+    Progress,
+)
+from .scheduling import Schedule, behind_schedule, schedule_for
+from .scoring import CampaignScore, campaign_score
+
+DONE = (Progress.SUBMITTED, Progress.APPROVED)
+
+
+def campaigns_for_user(user):
+    """Campaigns of organisations in scope, plus those in which the user's units hold tasks."""
+    own = Campaign.objects.visible_to(user)
+    tasked = Assignment.objects.visible_to(user).values("campaign_id")
+    return (
+        Campaign.objects.filter(Q(pk__in=own.values("pk")) | Q(pk__in=tasked))
+        .select_related("organization")
+        .order_by("-year", "name", "pk")
+    )
+
+
+def get_campaign_for_user(user, pk, *, for_write: bool = False) -> Campaign:
+    try:
+        campaign = campaigns_for_user(user).get(pk=pk)
+    except (Campaign.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("创建活动不存在或无权访问") from exc
+    if for_write:
+        from .permissions import can_manage_campaign
+
+        if not can_manage_campaign(user, campaign):
+            raise Http404("创建活动不存在或无权访问")
+    return campaign
+
+
+def get_indicator_for_user(user, pk) -> CampaignIndicator:
+    indicator = CampaignIndicator.objects.select_related("campaign").filter(pk=pk).first()
+    if indicator is None:
+        raise Http404("指标不存在或无权访问")
+    get_campaign_for_user(user, indicator.campaign_id)
+    return indicator
+
+
+def frameworks_for_user(user):
+    if not user.is_authenticated:
+        return Framework.objects.none()
+    return Framework.objects.prefetch_related("versions").order_by("name")
+
+
+def get_version_for_user(user, pk) -> FrameworkVersion:
+    if not user.is_authenticated:
+        raise Http404("测评体系不存在")
+    try:
+        return FrameworkVersion.objects.select_related("framework").get(pk=pk)
+    except (FrameworkVersion.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("测评体系不存在") from exc
+
+
+def indicator_tree(campaign) -> list[CampaignIndicator]:
+    return list(CampaignIndicator.objects.filter(campaign=campaign).order_by("position"))
+
+
+def assignments_of(campaign, user):
+    return (
+        Assignment.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .select_related("indicator", "department", "organization", "leader", "liaison")
+    )
+
+
+# --- my tasks --------------------------------------------------------------------------
+
+
+def my_tasks(user):
+    """Tasks of the user as liaison, of their department, or (admins) of their organisation."""
+    qs = Assignment.objects.filter(campaign__status=Campaign.Status.ACTIVE)
+    if user.department_id:
+        qs = qs.filter(Q(liaison=user) | Q(department_id=user.department_id))
+    else:
+        qs = qs.filter(Q(liaison=user) | Q(organization_id=user.organization_id, department=None))
+    return (
+        qs.filter(pk__in=Assignment.objects.visible_to(user).values("pk"))
+        .select_related("indicator", "department", "organization", "campaign", "liaison")
+        .order_by("deadline", "campaign_id", "indicator__position")
+    )
+
+
+def unread_notifications(user, *, limit: int = 20):
+    return list(Notification.objects.filter(user=user, read_at__isnull=True)[:limit])
+
+
+# --- 回头看 -----------------------------------------------------------------------------
+
+
+@dataclass
+class LookbackFilter:
+    department_id: int | None = None
+    organization_id: int | None = None
+    leader_id: int | None = None
+    status: str = ""  # a Progress value or "overdue"
+    q: str = ""
+
+
+@dataclass
+class LookbackRow:
+    assignment: Assignment
+    status: str
+    status_label: str
+    schedule: Schedule
+    behind: str
+
+    @property
+    def indicator(self):
+        return self.assignment.indicator
+
+
+def lookback_queryset(campaign, user, filters: LookbackFilter | None = None, *, today=None):
+    filters = filters or LookbackFilter()
+    today = today or timezone.localdate()
+    qs = assignments_of(campaign, user)
+    if filters.department_id:
+        qs = qs.filter(department_id=filters.department_id)
+    if filters.organization_id:
+        qs = qs.filter(organization_id=filters.organization_id, department=None)
+    if filters.leader_id:
+        qs = qs.filter(leader_id=filters.leader_id)
+    if filters.status == "overdue":
+        qs = qs.filter(deadline__lt=today).exclude(status__in=DONE)
+    elif filters.status in Progress.values:
+        qs = qs.filter(status=filters.status)
+    if filters.q:
+        qs = qs.filter(
+            Q(indicator__code__startswith=filters.q) | Q(indicator__name__contains=filters.q)
+        )
+    return qs.order_by("indicator__position", "org_path", "department_id", "pk")
+
+
+def lookback_rows(campaign, assignments, *, today=None) -> list[LookbackRow]:
+    today = today or timezone.localdate()
+    labels = dict(Progress.choices)
+    rows = []
+    for a in assignments:
+        schedule = schedule_for(
+            assessment_date=campaign.assessment_date,
+            lead_days=a.indicator.lead_days,
+            methods=a.indicator.methods,
+            deadline=a.deadline,
+        )
+        overdue = a.deadline is not None and a.deadline < today and a.status not in DONE
+        rows.append(
+            LookbackRow(
+                assignment=a,
+                status="overdue" if overdue else a.status,
+                status_label="已逾期" if overdue else str(labels[a.status]),
+                schedule=schedule,
+                behind=behind_schedule(schedule, a.status, today),
+            )
+        )
+    return rows
+
+
+def lookback_summary(campaign, user, *, today=None) -> dict:
+    today = today or timezone.localdate()
+    qs = Assignment.objects.visible_to(user).filter(campaign=campaign)
+    counts = qs.aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=Q(deadline__lt=today) & ~Q(status__in=DONE)),
+        complete=Count("pk", filter=Q(is_complete=True)),
+        **{s: Count("pk", filter=Q(status=s)) for s in Progress.values},
+    )
+    return counts
+
+
+LOOKBACK_HEADERS = [
+    "编号",
+    "指标",
+    "分值",
+    "测评方法",
+    "责任部门",
+    "责任领导",
+    "联络员",
+    "完成时限",
+    "最迟启动",
+    "提交审核",
+    "最迟完成",
+    "状态",
+    "资料齐全",
+    "缺少",
+    "进度提示",
+]
+
+
+def lookback_export_rows(campaign, user, filters):
+    qs = lookback_queryset(campaign, user, filters)
+    for chunk_start in range(0, qs.count(), 1000):
+        for row in lookback_rows(campaign, qs[chunk_start : chunk_start + 1000]):
+            a = row.assignment
+            yield [
+                a.indicator.code,
+                a.indicator.name,
+                float(a.indicator.full_score),
+                "、".join(a.indicator.methods),
+                a.unit_name,
+                a.leader.name if a.leader_id else "",
+                str(a.liaison) if a.liaison_id else "",
+                a.deadline,
+                row.schedule.latest_start,
+                row.schedule.submit_by,
+                row.schedule.latest_finish,
+                row.status_label,
+                "是" if a.is_complete else "否",
+                a.missing,
+                row.behind,
+            ]
+
+
+def filter_choices(campaign, user) -> dict:
+    """Departments, units and leaders that occur in the campaign's visible assignments."""
+    qs = Assignment.objects.visible_to(user).filter(campaign=campaign)
+    units = (
+        qs.values("department_id", "department__name", "organization_id", "organization__name")
+        .distinct()
+        .order_by("organization_id", "department_id")
+    )
+    leaders = (
+        qs.exclude(leader=None).values("leader_id", "leader__name").distinct().order_by("leader_id")
+    )
+    return {
+        "departments": [
+            (u["department_id"], u["department__name"]) for u in units if u["department_id"]
+        ],
+        "organizations": [
+            (u["organization_id"], u["organization__name"]) for u in units if not u["department_id"]
+        ],
+        "leaders": [(r["leader_id"], r["leader__name"]) for r in leaders],
+    }
+
+
+def score_for(campaign, user) -> CampaignScore:
+    indicators = CampaignIndicator.objects.filter(campaign=campaign).only(
+        "pk", "is_leaf", "full_score", "self_grade"
+    )
+    assignments = (
+        Assignment.objects.filter(campaign=campaign)
+        .select_related("department", "organization")
+        .only(
+            "pk",
+            "indicator_id",
+            "status",
+            "department__name",
+            "organization__name",
+            "organization__short_name",
+        )
+    )
+    return campaign_score(campaign, indicators, assignments)
+
+
+def progress_by_unit(campaign, user) -> list[dict]:
+    """Per responsible unit: counts by status, for the campaign overview."""
+    today = timezone.localdate()
+    rows = (
+        Assignment.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .values("organization__name", "department__name")
+        .annotate(
+            total=Count("pk"),
+            approved=Count("pk", filter=Q(status=Progress.APPROVED)),
+            submitted=Count("pk", filter=Q(status=Progress.SUBMITTED)),
+            returned=Count("pk", filter=Q(status=Progress.RETURNED)),
+            not_started=Count("pk", filter=Q(status=Progress.NOT_STARTED)),
+            overdue=Count("pk", filter=Q(deadline__lt=today) & ~Q(status__in=DONE)),
+        )
+        .order_by("organization__name", "department__name")
+    )
+    return [{**r, "unit": r["department__name"] or r["organization__name"]} for r in rows]
+
+
+def days_left(campaign, today: dt.date | None = None) -> int:
+    return (campaign.assessment_date - (today or timezone.localdate())).days
+
+
+def get_assignment_for_user(user, pk) -> Assignment:
+    try:
+        return (
+            Assignment.objects.visible_to(user)
+            .select_related(
+                "campaign", "indicator", "department", "organization", "leader", "liaison"
+            )
+            .get(pk=pk)
+        )
+    except (Assignment.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("任务不存在或无权访问") from exc
+
+
+def responsible_units(campaign, user) -> list[dict]:
+    """Distinct (organisation, department) pairs holding tasks in the campaign, in scope."""
+    rows = (
+        Assignment.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .values("organization_id", "organization__name", "department_id", "department__name")
+        .annotate(num_tasks=Count("pk"))
+        .order_by("org_path", "department__sort_order", "department_id")
+    )
+    return [
+        {
+            "organization_id": r["organization_id"],
+            "department_id": r["department_id"],
+            "name": r["department__name"] or r["organization__name"],
+            "num_tasks": r["num_tasks"],
+        }
+        for r in rows
+    ]

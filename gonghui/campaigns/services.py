@@ -1,0 +1,311 @@
+"""Writes: campaigns on a frozen framework copy, task division, grades, rule events, reminders."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from gonghui.core import audit
+from gonghui.core.exceptions import PermissionDenied, ValidationFailed
+from gonghui.organizations.models import Department, Organization
+
+from . import permissions
+from .models import (
+    Assignment,
+    Campaign,
+    CampaignIndicator,
+    CampaignRule,
+    FrameworkNode,
+    FrameworkVersion,
+    Notification,
+    Progress,
+    RuleEvent,
+)
+
+COPIED_FIELDS = (
+    "code",
+    "name",
+    "level_label",
+    "depth",
+    "position",
+    "full_score",
+    "methods",
+    "standard",
+    "guidance",
+    "min_photos",
+    "min_chars",
+    "max_chars",
+    "requires_doc_number",
+    "file_types",
+    "lead_days",
+)
+RULE_FIELDS = ("kind", "code", "name", "points", "window_months", "description")
+
+
+@transaction.atomic
+def create_campaign(
+    *,
+    by,
+    organization: Organization,
+    version: FrameworkVersion,
+    name: str,
+    kind: str,
+    year: int,
+    assessment_date: dt.date,
+    start_date: dt.date | None = None,
+) -> Campaign:
+    """A campaign with its own copy of the framework version, so later edits never rewrite it."""
+    if not permissions.can_manage_campaigns_of(by, organization):
+        raise PermissionDenied("您没有在该组织设立创建活动的权限")
+    campaign = Campaign.objects.create(
+        organization=organization,
+        name=name,
+        kind=kind,
+        year=year,
+        assessment_date=assessment_date,
+        start_date=start_date,
+        framework_version=version,
+        framework_name=str(version),
+        grade_map=dict(version.grade_map),
+        created_by=by,
+    )
+    freeze_framework(campaign=campaign, version=version)
+    audit.record(
+        by=by,
+        action=audit.Action.CREATE,
+        target=campaign,
+        summary=f"设立创建活动 {name}，测评体系 {version}",
+    )
+    return campaign
+
+
+def freeze_framework(*, campaign: Campaign, version: FrameworkVersion) -> None:
+    nodes = list(FrameworkNode.objects.filter(version=version).order_by("position"))
+    parents_with_children = {n.parent_id for n in nodes if n.parent_id}
+    copies = [
+        CampaignIndicator(
+            campaign=campaign,
+            source_node_id=n.pk,
+            is_leaf=n.pk not in parents_with_children,
+            **{f: getattr(n, f) for f in COPIED_FIELDS},
+        )
+        for n in nodes
+    ]
+    CampaignIndicator.objects.bulk_create(copies)
+    by_source = {c.source_node_id: c for c in copies}
+    for node, copy in zip(nodes, copies, strict=True):
+        if node.parent_id:
+            copy.parent_id = by_source[node.parent_id].pk
+    CampaignIndicator.objects.bulk_update([c for c in copies if c.parent_id], ["parent"])
+    CampaignRule.objects.bulk_create(
+        CampaignRule(campaign=campaign, **{f: getattr(r, f) for f in RULE_FIELDS})
+        for r in version.rules.all()
+    )
+
+
+def _leaves_under(indicators: list[CampaignIndicator]) -> list[CampaignIndicator]:
+    """The leaf indicators under the chosen nodes (a chosen leaf is itself)."""
+    if not indicators:
+        return []
+    campaign_id = indicators[0].campaign_id
+    everything = list(CampaignIndicator.objects.filter(campaign_id=campaign_id))
+    children: dict[int | None, list] = {}
+    for ind in everything:
+        children.setdefault(ind.parent_id, []).append(ind)
+    result: dict[int, CampaignIndicator] = {}
+
+    def walk(node):
+        if node.is_leaf:
+            result[node.pk] = node
+        for child in children.get(node.pk, []):
+            walk(child)
+
+    for ind in indicators:
+        walk(ind)
+    return sorted(result.values(), key=lambda i: i.position)
+
+
+@transaction.atomic
+def assign(
+    *,
+    by,
+    campaign: Campaign,
+    indicators: list[CampaignIndicator],
+    departments: list[Department] = (),
+    organizations: list[Organization] = (),
+    leader=None,
+    liaison=None,
+    deadline: dt.date | None = None,
+) -> list[Assignment]:
+    """Bulk 分工: every leaf under the chosen indicators to every chosen unit.
+
+    An existing assignment keeps its evidence; its leader, liaison and deadline are updated
+    where given.
+    """
+    if not permissions.can_manage_campaign(by, campaign):
+        raise PermissionDenied("您没有分解该创建活动任务的权限")
+    if not departments and not organizations:
+        raise ValidationFailed("请至少选择一个责任部门或责任单位", field="departments")
+    leaves = _leaves_under(indicators)
+    if not leaves:
+        raise ValidationFailed("请至少选择一项指标", field="indicators")
+    if any(i.campaign_id != campaign.pk for i in leaves):
+        raise ValidationFailed("指标不属于该创建活动", field="indicators")
+    units = [(d.organization, d) for d in departments] + [(o, None) for o in organizations]
+    result = []
+    for indicator in leaves:
+        for org, dept in units:
+            found = Assignment.objects.filter(
+                indicator=indicator, organization=org, department=dept
+            ).first()
+            if found is None:
+                found = Assignment(
+                    campaign=campaign, indicator=indicator, organization=org, department=dept
+                )
+            if leader is not None:
+                found.leader = leader
+            if liaison is not None:
+                found.liaison = liaison
+            if deadline is not None:
+                found.deadline = deadline
+            found.save()
+            result.append(found)
+    audit.record(
+        by=by,
+        action=audit.Action.UPDATE,
+        target=campaign,
+        summary=f"分工：{len(leaves)} 项指标 × {len(units)} 个责任单位",
+    )
+    return result
+
+
+@transaction.atomic
+def unassign(*, by, assignment: Assignment) -> None:
+    if not permissions.can_manage_campaign(by, assignment.campaign):
+        raise PermissionDenied("您没有调整分工的权限")
+    if assignment.status != Progress.NOT_STARTED:
+        raise ValidationFailed("该任务已有台账资料，不能取消分工")
+    audit.record(by=by, action=audit.Action.DELETE, target=assignment, summary="取消分工")
+    assignment.delete()
+
+
+@transaction.atomic
+def set_self_grade(*, by, indicator: CampaignIndicator, grade: str) -> CampaignIndicator:
+    campaign = indicator.campaign
+    if not permissions.can_manage_campaign(by, campaign):
+        raise PermissionDenied("您没有自评打分的权限")
+    if grade and grade not in (campaign.grade_map or {}):
+        raise ValidationFailed(f"等级“{grade}”不在该测评体系的等级系数中", field="grade")
+    if not indicator.is_leaf:
+        raise ValidationFailed("只能对末级指标自评", field="grade")
+    indicator.self_grade = grade
+    indicator.save(update_fields=["self_grade"])
+    audit.record(
+        by=by,
+        action=audit.Action.UPDATE,
+        target=campaign,
+        summary=f"自评 {indicator.code} 为 {grade or '未评'}",
+    )
+    return indicator
+
+
+@transaction.atomic
+def record_rule_event(
+    *, by, rule: CampaignRule, occurred_date: dt.date, occurrences: int = 1, points=None, note=""
+) -> RuleEvent:
+    if not permissions.can_manage_campaign(by, rule.campaign):
+        raise PermissionDenied("您没有登记加减分事项的权限")
+    if occurrences < 1:
+        raise ValidationFailed("次数至少为 1", field="occurrences")
+    event = RuleEvent.objects.create(
+        rule=rule,
+        occurred_date=occurred_date,
+        occurrences=occurrences,
+        points=points,
+        note=note,
+        recorded_by=by,
+    )
+    audit.record(
+        by=by,
+        action=audit.Action.CREATE,
+        target=rule.campaign,
+        summary=f"登记{rule.get_kind_display()}：{rule.name}",
+    )
+    return event
+
+
+def record_progress(
+    *,
+    assignment_id: int,
+    status: str,
+    is_complete: bool,
+    missing: str,
+    num_files: int,
+    submitted_at=None,
+) -> None:
+    """Kept in step by the ledger whenever evidence changes (one UPDATE, no history)."""
+    fields = {
+        "status": status,
+        "is_complete": is_complete,
+        "missing": missing[:300],
+        "num_files": num_files,
+        "updated_at": timezone.now(),
+    }
+    if submitted_at is not None:
+        fields["submitted_at"] = submitted_at
+    Assignment.objects.filter(pk=assignment_id).update(**fields)
+
+
+def notify(*, users, text: str, url: str = "") -> None:
+    Notification.objects.bulk_create(
+        Notification(user=u, text=text[:300], url=url) for u in users if u is not None
+    )
+
+
+@transaction.atomic
+def mark_notifications_read(*, by) -> int:
+    return Notification.objects.filter(user=by, read_at__isnull=True).update(read_at=timezone.now())
+
+
+REMIND_DAYS = 7
+
+
+@transaction.atomic
+def send_deadline_reminders(*, today: dt.date | None = None) -> int:
+    """Notify liaisons of tasks due within a week or overdue; at most once a day per task."""
+    from gonghui.accounts.models import User
+
+    today = today or timezone.localdate()
+    due = (
+        Assignment.objects.filter(
+            campaign__status=Campaign.Status.ACTIVE,
+            deadline__lte=today + dt.timedelta(days=REMIND_DAYS),
+        )
+        .exclude(status__in=[Progress.SUBMITTED, Progress.APPROVED])
+        .exclude(reminded_on=today)
+        .select_related("indicator", "department", "campaign")
+    )
+    notes = []
+    reminded = []
+    dept_liaisons: dict[int, list] = {}
+    for a in due:
+        recipients = [a.liaison] if a.liaison_id else []
+        if not recipients and a.department_id:
+            if a.department_id not in dept_liaisons:
+                dept_liaisons[a.department_id] = list(
+                    User.objects.filter(
+                        department_id=a.department_id, role__code="liaison", is_active=True
+                    )
+                )
+            recipients = dept_liaisons[a.department_id]
+        if a.deadline < today:
+            text = f"【已逾期】{a.campaign.name}：{a.indicator.code} {a.indicator.name} 已超过完成时限 {a.deadline:%Y-%m-%d}"
+        else:
+            text = f"【即将到期】{a.campaign.name}：{a.indicator.code} {a.indicator.name} 须在 {a.deadline:%Y-%m-%d} 前完成"
+        url = reverse("ledger:item_for_assignment", args=[a.pk])
+        notes.extend(Notification(user=u, text=text[:300], url=url) for u in recipients)
+        reminded.append(a.pk)
+    Notification.objects.bulk_create(notes)
+    Assignment.objects.filter(pk__in=reminded).update(reminded_on=today)
+    return len(notes)

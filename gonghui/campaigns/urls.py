@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views
+
+app_name = "campaigns"
+urlpatterns = [
+    path("", views.campaign_list, name="list"),
+    path("new/", views.create, name="create"),
+    path("tasks/", views.my_tasks, name="my_tasks"),
+    path("notifications/read/", views.read_notifications, name="read_notifications"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/assign/", views.assign, name="assign"),
+    path("<int:pk>/lookback/", views.lookback, name="lookback"),
+    path("<int:pk>/lookback/export/", views.lookback_export, name="lookback_export"),
+    path("<int:pk>/score/", views.score, name="score"),
+    path("<int:pk>/score/grade/", views.set_grade, name="set_grade"),
+    path("<int:pk>/score/event/", views.record_event, name="record_event"),
+    path("frameworks/import/", views.framework_import, name="framework_import"),
+    path("frameworks/template/", views.framework_template, name="framework_template"),
+    path("frameworks/examples/", views.load_examples, name="load_examples"),
+    path("frameworks/<int:pk>/", views.framework_version, name="framework_version"),
+    path("frameworks/<int:pk>/export/", views.framework_export, name="framework_export"),
+    path("frameworks/nodes/<int:pk>/edit/", views.node_edit, name="node_edit"),
+]

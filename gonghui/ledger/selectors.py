@@ -1,0 +1,148 @@
+"""Reads of the ledger: entries in scope, one entry with its versions, the monthly meeting."""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import Prefetch
+from django.http import Http404
+
+from gonghui.campaigns import selectors as campaign_selectors
+from gonghui.campaigns.models import Assignment
+
+from .models import EvidenceEvent, EvidenceFile, EvidenceItem, EvidenceVersion, MonthlyReport
+
+
+def get_item_for_user(user, pk) -> EvidenceItem:
+    try:
+        return (
+            EvidenceItem.objects.visible_to(user)
+            .select_related("assignment", "indicator", "campaign", "current_version")
+            .get(pk=pk)
+        )
+    except (EvidenceItem.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("台账资料不存在或无权访问") from exc
+
+
+def get_file_for_user(user, pk) -> EvidenceFile:
+    found = EvidenceFile.objects.select_related("version").filter(pk=pk).first()
+    if found is None:
+        raise Http404("文件不存在或无权访问")
+    get_item_for_user(user, found.version.item_id)
+    return found
+
+
+def item_for_assignment(assignment) -> EvidenceItem | None:
+    return (
+        EvidenceItem.objects.select_related("current_version").filter(assignment=assignment).first()
+    )
+
+
+def versions_of(item: EvidenceItem) -> list[EvidenceVersion]:
+    return list(
+        item.versions.order_by("-number")
+        .select_related("submitted_by")
+        .prefetch_related(
+            "files",
+            "links",
+            Prefetch("events", queryset=EvidenceEvent.objects.select_related("by")),
+        )
+    )
+
+
+def activities_for(indicator, user) -> list:
+    """Activities tagged to the indicator, when the activities app is installed."""
+    if not apps.is_installed("gonghui.activities"):
+        return []
+    try:
+        from gonghui.activities.selectors import activities_for_indicator
+    except ImportError:
+        return []
+    return list(activities_for_indicator(indicator=indicator, user=user)[:50])
+
+
+def ledger_entries(campaign, user, *, status: str = "", department_id=None):
+    """The campaign's tasks in scope with their ledger entry (one query, joined)."""
+    qs = (
+        Assignment.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .select_related("indicator", "department", "organization", "evidence")
+        .order_by("indicator__position", "org_path", "department_id", "pk")
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if department_id:
+        qs = qs.filter(department_id=department_id)
+    return qs
+
+
+def evidence_choices(campaign, organization, department) -> list[EvidenceItem]:
+    qs = EvidenceItem.objects.filter(campaign=campaign, organization=organization)
+    qs = qs.filter(department=department) if department else qs.filter(department=None)
+    return list(qs.select_related("indicator").order_by("indicator__position")[:200])
+
+
+# --- monthly meeting -------------------------------------------------------------------
+
+
+@dataclass
+class MeetingRow:
+    unit: dict
+    report: MonthlyReport | None
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.report is not None and self.report.status in ("submitted", "approved")
+
+
+def meeting(campaign, period: str, user) -> list[MeetingRow]:
+    """Every responsible unit of the campaign in scope, with its report for the month if any."""
+    units = campaign_selectors.responsible_units(campaign, user)
+    reports = (
+        MonthlyReport.objects.visible_to(user)
+        .filter(campaign=campaign, period=period)
+        .select_related("reviewed_by")
+        .prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=EvidenceItem.objects.select_related("indicator").order_by(
+                    "indicator__position"
+                ),
+            )
+        )
+    )
+    by_unit = {(r.organization_id, r.department_id): r for r in reports}
+    return [
+        MeetingRow(unit=u, report=by_unit.get((u["organization_id"], u["department_id"])))
+        for u in units
+    ]
+
+
+def activity_titles(rows: list[MeetingRow], user) -> dict[int, str]:
+    """Titles of the activities linked from the month's reports (one query), if installed."""
+    ids = {i for r in rows if r.report for i in r.report.activity_ids}
+    if not ids or not apps.is_installed("gonghui.activities"):
+        return {}
+    from gonghui.activities.selectors import activities_for_user
+
+    return dict(activities_for_user(user).filter(pk__in=ids).values_list("pk", "title"))
+
+
+def report_for_unit(campaign, period, organization, department) -> MonthlyReport | None:
+    return (
+        MonthlyReport.objects.filter(
+            campaign=campaign, period=period, organization=organization, department=department
+        )
+        .prefetch_related("evidence")
+        .first()
+    )
+
+
+def get_report_for_user(user, pk) -> MonthlyReport:
+    try:
+        return (
+            MonthlyReport.objects.visible_to(user)
+            .select_related("campaign", "organization", "department")
+            .get(pk=pk)
+        )
+    except (MonthlyReport.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("月度汇报不存在或无权访问") from exc

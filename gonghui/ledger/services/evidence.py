@@ -1,0 +1,354 @@
+"""Writes on evidence: content, files and links, versions, and the review workflow.
+
+Every change of evidence pushes the assignment's progress to campaigns (one UPDATE) so that
+the 回头看 table and the score never have to read the ledger.
+"""
+
+from urllib.parse import urlparse
+
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+
+from gonghui.campaigns import services as campaign_services
+from gonghui.campaigns.models import Progress
+from gonghui.core import audit
+from gonghui.core.exceptions import PermissionDenied, ValidationFailed
+from gonghui.core.files import IMAGE_KINDS, check_upload
+from gonghui.core.workflow import VERB_LABELS, transition_target
+
+from .. import permissions
+from ..models import EvidenceEvent, EvidenceFile, EvidenceItem, EvidenceLink, EvidenceVersion
+from ..rules import check_upload_rules
+from ..workflow import EDITABLE, TRANSITIONS, Status
+
+PROGRESS_BY_STATUS = {
+    Status.SUBMITTED: Progress.SUBMITTED,
+    Status.RESUBMITTED: Progress.SUBMITTED,
+    Status.APPROVED: Progress.APPROVED,
+    Status.RETURNED: Progress.RETURNED,
+}
+
+
+# --- item and versions -----------------------------------------------------------------
+
+
+def ensure_item(*, assignment, by) -> EvidenceItem:
+    """The assignment's ledger entry, created with an empty first version on first use."""
+    item = EvidenceItem.objects.filter(assignment=assignment).first()
+    if item is not None:
+        return item
+    item = EvidenceItem.objects.create(
+        assignment=assignment,
+        campaign_id=assignment.campaign_id,
+        indicator_id=assignment.indicator_id,
+        organization_id=assignment.organization_id,
+        department_id=assignment.department_id,
+        created_by=by,
+    )
+    version = EvidenceVersion.objects.create(item=item, number=1, created_by=by)
+    item.current_version = version
+    item.save(update_fields=["current_version"])
+    return item
+
+
+def _working_version(item: EvidenceItem, by) -> EvidenceVersion:
+    """The version edits go into: the current one, or a copy of it once it was submitted."""
+    if item.status not in EDITABLE:
+        label = Status(item.status).label
+        raise ValidationFailed(f"资料当前状态为“{label}”，不能修改；如需修改请先撤回")
+    current = item.current_version
+    if current is not None and not current.is_frozen:
+        return current
+    number = (item.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = EvidenceVersion.objects.create(
+        item=item,
+        number=number,
+        report_text=current.report_text if current else "",
+        doc_number=current.doc_number if current else "",
+        created_by=by,
+    )
+    if current is not None:
+        # File rows are copied; the stored files are shared, never duplicated.
+        EvidenceFile.objects.bulk_create(
+            EvidenceFile(
+                version=version,
+                file=f.file.name,
+                original_name=f.original_name,
+                kind=f.kind,
+                size=f.size,
+                sha256=f.sha256,
+                uploaded_by=f.uploaded_by,
+            )
+            for f in current.files.all()
+        )
+        EvidenceLink.objects.bulk_create(
+            EvidenceLink(
+                version=version,
+                url=link.url,
+                title=link.title,
+                screenshot=link.screenshot.name,
+                screenshot_sha256=link.screenshot_sha256,
+            )
+            for link in current.links.all()
+        )
+    item.current_version = version
+    item.save(update_fields=["current_version", "updated_at"])
+    return version
+
+
+def _check_can_edit(by, item: EvidenceItem) -> None:
+    if not permissions.can_edit_item(by, item):
+        raise PermissionDenied("您没有编辑该台账资料的权限")
+
+
+def sync_progress(item: EvidenceItem) -> None:
+    version = item.current_version
+    files = list(version.files.all()) if version else []
+    links = list(version.links.all()) if version else []
+    missing = check_upload_rules(item.indicator, version, files=files, links=links)
+    status = PROGRESS_BY_STATUS.get(item.status)
+    if status is None:
+        has_content = bool(files or links or (version and version.report_text.strip()))
+        status = Progress.IN_PROGRESS if has_content else Progress.NOT_STARTED
+    campaign_services.record_progress(
+        assignment_id=item.assignment_id,
+        status=status,
+        is_complete=not missing,
+        missing="；".join(missing),
+        num_files=len(files) + len(links),
+        submitted_at=version.submitted_at if version else None,
+    )
+
+
+@transaction.atomic
+def save_report(*, by, item: EvidenceItem, report_text: str, doc_number: str = "") -> None:
+    _check_can_edit(by, item)
+    version = _working_version(item, by)
+    version.report_text = report_text.strip()
+    version.doc_number = doc_number.strip()
+    version.save(update_fields=["report_text", "doc_number"])
+    sync_progress(item)
+
+
+def _store(upload, checked, folder: str) -> str:
+    return default_storage.save(f"{folder}/{checked.sha256[:2]}/{checked.safe_name}", upload)
+
+
+@transaction.atomic
+def add_file(*, by, item: EvidenceItem, upload) -> EvidenceFile:
+    _check_can_edit(by, item)
+    allowed = set(item.indicator.allowed_file_types)
+    checked = check_upload(upload, allowed=allowed)
+    version = _working_version(item, by)
+    if version.files.filter(sha256=checked.sha256).exists():
+        raise ValidationFailed(f"文件“{checked.original_name}”已上传过（内容相同）", field="file")
+    stored = _store(upload, checked, f"ledger/{item.campaign_id}")
+    evidence_file = EvidenceFile.objects.create(
+        version=version,
+        file=stored,
+        original_name=checked.original_name,
+        kind=checked.kind,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=by,
+    )
+    audit.record(
+        by=by,
+        action=audit.Action.CREATE,
+        target=item,
+        summary=f"上传文件 {checked.original_name}（{checked.kind}，sha256 {checked.sha256[:12]}…）",
+    )
+    sync_progress(item)
+    return evidence_file
+
+
+@transaction.atomic
+def remove_file(*, by, item: EvidenceItem, file_id: int) -> None:
+    _check_can_edit(by, item)
+    version = _working_version(item, by)
+    found = version.files.filter(pk=file_id).first()
+    if found is None:
+        # The id may name the row of the version before the copy: match by content.
+        old = EvidenceFile.objects.filter(pk=file_id, version__item=item).first()
+        found = version.files.filter(sha256=old.sha256).first() if old else None
+    if found is None:
+        raise ValidationFailed("文件不存在")
+    found.delete()
+    audit.record(by=by, action=audit.Action.DELETE, target=item, summary=f"删除文件 {found}")
+    sync_progress(item)
+
+
+@transaction.atomic
+def add_link(*, by, item: EvidenceItem, url: str, title: str = "", screenshot=None):
+    _check_can_edit(by, item)
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ValidationFailed("链接须以 http:// 或 https:// 开头", field="url")
+    version = _working_version(item, by)
+    link = EvidenceLink(version=version, url=url.strip(), title=title.strip()[:200])
+    if screenshot:
+        checked = check_upload(screenshot, allowed=IMAGE_KINDS)
+        link.screenshot = _store(screenshot, checked, "ledger/screenshots")
+        link.screenshot_sha256 = checked.sha256
+    link.save()
+    audit.record(by=by, action=audit.Action.CREATE, target=item, summary=f"添加链接 {link.url}")
+    sync_progress(item)
+    return link
+
+
+@transaction.atomic
+def remove_link(*, by, item: EvidenceItem, link_id: int) -> None:
+    _check_can_edit(by, item)
+    version = _working_version(item, by)
+    old = EvidenceLink.objects.filter(pk=link_id, version__item=item).first()
+    found = version.links.filter(pk=link_id).first() or (
+        version.links.filter(url=old.url).first() if old else None
+    )
+    if found is None:
+        raise ValidationFailed("链接不存在")
+    found.delete()
+    sync_progress(item)
+
+
+# --- workflow --------------------------------------------------------------------------
+
+
+def _transition(*, by, item: EvidenceItem, verb: str, comment: str = "") -> EvidenceItem:
+    target = transition_target(TRANSITIONS, verb, item.status, Status)
+    event = EvidenceEvent.objects.create(
+        item=item,
+        version=item.current_version,
+        verb=verb,
+        from_status=item.status,
+        to_status=target,
+        comment=comment,
+        by=by,
+    )
+    item.status = target
+    item.save(update_fields=["status", "updated_at"])
+    audit.record(
+        by=by,
+        action=audit.Action.TRANSITION,
+        target=item,
+        summary=f"{VERB_LABELS[verb]}：{event.from_status} → {target}"
+        + (f"；点评：{comment[:100]}" if comment else ""),
+    )
+    sync_progress(item)
+    return item
+
+
+def _lock(item: EvidenceItem) -> EvidenceItem:
+    fresh = (
+        EvidenceItem.objects.select_for_update()
+        .select_related("indicator", "current_version", "campaign")
+        .get(pk=item.pk)
+    )
+    item.status = fresh.status
+    item.current_version = fresh.current_version
+    return item
+
+
+@transaction.atomic
+def submit(*, by, item: EvidenceItem, verb: str | None = None) -> EvidenceItem:
+    """submit (from draft) or resubmit (from returned), after checking the upload rules."""
+    _check_can_edit(by, item)
+    item = _lock(item)
+    verb = verb or ("resubmit" if item.status == Status.RETURNED else "submit")
+    if verb not in ("submit", "resubmit"):
+        raise ValueError(verb)
+    transition_target(TRANSITIONS, verb, item.status, Status)
+    version = item.current_version
+    missing = check_upload_rules(
+        item.indicator, version, files=list(version.files.all()), links=list(version.links.all())
+    )
+    if missing:
+        raise ValidationFailed("不能提交：" + "；".join(missing), errors=missing)
+    version.is_frozen = True
+    version.submitted_at = timezone.now()
+    version.submitted_by = by
+    version.save(update_fields=["is_frozen", "submitted_at", "submitted_by"])
+    _transition(by=by, item=item, verb=verb)
+    _notify_reviewers(item)
+    return item
+
+
+@transaction.atomic
+def withdraw(*, by, item: EvidenceItem) -> EvidenceItem:
+    _check_can_edit(by, item)
+    item = _lock(item)
+    return _transition(by=by, item=item, verb="withdraw")
+
+
+def _check_can_review(by, item: EvidenceItem) -> None:
+    if not permissions.can_review_item(by, item):
+        raise PermissionDenied("您没有审核台账资料的权限（联络员只能上传和提交）")
+
+
+@transaction.atomic
+def approve(*, by, item: EvidenceItem, comment: str = "") -> EvidenceItem:
+    _check_can_review(by, item)
+    item = _lock(item)
+    _transition(by=by, item=item, verb="approve", comment=comment.strip())
+    _notify_submitter(item, f"已通过：{item.indicator.code} {item.indicator.name}")
+    return item
+
+
+@transaction.atomic
+def return_item(*, by, item: EvidenceItem, comment: str) -> EvidenceItem:
+    _check_can_review(by, item)
+    if not comment or not comment.strip():
+        raise ValidationFailed("退回时必须填写点评意见，说明需要补充或修改的内容", field="comment")
+    item = _lock(item)
+    _transition(by=by, item=item, verb="return", comment=comment.strip())
+    _notify_submitter(
+        item, f"已退回：{item.indicator.code} {item.indicator.name}。意见：{comment.strip()}"
+    )
+    return item
+
+
+@transaction.atomic
+def comment(*, by, item: EvidenceItem, text: str) -> EvidenceEvent:
+    """A reviewer's 点评 without a status change, kept with the current version."""
+    _check_can_review(by, item)
+    if not text.strip():
+        raise ValidationFailed("点评内容不能为空", field="comment")
+    event = EvidenceEvent.objects.create(
+        item=item,
+        version=item.current_version,
+        verb="comment",
+        from_status=item.status,
+        to_status=item.status,
+        comment=text.strip(),
+        by=by,
+    )
+    audit.record(by=by, action=audit.Action.UPDATE, target=item, summary=f"点评：{text[:100]}")
+    return event
+
+
+def _item_url(item) -> str:
+    return reverse("ledger:item", args=[item.pk])
+
+
+def _notify_submitter(item, text: str) -> None:
+    version = item.current_version
+    users = [version.submitted_by] if version and version.submitted_by_id else []
+    if item.assignment.liaison_id and item.assignment.liaison not in users:
+        users.append(item.assignment.liaison)
+    url = _item_url(item)
+    transaction.on_commit(lambda: campaign_services.notify(users=users, text=text, url=url))
+
+
+def _notify_reviewers(item) -> None:
+    from gonghui.accounts.models import User
+
+    reviewers = list(
+        User.objects.filter(
+            role__code="leader", organization_id=item.campaign.organization_id, is_active=True
+        )[:20]
+    )
+    text = f"待审核：{item.indicator.code} {item.indicator.name}"
+    url = _item_url(item)
+    transaction.on_commit(lambda: campaign_services.notify(users=reviewers, text=text, url=url))

@@ -1,0 +1,131 @@
+"""Writes on monthly reports: save, submit, withdraw, and the leaders' comments at the meeting."""
+
+import re
+
+from django.db import transaction
+from django.utils import timezone
+
+from gonghui.core import audit
+from gonghui.core.exceptions import PermissionDenied, ValidationFailed
+from gonghui.core.workflow import VERB_LABELS, transition_target
+
+from .. import permissions
+from ..models import EvidenceItem, MonthlyReport
+from ..workflow import REPORT_TRANSITIONS, ReportStatus
+
+PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def check_period(period: str) -> str:
+    period = (period or "").strip()
+    if not PERIOD.match(period):
+        raise ValidationFailed("月份格式应为 YYYY-MM，例如 2020-05", field="period")
+    return period
+
+
+@transaction.atomic
+def save_monthly_report(
+    *,
+    by,
+    campaign,
+    organization,
+    department,
+    period: str,
+    summary: str,
+    evidence_ids=(),
+    activity_ids=(),
+) -> MonthlyReport:
+    """Create or update the unit's report for the month (only while not yet submitted)."""
+    if not permissions.can_report_for(by, organization, department):
+        raise PermissionDenied("您不能替该部门填报月度汇报")
+    period = check_period(period)
+    if not summary.strip():
+        raise ValidationFailed("请填写本月创建工作情况", field="summary")
+    report = MonthlyReport.objects.filter(
+        campaign=campaign, period=period, organization=organization, department=department
+    ).first()
+    if report is None:
+        report = MonthlyReport(
+            campaign=campaign,
+            period=period,
+            organization=organization,
+            department=department,
+            created_by=by,
+        )
+    elif report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
+        raise ValidationFailed(
+            f"该月汇报已{ReportStatus(report.status).label}，不能修改；如需修改请先撤回"
+        )
+    report.summary = summary.strip()
+    report.activity_ids = sorted({int(i) for i in activity_ids})
+    report.save()
+    items = EvidenceItem.objects.filter(
+        pk__in=list(evidence_ids), campaign=campaign, organization=organization
+    )
+    if department is not None:
+        items = items.filter(department=department)
+    report.evidence.set(items)
+    audit.record(
+        by=by, action=audit.Action.UPDATE, target=report, summary=f"填写 {period} 月度汇报"
+    )
+    return report
+
+
+def _move(*, by, report: MonthlyReport, verb: str, comment: str = "") -> MonthlyReport:
+    target = transition_target(REPORT_TRANSITIONS, verb, report.status, ReportStatus)
+    report.status = target
+    fields = ["status", "updated_at"]
+    if verb == "submit":
+        report.submitted_at = timezone.now()
+        fields.append("submitted_at")
+    if comment:
+        report.review_comment = comment
+        report.reviewed_by = by
+        report.reviewed_at = timezone.now()
+        fields += ["review_comment", "reviewed_by", "reviewed_at"]
+    report.save(update_fields=fields)
+    audit.record(
+        by=by,
+        action=audit.Action.TRANSITION,
+        target=report,
+        summary=f"月度汇报{VERB_LABELS[verb]}" + (f"；点评：{comment[:100]}" if comment else ""),
+    )
+    return report
+
+
+@transaction.atomic
+def submit_monthly_report(*, by, report: MonthlyReport) -> MonthlyReport:
+    if not permissions.can_report_for(by, report.organization, report.department):
+        raise PermissionDenied("您不能提交该部门的月度汇报")
+    return _move(by=by, report=report, verb="submit")
+
+
+@transaction.atomic
+def withdraw_monthly_report(*, by, report: MonthlyReport) -> MonthlyReport:
+    if not permissions.can_report_for(by, report.organization, report.department):
+        raise PermissionDenied("您不能撤回该部门的月度汇报")
+    return _move(by=by, report=report, verb="withdraw")
+
+
+@transaction.atomic
+def review_monthly_report(
+    *, by, report: MonthlyReport, comment: str, verb: str = "comment"
+) -> MonthlyReport:
+    """A leader's 点评 in place at the meeting: a comment alone, or with approve / return."""
+    if not permissions.can_review_reports(by):
+        raise PermissionDenied("只有领导或创建办可以点评月度汇报")
+    comment = (comment or "").strip()
+    if verb == "return" and not comment:
+        raise ValidationFailed("退回时必须填写点评意见", field="comment")
+    if verb == "comment":
+        if not comment:
+            raise ValidationFailed("点评内容不能为空", field="comment")
+        report.review_comment = comment
+        report.reviewed_by = by
+        report.reviewed_at = timezone.now()
+        report.save(update_fields=["review_comment", "reviewed_by", "reviewed_at", "updated_at"])
+        audit.record(
+            by=by, action=audit.Action.UPDATE, target=report, summary=f"点评：{comment[:100]}"
+        )
+        return report
+    return _move(by=by, report=report, verb=verb, comment=comment)
