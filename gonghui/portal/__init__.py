@@ -1,0 +1,1 @@
+"""The public, mobile-first site: no login, masked data only."""

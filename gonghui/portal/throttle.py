@@ -1,0 +1,18 @@
+"""Per-IP rate limits for the public forms, counted in Django's cache."""
+
+from django.core.cache import cache
+
+from gonghui.core.middleware import client_ip
+
+
+def allow(request, *, scope: str, limit: int, window: int) -> bool:
+    """Count one attempt from the request's IP; False once `limit` is passed in `window` s."""
+    key = f"throttle:{scope}:{client_ip(request) or 'unknown'}"
+    # add() starts the window only if none is running; incr() is atomic in every backend.
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count <= limit

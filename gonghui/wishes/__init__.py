@@ -1,0 +1,1 @@
+"""微心愿: wishes of needy workers, collected, vetted, published, claimed, delivered, thanked."""

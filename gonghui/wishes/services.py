@@ -1,0 +1,321 @@
+"""Writes of wishes: one service per workflow verb, each a conditional update with history."""
+
+import datetime as dt
+import re
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from gonghui.core import audit, privacy
+from gonghui.core.exceptions import InvalidTransition, PermissionDenied, ValidationFailed
+from gonghui.core.files import check_upload
+from gonghui.core.workflow import VERB_LABELS, transition_target
+from gonghui.organizations.models import Organization
+
+from . import permissions
+from .models import Wish, WishEvent
+from .workflow import CLAIMED_OR_LATER, TRANSITIONS, Status
+
+PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+
+
+class AlreadyClaimed(InvalidTransition):
+    """Someone else claimed the wish a moment earlier."""
+
+    status_code = 409
+
+
+def _actor_label(by) -> str:
+    return str(by) if getattr(by, "is_authenticated", False) else ""
+
+
+def _transition(
+    *, wish: Wish, verb: str, by, fields: dict, note: str = "", actor_label: str = ""
+) -> Wish:
+    """Move `wish` along `verb`: the UPDATE matches only while the status is still the one
+    checked, so two concurrent verbs on one wish cannot both succeed (this is why the row is
+    written with a conditional update rather than save(update_fields))."""
+    source = wish.status
+    target = transition_target(TRANSITIONS, verb, source, Status)
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Wish.objects.filter(pk=wish.pk, status=source).update(
+            status=target, updated_at=now, **fields
+        )
+        if not changed:
+            current = Wish.objects.filter(pk=wish.pk).values_list("status", flat=True).first()
+            if verb == "claim" and current in CLAIMED_OR_LATER:
+                raise AlreadyClaimed("这个心愿刚刚被其他爱心人士认领了，请看看其他心愿吧")
+            label = Status(current).label if current else "已删除"
+            raise InvalidTransition(
+                f"心愿状态已变为“{label}”，不能执行“{VERB_LABELS.get(verb, verb)}”"
+            )
+        actor = by if getattr(by, "is_authenticated", False) else None
+        WishEvent.objects.create(
+            wish=wish,
+            verb=verb,
+            from_status=source,
+            to_status=target,
+            actor=actor,
+            actor_label=actor_label or _actor_label(by),
+            note=note[:300],
+            at=now,
+        )
+        for name, value in fields.items():
+            setattr(wish, name, value)
+        wish.status = target
+        wish.updated_at = now
+        audit.record(
+            by=by,
+            action=audit.Action.TRANSITION,
+            target=wish,
+            summary=f"微心愿“{wish.title}”：{VERB_LABELS.get(verb, verb)}"
+            f"（{Status(source).label} → {Status(target).label}）",
+            details={"verb": verb, "from": source, "to": target},
+        )
+    return wish
+
+
+def _require(by, perm: str, message: str) -> None:
+    if not (getattr(by, "is_authenticated", False) and by.has_perm(perm)):
+        raise PermissionDenied(message)
+
+
+def _clean_text(value: str, *, field: str, label: str, max_length: int, required=True) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise ValidationFailed(f"请填写{label}", field=field, errors={field: f"请填写{label}"})
+    if len(value) > max_length:
+        message = f"{label}最多 {max_length} 个字"
+        raise ValidationFailed(message, field=field, errors={field: message})
+    return value
+
+
+def _clean_phone(value: str, *, field: str, required: bool) -> str:
+    value = re.sub(r"[\s]", "", value or "")
+    if not value and not required:
+        return ""
+    if not PHONE_RE.match(value):
+        message = "请填写正确的手机号（11位）或固定电话"
+        raise ValidationFailed(message, field=field, errors={field: message})
+    return value
+
+
+@transaction.atomic
+def collect_wish(
+    *,
+    by,
+    organization: Organization,
+    title: str,
+    category: str,
+    amount_band: str,
+    worker_name: str = "",
+    person=None,
+    description: str = "",
+    worker_phone: str = "",
+    worker_address: str = "",
+    hardship: str = "",
+    is_home_visit: bool = True,
+    collected_date: dt.date | None = None,
+) -> Wish:
+    """Record a wish collected for a needy worker (usually on a home visit)."""
+    _require(by, permissions.COLLECT, "您无权录入微心愿")
+    if not Organization.objects.visible_to(by).filter(pk=organization.pk).exists():
+        raise PermissionDenied("所选组织不在您的管理范围内")
+    if person is not None:
+        worker_name = worker_name or person.name
+        worker_phone = worker_phone or person.phone
+    if category not in Wish.Category.values:
+        raise ValidationFailed("请选择心愿类别", field="category")
+    if amount_band not in Wish.AmountBand.values:
+        raise ValidationFailed("请选择金额区间", field="amount_band")
+    wish = Wish(
+        organization=organization,
+        org_path=organization.path,
+        title=_clean_text(title, field="title", label="心愿", max_length=60),
+        description=_clean_text(
+            description, field="description", label="心愿说明", max_length=500, required=False
+        ),
+        category=category,
+        amount_band=amount_band,
+        person=person,
+        worker_name=_clean_text(worker_name, field="worker_name", label="职工姓名", max_length=50),
+        worker_phone=_clean_phone(worker_phone, field="worker_phone", required=False),
+        worker_address=(worker_address or "").strip()[:200],
+        hardship=(hardship or "").strip()[:300],
+        is_home_visit=is_home_visit,
+        collected_date=collected_date or timezone.localdate(),
+        created_by=by,
+        status=Status.COLLECTED,
+    )
+    wish.save()
+    WishEvent.objects.create(
+        wish=wish,
+        verb="collect",
+        from_status="",
+        to_status=Status.COLLECTED,
+        actor=by,
+        actor_label=_actor_label(by),
+    )
+    audit.record(by=by, action=audit.Action.CREATE, target=wish, summary=f"录入微心愿“{title}”")
+    return wish
+
+
+def vet_wish(*, wish: Wish, by, note: str = "") -> Wish:
+    _require(by, permissions.VET, "您无权审核微心愿")
+    return _transition(
+        wish=wish, verb="vet", by=by, note=note, fields={"vetted_at": timezone.now()}
+    )
+
+
+def publish_wish(*, wish: Wish, by, note: str = "") -> Wish:
+    """Put the wish on the public board; it expires if nobody claims it within the period."""
+    _require(by, permissions.VET, "您无权发布微心愿")
+    now = timezone.now()
+    expires_at = now + dt.timedelta(days=settings.GONGHUI_WISH_EXPIRY_DAYS)
+    wish = _transition(
+        wish=wish,
+        verb="publish",
+        by=by,
+        note=note,
+        fields={"published_at": now, "expires_at": expires_at},
+    )
+    transaction.on_commit(lambda: _schedule_expiry(wish.pk, expires_at))
+    return wish
+
+
+def _schedule_expiry(wish_id: int, expires_at: dt.datetime) -> None:
+    from django_tasks import default_task_backend
+
+    from .tasks import expire_wish
+
+    # The periodic sweep (`gonghui expire_wishes`) covers backends that cannot defer.
+    if default_task_backend.supports_defer:
+        expire_wish.using(run_after=expires_at).enqueue(wish_id)
+
+
+def claim_wish(
+    *,
+    wish: Wish,
+    by=None,
+    kind: str = Wish.ClaimantKind.PUBLIC,
+    name: str = "",
+    phone: str = "",
+    company: str = "",
+) -> Wish:
+    """A member of the public, an enterprise or (when logged in) agency staff claims a wish.
+    Exactly one of several simultaneous claims wins; the others get AlreadyClaimed."""
+    if wish.status in CLAIMED_OR_LATER:
+        raise AlreadyClaimed("这个心愿刚刚被其他爱心人士认领了，请看看其他心愿吧")
+    fields = {"claimed_at": timezone.now(), "claimed_by": None, "claimant_organization_id": None}
+    if getattr(by, "is_authenticated", False):
+        # A logged-in claimant is union agency staff: counted as 机关干部职工认领.
+        person = by.person if by.person_id else None
+        kind = Wish.ClaimantKind.AGENCY_STAFF
+        name = name or (person.name if person else "") or by.display_name or by.username
+        phone = phone or (person.phone if person else "")
+        fields.update(claimed_by=by, claimant_organization_id=by.organization_id)
+    elif kind not in (Wish.ClaimantKind.PUBLIC, Wish.ClaimantKind.ENTERPRISE):
+        raise ValidationFailed("请选择认领方式", field="kind")
+    fields.update(
+        claimant_kind=kind,
+        claimant_name=_clean_text(name, field="name", label="认领人姓名", max_length=100),
+        claimant_phone=_clean_phone(
+            phone, field="phone", required=kind != Wish.ClaimantKind.AGENCY_STAFF
+        ),
+        claimant_company=_clean_text(
+            company,
+            field="company",
+            label="企业名称",
+            max_length=100,
+            required=kind == Wish.ClaimantKind.ENTERPRISE,
+        ),
+    )
+    shown = fields["claimant_company"] or privacy.mask_name(fields["claimant_name"])
+    label = f"{Wish.ClaimantKind(kind).label} {shown}"
+    # Claim only from the published state whatever the caller loaded, so a stale object
+    # cannot skip the check.
+    wish.status = Status.PUBLISHED
+    return _transition(wish=wish, verb="claim", by=by, fields=fields, actor_label=label)
+
+
+def deliver_wish(*, wish: Wish, by, delivered_date: dt.date, photo=None, note: str = "") -> Wish:
+    """Record that the claimant's gift reached the worker, with the date and a photo."""
+    _require(by, permissions.HANDLE, "您无权登记送达")
+    if delivered_date > timezone.localdate():
+        raise ValidationFailed("送达日期不能晚于今天", field="delivered_date")
+    fields = {
+        "delivered_date": delivered_date,
+        "delivered_at": timezone.now(),
+        "delivery_note": (note or "").strip()[:300],
+    }
+    stored = None
+    if photo is not None:
+        checked = check_upload(photo, allowed={"jpg", "png"})
+        stored = wish.delivery_photo.storage.save(f"wishes/delivery/{checked.safe_name}", photo)
+        fields["delivery_photo"] = stored
+    try:
+        return _transition(wish=wish, verb="deliver", by=by, note=note, fields=fields)
+    except Exception:
+        if stored:
+            wish.delivery_photo.storage.delete(stored)
+        raise
+
+
+def thank_wish(*, wish: Wish, by, note: str = "") -> Wish:
+    """The worker's thanks to the claimant are recorded; the wish is complete."""
+    _require(by, permissions.HANDLE, "您无权登记致谢")
+    note = (note or "").strip()[:300]
+    return _transition(
+        wish=wish,
+        verb="thank",
+        by=by,
+        note=note,
+        fields={"thanked_at": timezone.now(), "thanks_note": note},
+    )
+
+
+def withdraw_wish(*, wish: Wish, by, reason: str) -> Wish:
+    _require(by, permissions.VET, "您无权撤回微心愿")
+    reason = _clean_text(reason, field="reason", label="撤回原因", max_length=200)
+    return _transition(
+        wish=wish, verb="withdraw", by=by, note=reason, fields={"withdrawn_reason": reason}
+    )
+
+
+def expire_wish(*, wish: Wish, now: dt.datetime | None = None) -> Wish:
+    """The system expires a published wish nobody claimed before its deadline."""
+    now = now or timezone.now()
+    if wish.expires_at is None or wish.expires_at > now:
+        raise InvalidTransition("心愿尚未到认领截止时间")
+    return _transition(
+        wish=wish, verb="expire", by=None, actor_label="系统", fields={"expired_at": now}
+    )
+
+
+def expire_overdue_wishes(*, now: dt.datetime | None = None, batch: int = 500) -> int:
+    """Expire every overdue published wish; a wish claimed meanwhile is left alone."""
+    now = now or timezone.now()
+    count = 0
+    while True:
+        wishes = list(Wish.objects.overdue(now).order_by("pk")[:batch])
+        if not wishes:
+            return count
+        for wish in wishes:
+            try:
+                expire_wish(wish=wish, now=now)
+            except InvalidTransition:
+                continue
+            count += 1
+        if len(wishes) < batch:
+            return count
+
+
+def record_sensitive_view(*, by, wish: Wish) -> None:
+    audit.record(
+        by=by,
+        action=audit.Action.VIEW_SENSITIVE,
+        target=wish,
+        summary=f"查看微心愿“{wish.title}”的职工和认领人联系方式",
+    )

@@ -1,0 +1,204 @@
+"""Staff pages: the scoped wish list, statistics, collecting, detail with the workflow verbs."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from gonghui.core import audit
+from gonghui.core.exceptions import DomainError
+from gonghui.core.forms import add_domain_error
+from gonghui.core.spreadsheets import render_xlsx, xlsx_response
+from gonghui.core.workflow import VERB_LABELS, allowed_verbs
+from gonghui.organizations.selectors import get_organization_for_user
+
+from . import permissions, selectors, services
+from .forms import DeliverForm, WishForm
+from .models import Wish
+from .workflow import TRANSITIONS, Status
+
+NOTE_VERBS = {
+    "vet": services.vet_wish,
+    "publish": services.publish_wish,
+    "thank": services.thank_wish,
+}
+
+
+def _org_from(request):
+    value = request.GET.get("org", "")
+    return get_organization_for_user(request.user, int(value)) if value.isdigit() else None
+
+
+def _filters(request) -> selectors.WishFilter:
+    return selectors.WishFilter(
+        q=request.GET.get("q", "").strip(),
+        status=request.GET.get("status", ""),
+        category=request.GET.get("category", ""),
+        claimant_kind=request.GET.get("kind", ""),
+        organization=_org_from(request),
+    )
+
+
+@login_required
+def wish_list(request):
+    filters = _filters(request)
+    qs = selectors.wishes_for_user(request.user, filters)
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "wishes/list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "statuses": Status.choices,
+            "categories": Wish.Category.choices,
+            "kinds": Wish.ClaimantKind.choices,
+            "can_collect": request.user.has_perm(permissions.COLLECT),
+            "can_view_sensitive": permissions.can_view_sensitive(request.user),
+        },
+    )
+
+
+@login_required
+def export(request):
+    filters = _filters(request)
+    unmasked = request.GET.get("unmasked") == "1"
+    if unmasked and not permissions.can_view_sensitive(request.user):
+        raise PermissionDenied("您没有导出微心愿敏感信息的权限")
+    qs = selectors.wishes_for_user(request.user, filters)
+    content = render_xlsx(
+        title="微心愿",
+        headers=selectors.EXPORT_HEADERS,
+        rows=selectors.export_rows(qs, unmasked=unmasked),
+    )
+    audit.record(
+        by=request.user,
+        action=audit.Action.EXPORT_SENSITIVE if unmasked else audit.Action.EXPORT,
+        summary=f"导出微心愿清单{'（含姓名和电话）' if unmasked else ''}",
+        details={"query": request.GET.dict()},
+        org_path=filters.organization.path if filters.organization else request.user.scope.org_path,
+    )
+    return xlsx_response(content, "微心愿清单.xlsx")
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@login_required
+def statistics(request):
+    stats = selectors.wish_statistics(
+        request.user,
+        organization=_org_from(request),
+        start=_date(request.GET.get("start", "")),
+        end=_date(request.GET.get("end", "")),
+    )
+    return render(request, "wishes/statistics.html", {"stats": stats})
+
+
+@login_required
+def create(request):
+    if not request.user.has_perm(permissions.COLLECT):
+        raise PermissionDenied("您无权录入微心愿")
+    form = WishForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            wish = services.collect_wish(by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, f"已录入微心愿：{wish.title}")
+            return redirect("wishes:detail", pk=wish.pk)
+    return render(request, "wishes/form.html", {"form": form})
+
+
+@login_required
+def detail(request, pk: int):
+    wish = selectors.get_wish_for_user(request.user, pk)
+    verbs = permissions.verbs_for(request.user)
+    actions = [
+        (verb, VERB_LABELS[verb])
+        for verb in allowed_verbs(TRANSITIONS, wish.status)
+        if verb in verbs
+    ]
+    return render(
+        request,
+        "wishes/detail.html",
+        {
+            "wish": wish,
+            "history": selectors.history_of(wish),
+            "actions": actions,
+            "deliver_form": DeliverForm() if any(v == "deliver" for v, _ in actions) else None,
+            "can_view_sensitive": permissions.can_view_sensitive(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def reveal(request, pk: int):
+    """Show the worker's and claimant's full contact details once; each reveal is audited."""
+    wish = selectors.get_wish_for_user(request.user, pk)
+    if not permissions.can_view_sensitive(request.user):
+        raise PermissionDenied("您没有查看微心愿敏感信息的权限")
+    services.record_sensitive_view(by=request.user, wish=wish)
+    return render(request, "wishes/_sensitive.html", {"wish": wish})
+
+
+@login_required
+def photo(request, pk: int):
+    wish = selectors.get_wish_for_user(request.user, pk)
+    if not wish.delivery_photo:
+        raise Http404("没有送达照片")
+    return FileResponse(wish.delivery_photo.open("rb"))
+
+
+@login_required
+@require_POST
+def deliver(request, pk: int):
+    wish = selectors.get_wish_for_user(request.user, pk, for_write=True)
+    form = DeliverForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, "；".join(errors))
+        return redirect("wishes:detail", pk=pk)
+    try:
+        services.deliver_wish(
+            wish=wish,
+            by=request.user,
+            delivered_date=form.cleaned_data["delivered_date"],
+            photo=form.cleaned_data["photo"],
+            note=form.cleaned_data["note"],
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已登记送达")
+    return redirect("wishes:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def transition(request, pk: int, verb: str):
+    if verb not in (*NOTE_VERBS, "withdraw"):
+        raise Http404("未知操作")
+    wish = selectors.get_wish_for_user(request.user, pk, for_write=True)
+    note = request.POST.get("note", "").strip()[:300]
+    try:
+        if verb == "withdraw":
+            services.withdraw_wish(wish=wish, by=request.user, reason=note)
+        else:
+            NOTE_VERBS[verb](wish=wish, by=request.user, note=note)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已{VERB_LABELS[verb]}")
+    return redirect("wishes:detail", pk=pk)
