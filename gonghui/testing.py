@@ -14,7 +14,7 @@ _seq = itertools.count(1)
 
 def make_org(name: str, *, parent: Organization | None = None, kind=None, **extra) -> Organization:
     kind = kind or (Organization.Kind.GRASSROOTS if parent else Organization.Kind.NATIONAL)
-    org = Organization(name=name, parent=parent, kind=kind, path=f"~tmp{next(_seq)}", **extra)
+    org = Organization(name=name, parent=parent, kind=kind, path=f"tmp-{next(_seq)}", **extra)
     org.save()
     org.path = child_path(parent.path if parent else "", org.pk)
     org.depth = depth_of(org.path)

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from gonghui.organizations.paths import subtree_range
+
 from .models import AuditEntry
 
 AUDIT_ACTIONS = AuditEntry.Action.choices
@@ -40,7 +42,7 @@ def audit_entries_for_user(user, filters: AuditFilter):
     scope = user.scope
     if scope.data_scope != "all":
         # Entries about the user's subtree, and the user's own actions.
-        low, high = scope.org_path, scope.org_path + "~"
+        low, high = subtree_range(scope.org_path)
         qs = qs.filter(Q(org_path__gte=low, org_path__lt=high) | Q(actor_id=user.pk))
     if filters.actor:
         qs = qs.filter(actor_name__startswith=filters.actor)

@@ -3,6 +3,7 @@
 from django import forms
 
 from .models import Department, Organization
+from .paths import subtree_range
 
 
 class OrganizationForm(forms.ModelForm):
@@ -18,7 +19,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args, user, organization, **kwargs):
         super().__init__(*args, **kwargs)
-        low, high = organization.path, organization.path + "~"
+        low, high = subtree_range(organization.path)
         self.fields["new_parent"].queryset = (
             Organization.objects.visible_to(user)
             .exclude(path__gte=low, path__lt=high)

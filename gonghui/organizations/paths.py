@@ -1,23 +1,17 @@
-"""Materialised paths: each node's path is its ancestors' ids, fixed-width base 36, each + '/'.
+"""Materialised paths: a node's path is its ancestors' ids and its own, 8 decimal digits each.
 
-A subtree is then one indexed range `path >= P AND path < P + '~'` on SQLite and PostgreSQL
-alike ('~' sorts after every character a path uses).
+Digits only, so every database collation orders paths exactly as bytes, and a subtree is one
+indexed range `path >= P AND path < successor(P)` on SQLite and PostgreSQL alike.
 """
 
-SEGMENT_WIDTH = 7
-_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-UPPER_BOUND = "~"
+SEGMENT_WIDTH = 8
+MAX_ID = 10**SEGMENT_WIDTH - 1
 
 
 def segment(pk: int) -> str:
-    if pk < 0:
-        raise ValueError("ids are positive")
-    digits = []
-    n = pk
-    while n:
-        n, r = divmod(n, 36)
-        digits.append(_ALPHABET[r])
-    return "".join(reversed(digits)).rjust(SEGMENT_WIDTH, "0") + "/"
+    if not 0 < pk <= MAX_ID:
+        raise ValueError(f"organisation ids must be between 1 and {MAX_ID}")
+    return f"{pk:0{SEGMENT_WIDTH}d}"
 
 
 def child_path(parent_path: str, pk: int) -> str:
@@ -25,12 +19,17 @@ def child_path(parent_path: str, pk: int) -> str:
 
 
 def depth_of(path: str) -> int:
-    return path.count("/")
+    return len(path) // SEGMENT_WIDTH
 
 
 def ids_in(path: str) -> list[int]:
-    return [int(seg, 36) for seg in path.split("/") if seg]
+    return [int(path[i : i + SEGMENT_WIDTH]) for i in range(0, len(path), SEGMENT_WIDTH)]
+
+
+def successor(path: str) -> str:
+    """The smallest string of the same length above every path that starts with `path`."""
+    return str(int(path) + 1).zfill(len(path))
 
 
 def subtree_range(path: str) -> tuple[str, str]:
-    return path, path + UPPER_BOUND
+    return path, successor(path)

@@ -10,7 +10,7 @@ from gonghui.core.chinese import to_simplified
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 
 from .models import Department, Organization
-from .paths import child_path, depth_of, segment
+from .paths import child_path, depth_of, segment, subtree_range
 from .permissions import can_manage_organization
 from .scoping import OrgScopedModel
 
@@ -48,7 +48,7 @@ def create_organization(*, by, parent: Organization | None, name: str, kind: str
             raise ValidationFailed(f"未知字段：{key}")
         setattr(org, key, value)
     # The path needs the id: reserve it with a unique placeholder, then write the real path.
-    org.path = f"~new~{id(org)}"
+    org.path = f"new-{id(org)}"
     org.save()
     org.path = child_path(parent.path if parent else "", org.pk)
     org.depth = depth_of(org.path)
@@ -109,7 +109,7 @@ def move_organization(*, by, organization: Organization, new_parent: Organizatio
     new_path = new_parent.path + segment(org.pk)
     old_parent_id = org.parent_id
     cut = len(old_path) + 1  # Substr is 1-based
-    low, high = old_path, old_path + "~"
+    low, high = subtree_range(old_path)
     Organization.objects.filter(path__gte=low, path__lt=high).update(
         path=Concat(Value(new_path), Substr("path", cut)),
         depth=F("depth") - depth_of(old_path) + depth_of(new_path),
