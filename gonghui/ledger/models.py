@@ -158,6 +158,12 @@ class EvidenceEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.verb} {self.at:%Y-%m-%d %H:%M}"
 
+    @property
+    def verb_label(self) -> str:
+        from gonghui.core.workflow import VERB_LABELS
+
+        return "点评" if self.verb == "comment" else VERB_LABELS.get(self.verb, self.verb)
+
 
 class MonthlyReport(OrgScopedModel, TimeStampedModel):
     """A responsible unit's report for one month (YYYY-MM), reviewed at the monthly meeting."""

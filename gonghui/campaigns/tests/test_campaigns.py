@@ -1,0 +1,157 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from gonghui.campaigns import scheduling, selectors, services
+from gonghui.campaigns.models import Assignment, CampaignIndicator, FrameworkNode, Notification
+from gonghui.core.exceptions import PermissionDenied
+
+from .factories import assign_basic_work, indicator
+
+pytestmark = pytest.mark.django_db
+
+
+def test_campaign_keeps_a_frozen_copy_of_the_framework(fed, campaign):
+    node = FrameworkNode.objects.get(version=campaign.framework_version, code="01.02")
+    node.full_score = 99
+    node.name = "改过的名称"
+    node.save()
+    copy = indicator(campaign, "01.02")
+    assert copy.full_score == 10 and copy.name == "活动照片"
+    assert copy.parent.code == "01" and copy.is_leaf and not copy.parent.is_leaf
+
+
+def test_bulk_assignment_of_an_item_assigns_every_leaf_to_every_unit(fed, campaign):
+    made = services.assign(
+        by=fed.province_admin,
+        campaign=campaign,
+        indicators=[indicator(campaign, "01")],
+        departments=[fed.basic_work_dept, fed.publicity_dept],
+        deadline=dt.date(2020, 8, 31),
+    )
+    assert len(made) == 4
+    again = services.assign(
+        by=fed.province_admin,
+        campaign=campaign,
+        indicators=[indicator(campaign, "01.01")],
+        departments=[fed.basic_work_dept],
+        liaison=fed.liaison,
+    )
+    assert Assignment.objects.count() == 4
+    assert again[0].liaison == fed.liaison and again[0].deadline == dt.date(2020, 8, 31)
+
+
+def test_liaison_and_outsider_cannot_divide_tasks(fed, campaign):
+    for user in (fed.liaison, fed.outsider, fed.leader):
+        with pytest.raises(PermissionDenied):
+            services.assign(
+                by=user,
+                campaign=campaign,
+                indicators=[indicator(campaign, "02")],
+                departments=[fed.basic_work_dept],
+            )
+
+
+def test_my_tasks_for_liaison_and_department(fed, campaign):
+    assign_basic_work(fed, campaign, "01.02")
+    services.assign(
+        by=fed.province_admin,
+        campaign=campaign,
+        indicators=[indicator(campaign, "02")],
+        departments=[fed.publicity_dept],
+    )
+    assert [a.indicator.code for a in selectors.my_tasks(fed.liaison)] == ["01.02"]
+    assert list(selectors.my_tasks(fed.outsider)) == []
+
+
+def test_backward_schedule_uses_method_lead_times_and_flags_delays():
+    s = scheduling.schedule_for(
+        assessment_date=dt.date(2020, 11, 30), lead_days=None, methods=["问卷调查", "材料审核"]
+    )
+    assert s.lead_days == 45 and s.latest_finish == dt.date(2020, 10, 16)
+    assert s.latest_start == dt.date(2020, 9, 16)
+    assert scheduling.behind_schedule(s, "not_started", dt.date(2020, 9, 20)) == "应已启动"
+    assert scheduling.behind_schedule(s, "in_progress", dt.date(2020, 9, 20)) == ""
+    assert scheduling.behind_schedule(s, "in_progress", dt.date(2020, 10, 12)) == "应已提交审核"
+    assert scheduling.behind_schedule(s, "approved", dt.date(2020, 12, 1)) == ""
+    own = scheduling.schedule_for(
+        assessment_date=dt.date(2020, 11, 30), lead_days=10, methods=["问卷调查"]
+    )
+    assert own.latest_finish == dt.date(2020, 11, 20)
+
+
+def test_lookback_filters_and_overdue(fed, campaign):
+    a = assign_basic_work(fed, campaign, "01.02", deadline=dt.date(2020, 6, 30))
+    rows = selectors.lookback_rows(
+        campaign,
+        selectors.lookback_queryset(campaign, fed.province_admin),
+        today=dt.date(2020, 7, 1),
+    )
+    assert rows[0].status == "overdue" and rows[0].status_label == "已逾期"
+    f = selectors.LookbackFilter(status="overdue")
+    qs = selectors.lookback_queryset(campaign, fed.leader, f, today=dt.date(2020, 7, 1))
+    assert list(qs) == [a]
+    f = selectors.LookbackFilter(department_id=fed.publicity_dept.pk)
+    assert not selectors.lookback_queryset(campaign, fed.leader, f).exists()
+    assert not selectors.lookback_queryset(campaign, fed.outsider).exists()
+
+
+def test_score_counts_grades_bonus_deductions_and_veto(fed, campaign):
+    a1 = assign_basic_work(fed, campaign, "01.01")
+    a2 = assign_basic_work(fed, campaign, "01.02")
+    Assignment.objects.filter(pk=a1.pk).update(status="approved")
+    Assignment.objects.filter(pk=a2.pk).update(status="submitted")
+    services.set_self_grade(
+        by=fed.province_admin, indicator=indicator(campaign, "01.01"), grade="A"
+    )
+    services.set_self_grade(
+        by=fed.province_admin, indicator=indicator(campaign, "01.02"), grade="B"
+    )
+    rules = {r.code: r for r in campaign.rules.all()}
+    services.record_rule_event(
+        by=fed.province_admin, rule=rules["J1"], occurred_date=dt.date(2020, 5, 1)
+    )
+    services.record_rule_event(
+        by=fed.province_admin, rule=rules["K1"], occurred_date=dt.date(2020, 5, 1), occurrences=2
+    )
+    score = selectors.score_for(campaign, fed.leader)
+    assert score.full == Decimal(20)
+    assert score.indicators == Decimal(4)
+    assert score.projected_indicators == Decimal(4) + Decimal(10) * Decimal("0.8")
+    assert score.total == Decimal(4) + 3 - 4
+    assert score.is_eligible
+    basic = next(u for u in score.units if u.name == "基层工作部")
+    assert basic.attainable == 14 and basic.current == 4
+    services.record_rule_event(
+        by=fed.province_admin, rule=rules["F1"], occurred_date=dt.date(2017, 1, 1)
+    )
+    assert selectors.score_for(campaign, fed.leader).is_eligible  # outside the 24 months
+    services.record_rule_event(
+        by=fed.province_admin, rule=rules["F1"], occurred_date=dt.date(2019, 3, 1)
+    )
+    score = selectors.score_for(campaign, fed.leader)
+    assert not score.is_eligible and "重大安全事故" in score.vetoes[0]
+
+
+def test_grade_must_be_in_the_campaign_grade_map(fed, campaign):
+    from gonghui.core.exceptions import ValidationFailed
+
+    with pytest.raises(ValidationFailed):
+        services.set_self_grade(
+            by=fed.province_admin, indicator=indicator(campaign, "01.01"), grade="D"
+        )
+
+
+def test_deadline_reminders_notify_liaisons_once_a_day(fed, campaign):
+    today = dt.date(2020, 6, 28)
+    assign_basic_work(fed, campaign, "01.02", deadline=dt.date(2020, 6, 30))
+    assign_basic_work(fed, campaign, "01.01", deadline=dt.date(2020, 6, 1))
+    assert services.send_deadline_reminders(today=today) == 2
+    texts = sorted(Notification.objects.filter(user=fed.liaison).values_list("text", flat=True))
+    assert texts[0].startswith("【即将到期】") and texts[1].startswith("【已逾期】")
+    assert services.send_deadline_reminders(today=today) == 0
+
+
+def test_indicator_model_is_the_activity_tag_target():
+    assert CampaignIndicator._meta.label == "campaigns.CampaignIndicator"

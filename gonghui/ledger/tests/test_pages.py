@@ -1,0 +1,162 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gonghui.campaigns import services as campaign_services
+from gonghui.campaigns.tests.factories import assign_basic_work, indicator, png_bytes
+from gonghui.ledger import services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def filled(fed, campaign):
+    """Tasks for two departments and a sub-organisation, with evidence and May reports."""
+    campaign_services.assign(
+        by=fed.province_admin,
+        campaign=campaign,
+        indicators=[indicator(campaign, "01")],
+        departments=[fed.publicity_dept],
+        organizations=[fed.zhengzhou],
+    )
+    a = assign_basic_work(fed, campaign, "01.02")
+    item = services.ensure_item(assignment=a, by=fed.liaison)
+    for seed in (1, 2):
+        services.add_file(
+            by=fed.liaison,
+            item=item,
+            upload=SimpleUploadedFile(f"{seed}.png", png_bytes(seed)),
+        )
+    services.submit(by=fed.liaison, item=item)
+    report = services.save_monthly_report(
+        by=fed.liaison,
+        campaign=campaign,
+        organization=fed.henan,
+        department=fed.basic_work_dept,
+        period="2020-05",
+        summary="组织开展爱心捐书志愿服务活动，收到捐款5880元、捐书672本。",
+        evidence_ids=[item.pk],
+    )
+    services.submit_monthly_report(by=fed.liaison, report=report)
+    return {"item": item, "assignment": a, "report": report}
+
+
+def test_meeting_lists_every_unit_submitted_or_missing(fed, campaign, filled, client_for):
+    client = client_for(fed.leader)
+    response = client.get(reverse("ledger:meeting"), {"campaign": campaign.pk, "period": "2020-05"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "基层工作部" in html and "5880" in html and "宣传教育部" in html
+    assert "未提交" in html and "郑州市总工会" in html
+    assert html.count("meeting-row") >= 3
+
+
+def test_leader_comments_in_place_at_the_meeting(fed, campaign, filled, client_for):
+    client = client_for(fed.leader)
+    url = reverse("ledger:review_report", args=[filled["report"].pk])
+    client.post(url, {"comment": "成效明显，补充照片", "verb": "approve"})
+    filled["report"].refresh_from_db()
+    assert filled["report"].status == "approved"
+    assert filled["report"].review_comment == "成效明显，补充照片"
+    response = client.get(reverse("ledger:meeting"), {"campaign": campaign.pk, "period": "2020-05"})
+    assert "成效明显，补充照片" in response.content.decode()
+
+
+def test_liaison_cannot_comment_on_monthly_reports(fed, campaign, filled, client_for):
+    client = client_for(fed.liaison)
+    client.post(reverse("ledger:review_report", args=[filled["report"].pk]), {"comment": "好"})
+    filled["report"].refresh_from_db()
+    assert filled["report"].review_comment == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("ledger:index", {}),
+        ("ledger:meeting", {"period": "2020-05"}),
+        ("ledger:monthly", {"period": "2020-05"}),
+        ("campaigns:list", {}),
+        ("campaigns:my_tasks", {}),
+    ],
+)
+def test_outsider_sees_nothing(fed, campaign, filled, client_for, name, params):
+    client = client_for(fed.outsider)
+    response = client.get(reverse(name), params)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert campaign.name not in html
+    assert "5880" not in html and "01.02" not in html
+
+
+def test_outsider_gets_404_on_details_and_downloads(fed, campaign, filled, client_for):
+    client = client_for(fed.outsider)
+    f = filled["item"].current_version.files.first()
+    for url in [
+        reverse("ledger:task", args=[filled["assignment"].pk]),
+        reverse("ledger:item", args=[filled["item"].pk]),
+        reverse("ledger:file", args=[f.pk]),
+        reverse("campaigns:detail", args=[campaign.pk]),
+        reverse("campaigns:lookback", args=[campaign.pk]),
+    ]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_department_cannot_see_another_departments_or_organisations_evidence(
+    fed, campaign, filled, client_for
+):
+    from gonghui.testing import make_user
+
+    other = make_user(
+        "publicity_liaison",
+        org=fed.henan,
+        role=fed.roles["liaison"],
+        department=fed.publicity_dept,
+    )
+    client = client_for(other)
+    f = filled["item"].current_version.files.first()
+    assert client.get(reverse("ledger:file", args=[f.pk])).status_code == 404
+    assert client.get(reverse("ledger:task", args=[filled["assignment"].pk])).status_code == 404
+    city = client_for(fed.city_admin)
+    assert city.get(reverse("ledger:file", args=[f.pk])).status_code == 404
+
+
+def test_download_streams_the_file_for_someone_in_scope(fed, campaign, filled, client_for):
+    f = filled["item"].current_version.files.first()
+    response = client_for(fed.liaison).get(reverse("ledger:file", args=[f.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert "attachment" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content) == png_bytes(1)
+
+
+def test_task_page_shows_rules_and_live_counter(fed, campaign, filled, client_for):
+    response = client_for(fed.liaison).get(reverse("ledger:task", args=[filled["assignment"].pk]))
+    html = response.content.decode()
+    assert "照片至少 2 张" in html and 'id="count"' in html and "撤回" in html
+
+
+def test_task_page_actions_upload_and_refuse_disguised_files(fed, campaign, client_for):
+    a = assign_basic_work(fed, campaign, "01.01")
+    client = client_for(fed.liaison)
+    url = reverse("ledger:act", args=[a.pk])
+    bad = SimpleUploadedFile("计划.pdf", b"<html><script>x</script></html>")
+    response = client.post(url, {"action": "add_file", "files": [bad]}, follow=True)
+    assert "内容不是允许的类型" in response.content.decode()
+    response = client.post(url, {"action": "submit"}, follow=True)
+    assert "不能提交" in response.content.decode()
+
+
+def test_list_pages_query_counts(fed, campaign, filled, client_for, django_assert_max_num_queries):
+    client = client_for(fed.province_admin)
+    pages = [
+        (reverse("ledger:index"), {"campaign": campaign.pk}),
+        (reverse("ledger:meeting"), {"campaign": campaign.pk, "period": "2020-05"}),
+        (reverse("campaigns:list"), {}),
+        (reverse("campaigns:lookback", args=[campaign.pk]), {}),
+        (reverse("campaigns:detail", args=[campaign.pk]), {}),
+        (reverse("campaigns:my_tasks"), {}),
+    ]
+    for url, params in pages:
+        client.get(url, params)  # warm sessions and caches
+        with django_assert_max_num_queries(16):
+            assert client.get(url, params).status_code == 200
