@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("公共基础")
     url_prefix = ""
+
+    def ready(self):
+        from . import lookups  # noqa: F401  (registers the `prefix` lookup)

@@ -1,8 +1,9 @@
 """REST endpoints for people; sensitive fields masked unless the caller holds the permission."""
 
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from gonghui.core.pagination import CappedPageNumberPagination
 from gonghui.core.privacy import can_view_sensitive
 from gonghui.organizations.selectors import get_organization_for_user
 
@@ -50,7 +51,7 @@ class PersonIn(Schema):
 
 
 @router.get("/", response=list[PersonOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(CappedPageNumberPagination, page_size=50)
 def list_people(
     request, q: str = "", organization_id: int | None = None, tag: str = "", gender: str = ""
 ):

@@ -60,9 +60,24 @@ class Person(OrgScopedModel, TimeStampedModel):
         permissions = [("view_sensitive", _("查看敏感个人信息（身份证号、手机号）"))]
         indexes = [
             models.Index(fields=["org_path", "name", "id"], name="person_scope_name"),
-            models.Index(fields=["name"], name="person_name"),
-            models.Index(fields=["name_initials"], name="person_initials"),
+            # Prefix search (`__prefix`): plain B-tree on SQLite, pattern ops on PostgreSQL.
+            models.Index(fields=["name"], name="person_name", opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["name_initials"], name="person_initials", opclasses=["varchar_pattern_ops"]
+            ),
             models.Index(fields=["phone_tail"], name="person_phone_tail"),
+            # Tag filters inside a subtree read only the tagged people, already in list order.
+            *[
+                models.Index(
+                    fields=["org_path", "name", "id"], name=f"person_{tag}", condition=condition
+                )
+                for tag, condition in (
+                    ("volunteer", models.Q(is_volunteer=True)),
+                    ("needy", models.Q(is_needy=True)),
+                    ("liaison", models.Q(is_liaison=True)),
+                    ("model_worker", ~models.Q(model_worker_level="")),
+                )
+            ],
         ]
 
     def __str__(self) -> str:

@@ -40,8 +40,8 @@ def search_q(query: str) -> Q:
             return Q(phone_tail=query)
         return Q(phone=query) if len(query) >= 7 else Q(phone_tail__endswith=query)
     if is_pinyin_query(query):
-        return Q(name_initials__startswith=query.lower())
-    return Q(name__startswith=query)
+        return Q(name_initials__prefix=query.lower())
+    return Q(name__prefix=query)
 
 
 def people_for_user(user, filters: PeopleFilter | None = None):

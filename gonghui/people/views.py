@@ -8,13 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gonghui.core import audit
 from gonghui.core.exceptions import DomainError, ValidationFailed
 from gonghui.core.files import check_upload
+from gonghui.core.pagination import CappedPaginator
 from gonghui.core.privacy import can_view_sensitive
 from gonghui.core.spreadsheets import read_rows, render_template_xlsx, render_xlsx, xlsx_response
 from gonghui.organizations.selectors import get_organization_for_user
@@ -44,7 +44,7 @@ def _filters(request) -> selectors.PeopleFilter:
 def person_list(request):
     filters = _filters(request)
     qs = selectors.people_for_user(request.user, filters)
-    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, 20).get_page(request.GET.get("page"))
     return render(
         request,
         "people/list.html",

@@ -1,0 +1,47 @@
+"""Pagination that stays fast at a million rows: counts stop at a cap instead of scanning all.
+
+Nobody pages through 50 000 pages; above the cap the page says "1万+" and asks for a filter.
+"""
+
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+from ninja.pagination import PageNumberPagination
+
+COUNT_CAP = 10_000
+
+
+def capped_count(queryset, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """(count, capped): COUNT over at most cap + 1 rows of the (unordered) query."""
+    if not hasattr(queryset, "order_by"):
+        return len(queryset), False
+    n = queryset.order_by()[: cap + 1].count()
+    return min(n, cap), n > cap
+
+
+class CappedPaginator(Paginator):
+    def __init__(self, object_list, per_page, *, cap: int = COUNT_CAP, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap
+        self.is_capped = False
+
+    @cached_property
+    def count(self) -> int:
+        n, self.is_capped = capped_count(self.object_list, self.cap)
+        return n
+
+
+class CappedPageNumberPagination(PageNumberPagination):
+    """Ninja pagination whose `count` is capped the same way (and says so in `count_capped`)."""
+
+    class Output(PageNumberPagination.Output):
+        count_capped: bool = False
+
+    def paginate_queryset(self, queryset, pagination, request=None, **params):
+        page_size = self._get_page_size(pagination.page_size)
+        offset = (pagination.page - 1) * page_size
+        count, capped = capped_count(queryset)
+        return {
+            self.items_attribute: queryset[offset : offset + page_size],
+            "count": count,
+            "count_capped": capped,
+        }
