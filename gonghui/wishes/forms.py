@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.organizations.models import Organization
 from gonghui.organizations.selectors import organization_choices
 
 from .models import Wish
@@ -43,7 +44,12 @@ class WishForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organization_choices(user)
+        field = self.fields["organization"]
+        # Validate against the whole scope, but list only the first few hundred in the select.
+        field.queryset = Organization.objects.visible_to(user)
+        field.choices = [("", "---------")] + [
+            (org.pk, org.name) for org in organization_choices(user)
+        ]
         if user.organization_id:
             self.fields["organization"].initial = user.organization_id
 

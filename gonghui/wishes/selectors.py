@@ -11,7 +11,6 @@ from django.utils import timezone
 from gonghui.core.chinese import to_simplified
 from gonghui.core.privacy import mask_phone
 from gonghui.organizations.models import Organization
-from gonghui.organizations.paths import SEGMENT_WIDTH
 
 from .models import Wish
 from .workflow import CLAIMED_OR_LATER, Status
@@ -213,14 +212,14 @@ def wish_statistics(
     aggregates = _figure_aggregates(organization, start, end)
     totals = WishFigures(**qs.aggregate(**aggregates))
     rows = []
-    if organization is not None:
-        children = {
-            child.path: child
-            for child in Organization.objects.filter(parent=organization).order_by(
-                "sort_order", "name"
-            )
-        }
-        width = len(organization.path) + SEGMENT_WIDTH + 1
+    children = (
+        list(Organization.objects.filter(parent=organization).order_by("sort_order", "name"))
+        if organization is not None
+        else []
+    )
+    if children:
+        # Paths are fixed-width per level: a child's path is the prefix of its whole subtree.
+        width = len(children[0].path)
         per_child = {
             row.pop("branch"): row
             for row in qs.exclude(organization=organization)
@@ -229,8 +228,8 @@ def wish_statistics(
             .annotate(**aggregates)
             .order_by()
         }
-        for path, child in children.items():
-            figures = per_child.get(path)
+        for child in children:
+            figures = per_child.get(child.path)
             if figures:
                 figures["agency_own"] = 0
                 rows.append((child, WishFigures(**figures)))

@@ -25,7 +25,15 @@ def test_board_never_renders_personal_data(fed, client):
         assert response.status_code == 200
         html = response.content.decode()
         assert "王**" in html
-        for secret in (FULL_NAME, PHONE, person.id_number, ADDRESS, ILLNESS, "李爱心", "13700001111"):
+        for secret in (
+            FULL_NAME,
+            PHONE,
+            person.id_number,
+            ADDRESS,
+            ILLNESS,
+            "李爱心",
+            "13700001111",
+        ):
             assert secret not in html
         assert not re.search(r"\d{17}[\dXx]", html)  # no ID number of any kind
         assert not re.search(r"1[3-9]\d{9}", html)  # no full mobile number
