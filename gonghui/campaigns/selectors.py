@@ -227,25 +227,32 @@ def lookback_export_rows(campaign, user, filters):
             ]
 
 
+def _unit_sources(campaign, user):
+    """Departments and whole organisations that hold tasks, found from the small tables
+    (one semi-join each) rather than by grouping every task."""
+    from gonghui.organizations.models import Department, Organization
+
+    tasks = Assignment.objects.visible_to(user).filter(campaign=campaign)
+    depts = Department.objects.filter(
+        pk__in=tasks.exclude(department=None).values("department_id")
+    ).select_related("organization")
+    orgs = Organization.objects.filter(
+        pk__in=tasks.filter(department=None).values("organization_id")
+    )
+    return list(depts.order_by("org_path", "sort_order", "pk")), list(orgs.order_by("path"))
+
+
 def filter_choices(campaign, user) -> dict:
     """Departments, units and leaders that occur in the campaign's visible assignments."""
-    qs = Assignment.objects.visible_to(user).filter(campaign=campaign)
-    units = (
-        qs.values("department_id", "department__name", "organization_id", "organization__name")
-        .distinct()
-        .order_by("organization_id", "department_id")
-    )
-    leaders = (
-        qs.exclude(leader=None).values("leader_id", "leader__name").distinct().order_by("leader_id")
-    )
+    from gonghui.people.models import Person
+
+    depts, orgs = _unit_sources(campaign, user)
+    tasks = Assignment.objects.visible_to(user).filter(campaign=campaign)
+    leaders = Person.objects.filter(pk__in=tasks.exclude(leader=None).values("leader_id"))
     return {
-        "departments": [
-            (u["department_id"], u["department__name"]) for u in units if u["department_id"]
-        ],
-        "organizations": [
-            (u["organization_id"], u["organization__name"]) for u in units if not u["department_id"]
-        ],
-        "leaders": [(r["leader_id"], r["leader__name"]) for r in leaders],
+        "departments": [(d.pk, d.name) for d in depts],
+        "organizations": [(o.pk, o.name) for o in orgs],
+        "leaders": list(leaders.order_by("pk").values_list("pk", "name")),
     }
 
 
@@ -307,19 +314,8 @@ def get_assignment_for_user(user, pk) -> Assignment:
 
 def responsible_units(campaign, user) -> list[dict]:
     """Distinct (organisation, department) pairs holding tasks in the campaign, in scope."""
-    rows = (
-        Assignment.objects.visible_to(user)
-        .filter(campaign=campaign)
-        .values("organization_id", "organization__name", "department_id", "department__name")
-        .annotate(num_tasks=Count("pk"))
-        .order_by("org_path", "department__sort_order", "department_id")
-    )
-    return [
-        {
-            "organization_id": r["organization_id"],
-            "department_id": r["department_id"],
-            "name": r["department__name"] or r["organization__name"],
-            "num_tasks": r["num_tasks"],
-        }
-        for r in rows
+    depts, orgs = _unit_sources(campaign, user)
+    units = [{"organization_id": o.pk, "department_id": None, "name": o.name} for o in orgs] + [
+        {"organization_id": d.organization_id, "department_id": d.pk, "name": d.name} for d in depts
     ]
+    return units
