@@ -62,13 +62,19 @@ def navigation(request):
         items = [
             {"label": label, "url": _resolve(name), "active": False} for label, name in entries
         ]
-        for item in items:
-            item["active"] = (
-                bool(item["url"])
-                and request.path.startswith(item["url"])
-                and (item["url"] != "/" or request.path == "/")
-            )
         sections.append({"title": title, "items": items})
+    # The entry with the longest URL that prefixes the current path is the active one, so
+    # /ledger/meeting/ lights up 月度汇报会 and not 创建台账 (/ledger/) as well.
+    candidates = [
+        item
+        for section in sections
+        for item in section["items"]
+        if item["url"]
+        and request.path.startswith(item["url"])
+        and (item["url"] != "/" or request.path == "/")
+    ]
+    if candidates:
+        max(candidates, key=lambda item: len(item["url"]))["active"] = True
     user = request.user
     return {
         "nav_sections": sections,
