@@ -284,6 +284,16 @@ def withdraw_wish(*, wish: Wish, by, reason: str) -> Wish:
     )
 
 
+def note_verb(*, wish: Wish, verb: str, by, note: str = "") -> Wish:
+    """The staff verbs that take only a note: vet, publish, thank, withdraw (note = reason)."""
+    if verb == "withdraw":
+        return withdraw_wish(wish=wish, by=by, reason=note)
+    verbs = {"vet": vet_wish, "publish": publish_wish, "thank": thank_wish}
+    if verb not in verbs:
+        raise InvalidTransition(f"未知操作：{verb}")
+    return verbs[verb](wish=wish, by=by, note=note)
+
+
 def expire_wish(*, wish: Wish, now: dt.datetime | None = None) -> Wish:
     """The system expires a published wish nobody claimed before its deadline."""
     now = now or timezone.now()

@@ -20,13 +20,7 @@ from gonghui.organizations.selectors import get_organization_for_user
 from . import permissions, selectors, services
 from .forms import DeliverForm, WishForm
 from .models import Wish
-from .workflow import TRANSITIONS, Status
-
-NOTE_VERBS = {
-    "vet": services.vet_wish,
-    "publish": services.publish_wish,
-    "thank": services.thank_wish,
-}
+from .workflow import NOTE_VERBS, TRANSITIONS, Status
 
 
 def _org_from(request):
@@ -188,15 +182,12 @@ def deliver(request, pk: int):
 @login_required
 @require_POST
 def transition(request, pk: int, verb: str):
-    if verb not in (*NOTE_VERBS, "withdraw"):
+    if verb not in NOTE_VERBS:
         raise Http404("未知操作")
     wish = selectors.get_wish_for_user(request.user, pk, for_write=True)
     note = request.POST.get("note", "").strip()[:300]
     try:
-        if verb == "withdraw":
-            services.withdraw_wish(wish=wish, by=request.user, reason=note)
-        else:
-            NOTE_VERBS[verb](wish=wish, by=request.user, note=note)
+        services.note_verb(wish=wish, verb=verb, by=request.user, note=note)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

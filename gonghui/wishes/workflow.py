@@ -32,3 +32,5 @@ TRANSITIONS = {
 CLAIMED_OR_LATER = [S.CLAIMED, S.DELIVERED, S.THANKED]
 # Verbs staff trigger from the detail page; claim and expire come from the public and the clock.
 STAFF_VERBS = ["vet", "publish", "deliver", "thank", "withdraw"]
+# Staff verbs that take nothing but a note (withdraw's note is its reason).
+NOTE_VERBS = ["vet", "publish", "thank", "withdraw"]
