@@ -2,7 +2,7 @@
 department-scoped liaison, the department) inside the user's scope."""
 
 from gonghui.organizations.models import Organization
-from gonghui.organizations.scoping import DataScope
+from gonghui.organizations.permissions import can_write_in
 
 ADD_PERMISSION = "activities.add_activity"
 CHANGE_PERMISSION = "activities.change_activity"
@@ -11,15 +11,7 @@ MANAGE_TYPES_PERMISSION = "activities.change_activitytype"
 
 
 def can_record_in(user, organization: Organization, department=None) -> bool:
-    if not user.is_authenticated or not user.has_perm(ADD_PERMISSION):
-        return False
-    if user.is_superuser:
-        return True
-    if user.scope.data_scope == DataScope.DEPARTMENT and (
-        department is None or department.pk != user.department_id
-    ):
-        return False
-    return Organization.objects.visible_to(user).filter(pk=organization.pk).exists()
+    return can_write_in(user, ADD_PERMISSION, organization, department)
 
 
 def can_change(user, activity, *, permission: str = CHANGE_PERMISSION) -> bool:

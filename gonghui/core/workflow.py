@@ -27,6 +27,7 @@ VERB_LABELS = {
     "assign": "交办",
     "answer": "答复",
     "reject": "不通过",
+    "check_in": "签到",
 }
 
 

@@ -1,0 +1,266 @@
+"""REST endpoints for volunteering (scoped), plus the public event list and sign-up."""
+
+import datetime as dt
+from decimal import Decimal
+
+from ninja import Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from gonghui.organizations.selectors import get_organization_for_user
+
+from . import selectors, services
+from .models import SignUp
+
+router = Router()
+
+
+class TeamOut(Schema):
+    id: int
+    name: str
+    kind: str
+    organization_id: int
+    leader_id: int | None
+    num_members: int
+
+
+class VolunteerOut(Schema):
+    id: int
+    code: str
+    name: str
+    organization_id: int
+    registered_date: dt.date
+
+    @staticmethod
+    def resolve_name(obj):
+        return obj.person.name
+
+
+class EventOut(Schema):
+    id: int
+    title: str
+    organization_id: int
+    team_id: int | None
+    start_at: dt.datetime
+    end_at: dt.datetime
+    place: str
+    capacity: int
+    num_signed: int
+    status: str
+    is_public: bool
+
+
+class PublicEventOut(Schema):
+    id: int
+    title: str
+    organization: str
+    start_at: dt.datetime
+    place: str
+    capacity: int
+    num_signed: int
+    description: str
+
+    @staticmethod
+    def resolve_organization(obj):
+        return obj.organization.name
+
+
+class SignUpOut(Schema):
+    id: int
+    event_id: int
+    volunteer_id: int
+    status: str
+    channel: str
+
+
+class HoursOut(Schema):
+    id: int
+    volunteer_id: int
+    team_id: int
+    event_id: int | None
+    service_date: dt.date
+    hours: Decimal
+    status: str
+    note: str
+
+
+class PairingOut(Schema):
+    id: int
+    organization_id: int
+    kind: str
+    community: str
+    since_date: dt.date
+    until_date: dt.date | None
+    num_cadres: int
+
+
+class VisitOut(Schema):
+    id: int
+    organization_id: int
+    kind: str
+    visit_date: dt.date
+    community: str
+    num_participants: int
+    num_households: int
+    num_problems: int
+
+
+class ProblemOut(Schema):
+    id: int
+    organization_id: int
+    title: str
+    community: str
+    status: str
+    collected_date: dt.date
+    assignee: str
+    solved_date: dt.date | None
+    result: str
+
+
+class ProblemIn(Schema):
+    organization_id: int
+    title: str
+    collected_date: dt.date
+    community: str = ""
+    description: str = ""
+    visit_id: int | None = None
+
+
+class AssignIn(Schema):
+    assignee: str
+    deadline: dt.date | None = None
+
+
+class SolveIn(Schema):
+    result: str
+    solved_date: dt.date
+
+
+class RejectIn(Schema):
+    comment: str
+
+
+class PublicSignUpIn(Schema):
+    code: str
+    phone: str
+
+
+@router.get("/teams", response=list[TeamOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_teams(request):
+    return selectors.teams_for_user(request.auth)
+
+
+@router.get("/volunteers", response=list[VolunteerOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_volunteers(request, q: str = ""):
+    return selectors.volunteers_for_user(request.auth, q=q)
+
+
+@router.get("/events", response=list[EventOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_events(request, status: str = ""):
+    return selectors.events_for_user(request.auth, status=status)
+
+
+@router.post("/events/{event_id}/signups", response={201: SignUpOut})
+def sign_up(request, event_id: int, volunteer_id: int):
+    event = selectors.get_event_for_user(request.auth, event_id)
+    volunteer = selectors.get_volunteer_for_user(request.auth, volunteer_id)
+    signup = services.sign_up(
+        by=request.auth, event=event, volunteer=volunteer, channel=SignUp.Channel.API
+    )
+    return 201, signup
+
+
+@router.post("/signups/{signup_id}/check-in", response=SignUpOut)
+def check_in(request, signup_id: int):
+    signup = selectors.get_signup_for_user(request.auth, signup_id)
+    return services.check_in(by=request.auth, signup=signup)
+
+
+@router.get("/hours", response=list[HoursOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_hours(request, status: str = ""):
+    return selectors.hours_for_user(request.auth, status=status)
+
+
+@router.get("/hours/totals")
+def hours_totals(request):
+    totals = selectors.hours_totals(request.auth)
+    return {
+        "total_hours": str(totals["total_hours"]),
+        **{
+            key: [{"id": r["key"], "name": r["label"], "hours": str(r["hours"])} for r in rows]
+            for key, rows in totals.items()
+            if key != "total_hours"
+        },
+    }
+
+
+@router.post("/hours/{hours_id}/approve", response=HoursOut)
+def approve_hours(request, hours_id: int):
+    record = selectors.get_hours_for_user(request.auth, hours_id)
+    return services.approve_hours(by=request.auth, record=record)
+
+
+@router.post("/hours/{hours_id}/reject", response=HoursOut)
+def reject_hours(request, hours_id: int, payload: RejectIn):
+    record = selectors.get_hours_for_user(request.auth, hours_id)
+    return services.reject_hours(by=request.auth, record=record, comment=payload.comment)
+
+
+@router.get("/pairings", response=list[PairingOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_pairings(request):
+    return selectors.pairings_for_user(request.auth)
+
+
+@router.get("/visits", response=list[VisitOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_visits(request, kind: str = ""):
+    return selectors.visits_for_user(request.auth, kind=kind)
+
+
+@router.get("/problems", response=list[ProblemOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_problems(request, status: str = ""):
+    return selectors.problems_for_user(request.auth, status=status)
+
+
+@router.get("/problems/counts")
+def problem_counts(request):
+    return selectors.problem_counts(request.auth)
+
+
+@router.post("/problems", response={201: ProblemOut})
+def collect_problem(request, payload: ProblemIn):
+    data = payload.dict()
+    org = get_organization_for_user(request.auth, data.pop("organization_id"))
+    visit_id = data.pop("visit_id")
+    visit = selectors.get_visit_for_user(request.auth, visit_id) if visit_id else None
+    return 201, services.collect_problem(by=request.auth, organization=org, visit=visit, **data)
+
+
+@router.post("/problems/{problem_id}/assign", response=ProblemOut)
+def assign_problem(request, problem_id: int, payload: AssignIn):
+    problem = selectors.get_problem_for_user(request.auth, problem_id)
+    return services.assign_problem(by=request.auth, problem=problem, **payload.dict())
+
+
+@router.post("/problems/{problem_id}/solve", response=ProblemOut)
+def solve_problem(request, problem_id: int, payload: SolveIn):
+    problem = selectors.get_problem_for_user(request.auth, problem_id)
+    return services.solve_problem(by=request.auth, problem=problem, **payload.dict())
+
+
+@router.get("/public/events", response=list[PublicEventOut], auth=None)
+def public_events(request):
+    """Open events for registered volunteers; no login, no personal data."""
+    return list(selectors.public_events()[:50])
+
+
+@router.post("/public/events/{event_id}/signups", response={201: dict}, auth=None)
+def public_sign_up(request, event_id: int, payload: PublicSignUpIn):
+    event = selectors.get_public_event(event_id)
+    services.public_sign_up(event=event, code=payload.code, phone=payload.phone)
+    return 201, {"detail": "报名成功"}

@@ -1,0 +1,230 @@
+"""Forms for volunteering pages; each yields the keyword arguments of one service."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.accounts.models import User
+from gonghui.organizations.forms import OrganizationChoiceField
+from gonghui.organizations.models import Department, Organization
+from gonghui.people.models import Person
+
+from .models import Pairing, Problem, ServiceEvent, Team, Visit, Volunteer
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class ScopedModelForm(forms.ModelForm):
+    """Organisation picker within the user's scope and departments of the user's organisation."""
+
+    organization = OrganizationChoiceField(
+        label=_("所属组织"), queryset=Organization.objects.none()
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["organization"].queryset = Organization.objects.visible_to(user)
+        if user.organization_id:
+            self.fields["organization"].initial = user.organization
+        if "department" in self.fields:
+            self.fields["department"].queryset = Department.objects.filter(
+                organization_id=user.organization_id
+            )
+            self.fields["department"].initial = user.department_id
+        if "team" in self.fields:
+            self.fields["team"].queryset = Team.objects.visible_to(user).order_by("name")
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class TeamForm(ScopedModelForm):
+    leader = forms.ModelChoiceField(
+        label=_("队长（审核服务时长）"), queryset=User.objects.none(), required=False
+    )
+
+    class Meta:
+        model = Team
+        fields = [
+            "name",
+            "kind",
+            "organization",
+            "department",
+            "leader",
+            "founded_date",
+            "description",
+        ]
+        widgets = {"founded_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["leader"].queryset = User.objects.filter(
+            organization__in=Organization.objects.visible_to(user), is_active=True
+        ).order_by("username")[:500]
+
+
+class VolunteerForm(forms.Form):
+    id_number = forms.CharField(label=_("身份证号"), max_length=18, help_text=_("须是已登记的人员"))
+    skills = forms.CharField(label=_("特长"), max_length=200, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_id_number(self):
+        value = self.cleaned_data["id_number"].strip().upper()
+        person = Person.objects.visible_to(self.user).filter(id_number=value).first()
+        if person is None:
+            raise forms.ValidationError(_("在您的管理范围内没有该身份证号的人员，请先登记人员"))
+        self.person = person
+        return value
+
+    def service_data(self) -> dict:
+        return {"person": self.person, "skills": self.cleaned_data["skills"]}
+
+
+class VolunteerCodeField(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(label=_("志愿者编号"), max_length=20, **kwargs)
+
+    def clean(self, value):
+        code = super().clean(value).strip().upper()
+        volunteer = Volunteer.objects.filter(code=code).select_related("person").first()
+        if volunteer is None:
+            raise forms.ValidationError(_("没有该编号的志愿者"))
+        return volunteer
+
+
+class MemberForm(forms.Form):
+    volunteer = VolunteerCodeField()
+
+
+class EventForm(ScopedModelForm):
+    class Meta:
+        model = ServiceEvent
+        fields = [
+            "title",
+            "organization",
+            "department",
+            "team",
+            "start_at",
+            "end_at",
+            "place",
+            "capacity",
+            "is_public",
+            "description",
+        ]
+        widgets = {
+            "start_at": DateTimeInput(),
+            "end_at": DateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class SignUpForm(forms.Form):
+    volunteer = VolunteerCodeField()
+
+
+class PublicSignUpForm(forms.Form):
+    code = forms.CharField(label=_("志愿者编号"), max_length=20)
+    phone = forms.CharField(label=_("登记的手机号"), max_length=20)
+
+
+class HoursForm(forms.Form):
+    volunteer = VolunteerCodeField()
+    team = forms.ModelChoiceField(label=_("服务队"), queryset=Team.objects.none())
+    hours = forms.DecimalField(
+        label=_("服务时长（小时）"), min_value=0, max_digits=5, decimal_places=2
+    )
+    service_date = forms.DateField(label=_("服务日期"), widget=DateInput())
+    note = forms.CharField(label=_("服务内容"), max_length=200, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.visible_to(user).order_by("name")
+        self.fields["service_date"].initial = timezone.localdate()
+
+
+class EventHoursForm(forms.Form):
+    hours = forms.DecimalField(
+        label=_("每人服务时长（小时）"), min_value=0, max_digits=5, decimal_places=2
+    )
+
+
+class RejectForm(forms.Form):
+    comment = forms.CharField(label=_("不通过的理由"), max_length=200)
+
+
+class PairingForm(ScopedModelForm):
+    class Meta:
+        model = Pairing
+        fields = [
+            "kind",
+            "organization",
+            "community",
+            "since_date",
+            "num_cadres",
+            "contact",
+            "note",
+        ]
+        widgets = {"since_date": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+
+
+class VisitForm(ScopedModelForm):
+    class Meta:
+        model = Visit
+        fields = [
+            "kind",
+            "organization",
+            "department",
+            "visit_date",
+            "community",
+            "pairing",
+            "team",
+            "num_participants",
+            "num_households",
+            "summary",
+        ]
+        widgets = {"visit_date": DateInput(), "summary": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["pairing"].queryset = Pairing.objects.visible_to(user)
+        self.fields["community"].required = False
+
+
+class ProblemForm(ScopedModelForm):
+    class Meta:
+        model = Problem
+        fields = [
+            "title",
+            "organization",
+            "department",
+            "community",
+            "collected_date",
+            "description",
+        ]
+        widgets = {"collected_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+
+class AssignForm(forms.Form):
+    assignee = forms.CharField(label=_("承办单位/责任人"), max_length=100)
+    deadline = forms.DateField(label=_("办理时限"), required=False, widget=DateInput())
+
+
+class SolveForm(forms.Form):
+    result = forms.CharField(label=_("解决结果"), widget=forms.Textarea(attrs={"rows": 3}))
+    solved_date = forms.DateField(label=_("解决日期"), widget=DateInput())

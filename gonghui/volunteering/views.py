@@ -1,0 +1,525 @@
+"""Pages: overview, teams, volunteers with certificates, events with sign-up/check-in/hours,
+the leader's approval queue, pairings, visit logs, livelihood problems, public sign-up."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gonghui.core import audit
+from gonghui.core.exceptions import DomainError
+from gonghui.core.forms import add_domain_error
+
+from . import forms, selectors, services
+from . import permissions as perms
+from .certificates import render_certificate
+from .workflow import EventStatus, HoursStatus, ProblemStatus
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _page(request, qs, per_page=20):
+    return Paginator(qs, per_page).get_page(request.GET.get("page"))
+
+
+def _form_page(request, form, service, *, title, success, permission=None):
+    """Render `form`; on a valid POST call `service(by=user, **data)` and redirect."""
+    if permission and not request.user.has_perm(permission):
+        raise PermissionDenied("您无权进行此操作")
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = service(by=request.user, **form.service_data())
+        except DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, "已保存")
+            return redirect(success(obj))
+    return render(request, "volunteering/form.html", {"form": form, "title": title})
+
+
+def _act(request, call, success_url, done="已完成"):
+    """Run one workflow service for a POST; its DomainError becomes a message."""
+    try:
+        call()
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+    return redirect(success_url)
+
+
+@login_required
+def index(request):
+    return render(
+        request,
+        "volunteering/index.html",
+        {
+            "overview": selectors.overview(request.user),
+            "totals": selectors.hours_totals(request.user, limit=10),
+        },
+    )
+
+
+# --- teams and volunteers -------------------------------------------------------------------
+
+
+@login_required
+def team_list(request):
+    return render(
+        request,
+        "volunteering/team_list.html",
+        {"page": _page(request, selectors.teams_for_user(request.user))},
+    )
+
+
+@login_required
+def team_create(request):
+    form = forms.TeamForm(request.POST or None, user=request.user)
+    return _form_page(
+        request,
+        form,
+        services.create_team,
+        title="新建志愿服务队",
+        success=lambda t: f"/volunteering/teams/{t.pk}/",
+        permission=perms.MANAGE_TEAMS,
+    )
+
+
+@login_required
+def team_detail(request, pk: int):
+    team = selectors.get_team_for_user(request.user, pk)
+    form = forms.MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return _act(
+            request,
+            lambda: services.add_member(
+                by=request.user, team=team, volunteer=form.cleaned_data["volunteer"]
+            ),
+            request.path,
+            "已加入队员",
+        )
+    members = team.memberships.select_related("volunteer__person").order_by("joined_date", "pk")
+    return render(
+        request,
+        "volunteering/team_detail.html",
+        {
+            "team": team,
+            "members": members,
+            "form": form,
+            "hours": selectors.hours_for_user(request.user, team=team)[:20],
+        },
+    )
+
+
+@login_required
+def volunteer_list(request):
+    q = request.GET.get("q", "").strip()
+    return render(
+        request,
+        "volunteering/volunteer_list.html",
+        {"page": _page(request, selectors.volunteers_for_user(request.user, q=q)), "q": q},
+    )
+
+
+@login_required
+def volunteer_create(request):
+    form = forms.VolunteerForm(request.POST or None, user=request.user)
+    return _form_page(
+        request,
+        form,
+        services.register_volunteer,
+        title="注册志愿者",
+        success=lambda v: f"/volunteering/volunteers/{v.pk}/",
+        permission=perms.MANAGE_VOLUNTEERS,
+    )
+
+
+@login_required
+def volunteer_detail(request, pk: int):
+    volunteer = selectors.get_volunteer_for_user(request.user, pk)
+    return render(
+        request,
+        "volunteering/volunteer_detail.html",
+        {
+            "volunteer": volunteer,
+            "summary": selectors.volunteer_hours(volunteer),
+            "teams": volunteer.memberships.select_related("team"),
+            "pending": volunteer.hours.exclude(status=HoursStatus.APPROVED).select_related("team"),
+        },
+    )
+
+
+@login_required
+def certificate(request, pk: int):
+    """志愿服务时长证明 (.docx) of approved hours."""
+    volunteer = selectors.get_volunteer_for_user(request.user, pk)
+    summary = selectors.volunteer_hours(volunteer)
+    content = render_certificate(
+        name=volunteer.person.name,
+        code=volunteer.code,
+        organization=volunteer.organization.name,
+        total_hours=summary["hours"],
+        rows=[(h.service_date, h.team.name, h.note, h.hours) for h in summary["rows"]],
+        issued_by=volunteer.organization.name,
+        issued_on=timezone.localdate(),
+    )
+    audit.record(
+        by=request.user,
+        action=audit.Action.EXPORT,
+        target=volunteer,
+        summary=f"开具志愿服务时长证明 {volunteer}",
+    )
+    response = HttpResponse(content, content_type=DOCX_MIME)
+    response["Content-Disposition"] = f"attachment; filename=certificate-{volunteer.code}.docx"
+    return response
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+@login_required
+def event_list(request):
+    status = request.GET.get("status", "")
+    return render(
+        request,
+        "volunteering/event_list.html",
+        {
+            "page": _page(request, selectors.events_for_user(request.user, status=status)),
+            "status": status,
+            "statuses": EventStatus.choices,
+        },
+    )
+
+
+@login_required
+def event_create(request):
+    form = forms.EventForm(request.POST or None, user=request.user)
+    return _form_page(
+        request,
+        form,
+        services.create_event,
+        title="发布志愿服务活动",
+        success=lambda e: f"/volunteering/events/{e.pk}/",
+        permission=perms.MANAGE_EVENTS,
+    )
+
+
+@login_required
+def event_detail(request, pk: int):
+    event = selectors.get_event_for_user(request.user, pk)
+    own = getattr(getattr(request.user, "person", None), "volunteer", None)
+    return render(
+        request,
+        "volunteering/event_detail.html",
+        {
+            "event": event,
+            "signups": selectors.signups_of(event),
+            "signup_form": forms.SignUpForm(),
+            "hours_form": forms.EventHoursForm(),
+            "own_volunteer": own,
+            "can_manage": request.user.has_perm(perms.MANAGE_EVENTS),
+            "history": selectors.history_of(event),
+        },
+    )
+
+
+@login_required
+@require_POST
+def event_action(request, pk: int, verb: str):
+    event = selectors.get_event_for_user(request.user, pk)
+    url = f"/volunteering/events/{pk}/"
+    by = request.user
+    if verb == "close":
+        return _act(request, lambda: services.close_event(by=by, event=event), url, "活动已结束")
+    if verb == "cancel":
+        return _act(request, lambda: services.cancel_event(by=by, event=event), url, "活动已取消")
+    if verb == "signup":
+        form = forms.SignUpForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "；".join(e for errs in form.errors.values() for e in errs))
+            return redirect(url)
+        volunteer = form.cleaned_data["volunteer"]
+        return _act(
+            request,
+            lambda: services.sign_up(by=by, event=event, volunteer=volunteer),
+            url,
+            "已报名",
+        )
+    if verb == "self_signup":
+        volunteer = getattr(getattr(by, "person", None), "volunteer", None)
+        if volunteer is None:
+            messages.error(request, "您还不是注册志愿者")
+            return redirect(url)
+        return _act(
+            request,
+            lambda: services.sign_up(by=by, event=event, volunteer=volunteer),
+            url,
+            "已报名",
+        )
+    if verb == "hours":
+        form = forms.EventHoursForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "请填写有效的服务时长")
+            return redirect(url)
+        return _act(
+            request,
+            lambda: services.record_event_hours(
+                by=by, event=event, hours=form.cleaned_data["hours"]
+            ),
+            url,
+            "已登记服务时长，等待队长审核",
+        )
+    raise PermissionDenied("未知操作")
+
+
+@login_required
+@require_POST
+def signup_action(request, pk: int, verb: str):
+    signup = selectors.get_signup_for_user(request.user, pk)
+    url = f"/volunteering/events/{signup.event_id}/"
+    if verb == "check_in":
+        return _act(
+            request, lambda: services.check_in(by=request.user, signup=signup), url, "已签到"
+        )
+    if verb == "withdraw":
+        return _act(
+            request,
+            lambda: services.withdraw_sign_up(by=request.user, signup=signup),
+            url,
+            "已取消报名",
+        )
+    raise PermissionDenied("未知操作")
+
+
+# --- hours ----------------------------------------------------------------------------------
+
+
+@login_required
+def hours_list(request):
+    status = request.GET.get("status", "")
+    return render(
+        request,
+        "volunteering/hours_list.html",
+        {
+            "awaiting": list(selectors.hours_awaiting(request.user)[:100]),
+            "page": _page(request, selectors.hours_for_user(request.user, status=status)),
+            "status": status,
+            "statuses": HoursStatus.choices,
+            "reject_form": forms.RejectForm(),
+        },
+    )
+
+
+@login_required
+def hours_create(request):
+    form = forms.HoursForm(request.POST or None, user=request.user)
+    return _form_page(
+        request,
+        form,
+        services.record_hours,
+        title="登记服务时长",
+        success=lambda h: "/volunteering/hours/",
+        permission=perms.RECORD_HOURS,
+    )
+
+
+@login_required
+@require_POST
+def hours_action(request, pk: int, verb: str):
+    record = selectors.get_hours_for_user(request.user, pk)
+    url = "/volunteering/hours/"
+    if verb == "approve":
+        return _act(
+            request, lambda: services.approve_hours(by=request.user, record=record), url, "已通过"
+        )
+    if verb == "reject":
+        comment = request.POST.get("comment", "")
+        return _act(
+            request,
+            lambda: services.reject_hours(by=request.user, record=record, comment=comment),
+            url,
+            "已退回",
+        )
+    if verb == "resubmit":
+        return _act(
+            request,
+            lambda: services.resubmit_hours(by=request.user, record=record),
+            url,
+            "已重新提交",
+        )
+    raise PermissionDenied("未知操作")
+
+
+# --- pairings, visits, problems -------------------------------------------------------------
+
+
+@login_required
+def pairing_list(request):
+    return render(
+        request,
+        "volunteering/pairing_list.html",
+        {"page": _page(request, selectors.pairings_for_user(request.user))},
+    )
+
+
+@login_required
+def pairing_create(request):
+    form = forms.PairingForm(request.POST or None, user=request.user)
+    return _form_page(
+        request,
+        form,
+        services.create_pairing,
+        title="登记包联社区/结对共建",
+        success=lambda p: "/volunteering/pairings/",
+        permission=perms.MANAGE_PAIRINGS,
+    )
+
+
+@login_required
+def visit_list(request):
+    kind = request.GET.get("kind", "")
+    from .models import Visit
+
+    return render(
+        request,
+        "volunteering/visit_list.html",
+        {
+            "page": _page(request, selectors.visits_for_user(request.user, kind=kind)),
+            "kind": kind,
+            "kinds": Visit.Kind.choices,
+        },
+    )
+
+
+@login_required
+def visit_create(request):
+    form = forms.VisitForm(request.POST or None, user=request.user)
+    return _form_page(
+        request,
+        form,
+        services.create_visit,
+        title="登记走访（敲门行动/巡街）",
+        success=lambda v: f"/volunteering/visits/{v.pk}/",
+        permission=perms.RECORD_VISITS,
+    )
+
+
+@login_required
+def visit_detail(request, pk: int):
+    visit = selectors.get_visit_for_user(request.user, pk)
+    form = forms.ProblemForm(
+        request.POST or None,
+        user=request.user,
+        initial={"community": visit.community, "collected_date": visit.visit_date},
+    )
+    if request.method == "POST" and form.is_valid():
+        return _act(
+            request,
+            lambda: services.collect_problem(by=request.user, visit=visit, **form.service_data()),
+            request.path,
+            "已登记民生难题",
+        )
+    return render(
+        request,
+        "volunteering/visit_detail.html",
+        {"visit": visit, "problems": visit.problems.order_by("pk"), "form": form},
+    )
+
+
+@login_required
+def problem_list(request):
+    status = request.GET.get("status", "")
+    return render(
+        request,
+        "volunteering/problem_list.html",
+        {
+            "page": _page(request, selectors.problems_for_user(request.user, status=status)),
+            "counts": selectors.problem_counts(request.user),
+            "status": status,
+            "statuses": ProblemStatus.choices,
+        },
+    )
+
+
+@login_required
+def problem_create(request):
+    form = forms.ProblemForm(request.POST or None, user=request.user)
+    return _form_page(
+        request,
+        form,
+        services.collect_problem,
+        title="登记民生难题",
+        success=lambda p: f"/volunteering/problems/{p.pk}/",
+        permission="volunteering.add_problem",
+    )
+
+
+@login_required
+def problem_detail(request, pk: int):
+    problem = selectors.get_problem_for_user(request.user, pk)
+    assign_form = forms.AssignForm(request.POST if "assign" in request.POST else None)
+    solve_form = forms.SolveForm(
+        request.POST if "solve" in request.POST else None,
+        initial={"solved_date": timezone.localdate()},
+    )
+    if request.method == "POST" and assign_form.is_valid():
+        return _act(
+            request,
+            lambda: services.assign_problem(
+                by=request.user, problem=problem, **assign_form.cleaned_data
+            ),
+            request.path,
+            "已交办",
+        )
+    if request.method == "POST" and solve_form.is_valid():
+        return _act(
+            request,
+            lambda: services.solve_problem(
+                by=request.user, problem=problem, **solve_form.cleaned_data
+            ),
+            request.path,
+            "已办结",
+        )
+    return render(
+        request,
+        "volunteering/problem_detail.html",
+        {
+            "problem": problem,
+            "assign_form": assign_form,
+            "solve_form": solve_form,
+            "history": selectors.history_of(problem),
+            "can_handle": request.user.has_perm(perms.HANDLE_PROBLEMS),
+        },
+    )
+
+
+# --- public portal --------------------------------------------------------------------------
+
+
+def public_events(request):
+    """Open events for registered volunteers, without login (mobile first)."""
+    return render(
+        request,
+        "volunteering/public_events.html",
+        {"events": selectors.public_events()[:50], "form": forms.PublicSignUpForm()},
+    )
+
+
+@require_POST
+def public_sign_up(request, pk: int):
+    event = selectors.get_public_event(pk)
+    form = forms.PublicSignUpForm(request.POST)
+    if form.is_valid():
+        try:
+            services.public_sign_up(event=event, **form.cleaned_data)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"报名成功：{event.title}")
+    else:
+        messages.error(request, "请填写志愿者编号和手机号")
+    return redirect("volunteering:public_events")
