@@ -5,6 +5,7 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.conf import settings
 from django.conf.urls.static import static
+from django.contrib import admin
 from django.urls import include, path
 
 from gonghui.api.router import api
@@ -20,6 +21,7 @@ def _app_urls():
 
 urlpatterns = [
     *_app_urls(),
+    path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

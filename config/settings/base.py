@@ -17,6 +17,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -177,7 +178,9 @@ TASKS = {
 # --- Cache (per-IP rate limits on public forms): local memory unless a shared cache is set.
 CACHES = {
     "default": {
-        "BACKEND": env_str("GONGHUI_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "BACKEND": env_str(
+            "GONGHUI_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
         "LOCATION": env_str("GONGHUI_CACHE_LOCATION", "gonghui"),
     }
 }

@@ -42,9 +42,17 @@ NAVIGATION = [
     ),
     (
         _("系统"),
-        [(_("审计日志"), "core:audit"), (_("API 文档"), "api-1.0.0:openapi-view")],
+        [
+            (_("审计日志"), "core:audit"),
+            (_("用户与角色"), "admin:accounts_user_changelist"),
+            (_("API 文档"), "api-1.0.0:openapi-view"),
+        ],
     ),
 ]
+
+
+# Entries shown only to users who can use them.
+STAFF_ONLY = {"admin:accounts_user_changelist"}
 
 
 def _resolve(url_name: str) -> str | None:
@@ -60,7 +68,9 @@ def navigation(request):
     sections = []
     for title, entries in NAVIGATION:
         items = [
-            {"label": label, "url": _resolve(name), "active": False} for label, name in entries
+            {"label": label, "url": _resolve(name), "active": False}
+            for label, name in entries
+            if name not in STAFF_ONLY or request.user.is_staff
         ]
         sections.append({"title": title, "items": items})
     # The entry with the longest URL that prefixes the current path is the active one, so

@@ -18,3 +18,10 @@ def test_user_scope(fed):
     scope = fed.city_admin.scope
     assert scope.data_scope == "subtree"
     assert scope.org_path == fed.zhengzhou.path
+
+
+def test_user_admin_for_system_admins_only(fed, client_for):
+    fed.sysadmin.is_staff = True
+    fed.sysadmin.save()
+    assert client_for(fed.sysadmin).get("/admin/accounts/user/").status_code == 200
+    assert client_for(fed.province_admin).get("/admin/accounts/user/").status_code == 302
