@@ -1,10 +1,9 @@
 """Keeping `ActivityRollup` in step: one row per (ancestor, month, type, department) with sums."""
 
 import datetime as dt
-from collections import defaultdict
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import F, Max
 
 from gonghui.organizations.paths import ids_in
 
@@ -48,51 +47,39 @@ def apply(activity: Activity, sign: int) -> None:
             ActivityRollup.objects.filter(**key).update(**{f: F(f) + v for f, v in deltas.items()})
 
 
-class RollupBuilder:
-    """Accumulates roll-up rows in memory (for bulk generation and full rebuilds)."""
-
-    def __init__(self):
-        self.cells: dict[tuple, list[int]] = defaultdict(lambda: [0] * len(SUM_FIELDS))
-
-    def add(self, *, org_path, month, type_id, dept_id, metrics) -> None:
-        for ancestor_id in ids_in(org_path):
-            cell = self.cells[(ancestor_id, month, type_id, dept_id or 0)]
-            cell[0] += 1
-            for i, value in enumerate(metrics, start=1):
-                cell[i] += value
-
-    def write(self, *, batch_size: int = 5000) -> int:
-        rows = [
-            ActivityRollup(
-                ancestor_id=a,
-                month=m,
-                activity_type_id=t,
-                department_id=d,
-                **dict(zip(SUM_FIELDS, sums, strict=True)),
-            )
-            for (a, m, t, d), sums in self.cells.items()
-        ]
-        ActivityRollup.objects.bulk_create(rows, batch_size=batch_size)
-        return len(rows)
+def _month_sql() -> str:
+    if connection.vendor == "postgresql":
+        return "CAST(date_trunc('month', a.start_date) AS date)"
+    return "strftime('%%Y-%%m-01', a.start_date)"  # %% as the query takes parameters
 
 
 @transaction.atomic
 def rebuild_rollups() -> int:
-    """Recompute every roll-up row from the activities (after bulk loads or repairs)."""
+    """Recompute every roll-up row from the activities in SQL, one pass per tree level (after
+    bulk loads or repairs): the activity's ancestor at level d is the organisation whose path
+    is the first d segments of the activity's org_path."""
+    from gonghui.organizations.models import Organization
+    from gonghui.organizations.paths import child_path
+
     ActivityRollup.objects.all().delete()
-    builder = RollupBuilder()
-    fields = ["org_path", "start_date", "activity_type_id", "department_id", *METRIC_FIELDS]
-    for row in Activity.objects.values_list(*fields).iterator(chunk_size=20000):
-        org_path, start, type_id, dept_id, *metrics = row
-        builder.add(
-            org_path=org_path,
-            month=month_of(start),
-            type_id=type_id,
-            dept_id=dept_id,
-            metrics=metrics,
-        )
-    count = builder.write()
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    return count
+    seg = len(child_path("", 1))  # characters per tree level
+    max_depth = Organization.objects.aggregate(d=Max("depth"))["d"] or 0
+    rollup, activity = ActivityRollup._meta.db_table, Activity._meta.db_table
+    orgs = Organization._meta.db_table
+    metrics = ", ".join(METRIC_FIELDS)
+    sums = ", ".join(f"SUM(a.{f})" for f in METRIC_FIELDS)
+    month = _month_sql()
+    with connection.cursor() as cursor:
+        for depth in range(1, max_depth + 1):
+            cursor.execute(
+                f"INSERT INTO {rollup} (ancestor_id, month, activity_type_id, department_id, "
+                f"num_activities, {metrics}) "
+                f"SELECT o.id, {month}, a.activity_type_id, COALESCE(a.department_id, 0), "
+                f"COUNT(*), {sums} FROM {activity} a "
+                f"JOIN {orgs} o ON o.path = substr(a.org_path, 1, %s) "
+                f"WHERE length(a.org_path) >= %s "
+                f"GROUP BY o.id, {month}, a.activity_type_id, COALESCE(a.department_id, 0)",
+                [seg * depth, seg * depth],
+            )
+        cursor.execute("ANALYZE")
+    return ActivityRollup.objects.count()

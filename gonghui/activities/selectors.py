@@ -47,7 +47,9 @@ def activities_for_user(user, filters: ActivityFilter | None = None):
     qs = _filtered(Activity.objects.visible_to(user), filters)
     if filters.q:
         qs = qs.filter(title__contains=filters.q)
-    return qs.select_related("activity_type", "department").order_by("-start_date", "-id")
+    return qs.select_related("activity_type", "department", "organization").order_by(
+        "-start_date", "-id"
+    )
 
 
 def activities_for_indicator(*, indicator, user):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core.models import TimeStampedModel
 from gonghui.organizations.scoping import OrgScopedModel
 
-from .workflow import EventStatus, HoursStatus, ProblemStatus, SignUpStatus
+from .workflow import STATUS_LABELS, EventStatus, HoursStatus, ProblemStatus, SignUpStatus
 
 
 def _user_fk(label: str, related_name: str = "+"):
@@ -361,3 +361,11 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target_type}#{self.target_id} {self.verb}"
+
+    @property
+    def from_label(self) -> str:
+        return STATUS_LABELS.get(self.from_status, self.from_status)
+
+    @property
+    def to_label(self) -> str:
+        return STATUS_LABELS.get(self.to_status, self.to_status)

@@ -52,3 +52,9 @@ PROBLEM_TRANSITIONS = {
     "assign": ([ProblemStatus.COLLECTED], ProblemStatus.ASSIGNED),
     "close": ([ProblemStatus.ASSIGNED], ProblemStatus.SOLVED),
 }
+
+STATUS_LABELS = {
+    value: label
+    for enum in (EventStatus, SignUpStatus, HoursStatus, ProblemStatus)
+    for value, label in enum.choices
+}
