@@ -15,10 +15,18 @@ class OrganizationQuerySet(models.QuerySet):
         qs = self.filter(path__gte=low, path__lt=high)
         return qs if include_self else qs.exclude(path=path)
 
-    def visible_to(self, user):
+    def visible_to(self, user, *, within=None, indexed: bool = True):
         from .scoping import scope_filter
 
-        return self.filter(scope_filter(user, path_field="path", org_field="pk"))
+        return self.filter(
+            scope_filter(
+                user,
+                path_field="path",
+                org_field="pk",
+                within=within.path if within is not None else None,
+                indexed=indexed,
+            )
+        )
 
     def roots(self):
         return self.filter(parent__isnull=True)

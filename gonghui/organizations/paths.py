@@ -5,7 +5,8 @@ indexed range `path >= P AND path < successor(P)` on SQLite and PostgreSQL alike
 """
 
 SEGMENT_WIDTH = 8
-MAX_ID = 10**SEGMENT_WIDTH - 1
+# One below the largest 8-digit number, so no path is all nines and successor() keeps its width.
+MAX_ID = 10**SEGMENT_WIDTH - 2
 
 
 def segment(pk: int) -> str:

@@ -42,3 +42,24 @@ def test_anonymous_sees_nothing(fed):
 def test_subtree_is_one_range_query(fed, django_assert_num_queries):
     with django_assert_num_queries(1):
         list(Organization.objects.subtree(fed.zhengzhou.path))
+
+
+def test_within_intersects_with_scope(fed):
+    from gonghui.people.models import Person
+    from gonghui.testing import make_person
+
+    make_person(fed.grassroots, name="甲")
+    make_person(fed.loudi_grassroots, name="乙")
+    assert {p.name for p in Person.objects.visible_to(fed.province_admin, within=fed.jinshui)} == {
+        "甲"
+    }
+    # A subtree outside the scope yields nothing, not the other province's people.
+    assert not Person.objects.visible_to(fed.province_admin, within=fed.loudi).exists()
+    # An ancestor of the scope narrows nothing.
+    assert Person.objects.visible_to(fed.city_admin, within=fed.henan).count() == 1
+
+
+def test_unindexed_scope_gives_same_rows(fed):
+    assert set(Organization.objects.visible_to(fed.province_admin, indexed=False)) == set(
+        Organization.objects.visible_to(fed.province_admin)
+    )

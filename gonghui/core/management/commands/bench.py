@@ -22,19 +22,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--only", help="只运行名称包含该文字的用例")
+        parser.add_argument(
+            "--apps", help="只运行这些应用的用例（逗号分隔的应用标签，如 people,organizations）"
+        )
         parser.add_argument("--repeat", type=int, default=30)
         parser.add_argument("--orgs", type=int, default=100_000)
         parser.add_argument("--people", type=int, default=1_000_000)
         parser.add_argument("--no-generate", action="store_true", help="不自动生成规模数据")
         parser.add_argument("--json", dest="json_path", default="var/bench-results.json")
 
-    def handle(self, *args, only, repeat, orgs, people, no_generate, json_path, **options):
+    def handle(self, *args, only, apps, repeat, orgs, people, no_generate, json_path, **options):
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
         if not no_generate:
             call_command("gen_scale", orgs=orgs, people=people, stdout=self.stdout)
         ctx = BenchContext(repeat=repeat)
         results = []
-        for case in discover_cases(ctx, only):
+        app_labels = {a.strip() for a in apps.split(",")} if apps else None
+        for case in discover_cases(ctx, only, app_labels):
             self.stdout.write(f"… {case.name}")
             started = time.perf_counter()
             results.append(measure(case, repeat=repeat))
