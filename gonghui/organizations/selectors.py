@@ -43,8 +43,12 @@ def children_for_user(user, parent: Organization, *, limit: int = 200):
 
 
 def search_organizations(user, query: str, *, limit: int = 30):
+    # A substring match scans names anyway; reading the table in order beats walking the
+    # path index of a whole province.
     qs = (
-        Organization.objects.visible_to(user).filter(name__contains=query).order_by("depth", "path")
+        Organization.objects.visible_to(user, indexed=False)
+        .filter(name__contains=query)
+        .order_by("depth", "path")
     )
     return list(qs[:limit])
 
