@@ -125,6 +125,16 @@ class Wish(OrgScopedModel, TimeStampedModel):
         indexes = [
             # The public board: newest published first, one range on the status.
             models.Index(fields=["status", "-published_at", "-id"], name="wish_board"),
+            models.Index(
+                fields=["status", "category", "-published_at", "-id"], name="wish_board_category"
+            ),
+            # The board's 已认领 tab spans three statuses: a partial index keeps it one ordered
+            # scan (the query repeats this exact condition so both databases can use it).
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="wish_board_claimed",
+                condition=models.Q(status__in=["claimed", "delivered", "thanked"]),
+            ),
             models.Index(fields=["org_path", "status"], name="wish_scope_status"),
             models.Index(fields=["org_path", "published_at"], name="wish_scope_published"),
             models.Index(fields=["org_path", "claimed_at"], name="wish_scope_claimed"),

@@ -107,12 +107,13 @@ def get_board_wish(pk) -> Wish:
 
 
 def board_counts() -> dict:
-    """Headline figures for the board: open wishes and wishes already claimed."""
-    row = Wish.objects.aggregate(
-        open=Count("pk", filter=Q(status=Status.PUBLISHED)),
-        claimed=Count("pk", filter=Q(status__in=CLAIMED_OR_LATER)),
-    )
-    return row
+    """Headline figures for the board: open wishes and wishes already claimed.
+
+    Two counts, each answered from an index, rather than one pass over every wish."""
+    return {
+        "open": Wish.objects.filter(status=Status.PUBLISHED).count(),
+        "claimed": Wish.objects.filter(status__in=CLAIMED_OR_LATER).count(),
+    }
 
 
 # --- Statistics --------------------------------------------------------------------------
