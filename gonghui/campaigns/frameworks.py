@@ -417,7 +417,7 @@ def load_examples(*, by=None) -> list[FrameworkVersion]:
         found = FrameworkVersion.objects.filter(
             framework__code=spec["framework"]["code"], label=spec["version"]["label"]
         ).first()
-        versions.append(found or import_framework(spec=spec, by=by, source=f"示例 {path.name}"))
+        versions.append(found or import_framework(spec=spec, by=by, source="示例数据"))
     return versions
 
 
