@@ -253,7 +253,7 @@ class _LookbackRows:
     """Lets the paginator slice the queryset, then turns the page into rows."""
 
     def __init__(self, campaign, qs):
-        self.campaign, self.qs = campaign, qs
+        self.campaign, self.qs = campaign, selectors.KeyPaged(qs)
 
     def __len__(self):
         return self.qs.count()

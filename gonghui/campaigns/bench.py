@@ -112,6 +112,7 @@ def ensure_scale_data() -> None:
             Assignment(
                 campaign=campaign,
                 indicator=leaf,
+                indicator_position=leaf.position,
                 department=d,
                 organization=org,
                 org_path=org.path,
@@ -208,7 +209,11 @@ def ensure_export_data() -> int:
     blob = rng.randbytes(48 * 1024)
     for n, leaf in enumerate(leaves):
         a = Assignment.objects.create(
-            campaign=campaign, indicator=leaf, organization=org, status="approved"
+            campaign=campaign,
+            indicator=leaf,
+            indicator_position=leaf.position,
+            organization=org,
+            status="approved",
         )
         item = EvidenceItem.objects.create(
             assignment=a,

@@ -270,6 +270,8 @@ class Assignment(OrgScopedModel, TimeStampedModel):
     `organization` is the responsible unit's organisation, so a department's liaison and the
     union's admins see the task through the ordinary data scope. The progress fields are
     kept in step by the ledger when evidence changes, so the 回头看 table is one query.
+    `indicator_position` copies the indicator's position (fixed once the campaign's framework
+    is frozen) so that the table is sorted and paged by an index on this table alone.
     """
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="assignments")
@@ -279,6 +281,7 @@ class Assignment(OrgScopedModel, TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="assignments",
     )
+    indicator_position = models.PositiveIntegerField(default=0, editable=False)
     department = models.ForeignKey(
         "organizations.Department",
         verbose_name=_("责任部门"),
@@ -318,7 +321,7 @@ class Assignment(OrgScopedModel, TimeStampedModel):
     class Meta:
         verbose_name = _("任务分工")
         verbose_name_plural = _("任务分工")
-        ordering = ["campaign_id", "indicator__position", "org_path", "department_id"]
+        ordering = ["campaign_id", "indicator_position", "org_path", "department_id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["indicator", "department"],
@@ -331,10 +334,23 @@ class Assignment(OrgScopedModel, TimeStampedModel):
                 name="assignment_unique_organization",
             ),
         ]
+        # Every campaign query carries the scope's org_path range; org_path sits inside each
+        # index so that the range is checked on index entries. Without planner statistics
+        # SQLite takes a range on an index's second column as very selective, hence no
+        # (campaign, org_path) index: it would win every plan and then sort the whole campaign.
         indexes = [
-            models.Index(fields=["campaign", "status"]),
-            models.Index(fields=["campaign", "department"]),
-            models.Index(fields=["campaign", "org_path"]),
+            # 回头看 order: pages are read off the index, then only their rows are joined.
+            models.Index(
+                fields=["campaign", "indicator_position", "org_path", "department", "id"],
+                name="assignment_lookback_order",
+            ),
+            # Counts by status, overdue and complete, from the index alone.
+            models.Index(
+                fields=["campaign", "status", "deadline", "is_complete", "org_path"],
+                name="assignment_progress",
+            ),
+            models.Index(fields=["campaign", "department", "org_path"], name="assignment_unit"),
+            models.Index(fields=["campaign", "leader", "org_path"], name="assignment_leader"),
             models.Index(fields=["liaison", "deadline"]),
         ]
 

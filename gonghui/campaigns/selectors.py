@@ -94,7 +94,7 @@ def my_tasks(user):
     return (
         qs.filter(pk__in=Assignment.objects.visible_to(user).values("pk"))
         .select_related("indicator", "department", "organization", "campaign", "liaison")
-        .order_by("deadline", "campaign_id", "indicator__position")
+        .order_by("deadline", "campaign_id", "indicator_position")
     )
 
 
@@ -145,12 +145,32 @@ def lookback_queryset(campaign, user, filters: LookbackFilter | None = None, *, 
         qs = qs.filter(
             Q(indicator__code__startswith=filters.q) | Q(indicator__name__contains=filters.q)
         )
-    return qs.order_by("indicator__position", "org_path", "department_id", "pk")
+    return qs.order_by("indicator_position", "org_path", "department_id", "pk")
+
+
+class KeyPaged:
+    """An ordered queryset as the paginators slice it: a page first takes its primary keys from
+    the ordering index (no joins for the rows skipped by OFFSET), then joins only those rows."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        keys = list(self.queryset.values_list("pk", flat=True)[index])
+        return list(self.queryset.filter(pk__in=keys)) if keys else []
 
 
 def lookback_rows(campaign, assignments, *, today=None) -> list[LookbackRow]:
     today = today or timezone.localdate()
-    labels = dict(Progress.choices)
+    labels = {value: str(label) for value, label in Progress.choices}
     rows = []
     for a in assignments:
         schedule = schedule_for(
@@ -164,7 +184,7 @@ def lookback_rows(campaign, assignments, *, today=None) -> list[LookbackRow]:
             LookbackRow(
                 assignment=a,
                 status="overdue" if overdue else a.status,
-                status_label="已逾期" if overdue else str(labels[a.status]),
+                status_label="已逾期" if overdue else labels[a.status],
                 schedule=schedule,
                 behind=behind_schedule(schedule, a.status, today),
             )
@@ -173,14 +193,26 @@ def lookback_rows(campaign, assignments, *, today=None) -> list[LookbackRow]:
 
 
 def lookback_summary(campaign, user, *, today=None) -> dict:
+    """Counts by status, overdue and complete: one aggregate grouped by status (≤ 5 rows)."""
     today = today or timezone.localdate()
-    qs = Assignment.objects.visible_to(user).filter(campaign=campaign)
-    counts = qs.aggregate(
-        total=Count("pk"),
-        overdue=Count("pk", filter=Q(deadline__lt=today) & ~Q(status__in=DONE)),
-        complete=Count("pk", filter=Q(is_complete=True)),
-        **{s: Count("pk", filter=Q(status=s)) for s in Progress.values},
+    groups = (
+        Assignment.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .order_by()
+        .values("status")
+        .annotate(
+            n=Count("pk"),
+            overdue=Count("pk", filter=Q(deadline__lt=today)),
+            complete=Count("pk", filter=Q(is_complete=True)),
+        )
     )
+    counts = dict.fromkeys(["total", "overdue", "complete", *Progress.values], 0)
+    for g in groups:
+        counts[g["status"]] = g["n"]
+        counts["total"] += g["n"]
+        counts["complete"] += g["complete"]
+        if g["status"] not in DONE:
+            counts["overdue"] += g["overdue"]
     return counts
 
 

@@ -161,7 +161,11 @@ def assign(
             ).first()
             if found is None:
                 found = Assignment(
-                    campaign=campaign, indicator=indicator, organization=org, department=dept
+                    campaign=campaign,
+                    indicator=indicator,
+                    indicator_position=indicator.position,
+                    organization=org,
+                    department=dept,
                 )
             if leader is not None:
                 found.leader = leader

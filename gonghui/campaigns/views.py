@@ -154,7 +154,7 @@ def lookback(request, pk: int):
     campaign = selectors.get_campaign_for_user(request.user, pk)
     filters = _lookback_filter(request)
     qs = selectors.lookback_queryset(campaign, request.user, filters)
-    page = Paginator(qs, 100).get_page(request.GET.get("page"))
+    page = Paginator(selectors.KeyPaged(qs), 100).get_page(request.GET.get("page"))
     return render(
         request,
         "campaigns/lookback.html",

@@ -1,6 +1,6 @@
 """Reads of the ledger: entries in scope, one entry with its versions, the monthly meeting."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db.models import Prefetch
@@ -10,6 +10,7 @@ from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.campaigns.models import Assignment
 
 from .models import EvidenceEvent, EvidenceFile, EvidenceItem, EvidenceVersion, MonthlyReport
+from .workflow import Status
 
 
 def get_item_for_user(user, pk) -> EvidenceItem:
@@ -66,7 +67,7 @@ def ledger_entries(campaign, user, *, status: str = "", department_id=None):
         Assignment.objects.visible_to(user)
         .filter(campaign=campaign)
         .select_related("indicator", "department", "organization", "evidence")
-        .order_by("indicator__position", "org_path", "department_id", "pk")
+        .order_by("indicator_position", "org_path", "department_id", "pk")
     )
     if status:
         qs = qs.filter(status=status)
@@ -84,37 +85,65 @@ def evidence_choices(campaign, organization, department) -> list[EvidenceItem]:
 # --- monthly meeting -------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class EvidenceTag:
+    """A ledger entry linked from a monthly report, as the meeting shows it."""
+
+    pk: int
+    code: str
+    name: str
+    status_label: str
+
+
 @dataclass
 class MeetingRow:
     unit: dict
     report: MonthlyReport | None
+    evidence: list[EvidenceTag] = field(default_factory=list)
 
     @property
     def is_submitted(self) -> bool:
         return self.report is not None and self.report.status in ("submitted", "approved")
 
 
+def _evidence_tags(report_ids) -> dict[int, list[EvidenceTag]]:
+    """The ledger entries linked from the reports, by report: one query over the link table
+    returning plain values (no model instances for a page of 50 reports × their entries)."""
+    labels = {value: str(label) for value, label in Status.choices}
+    links = (
+        MonthlyReport.evidence.through.objects.filter(monthlyreport_id__in=report_ids)
+        .order_by("monthlyreport_id", "evidenceitem__indicator__position", "evidenceitem_id")
+        .values_list(
+            "monthlyreport_id",
+            "evidenceitem_id",
+            "evidenceitem__indicator__code",
+            "evidenceitem__indicator__name",
+            "evidenceitem__status",
+        )
+    )
+    tags: dict[int, list[EvidenceTag]] = {}
+    for report_id, pk, code, name, status in links:
+        tags.setdefault(report_id, []).append(EvidenceTag(pk, code, name, labels[status]))
+    return tags
+
+
 def meeting(campaign, period: str, user) -> list[MeetingRow]:
     """Every responsible unit of the campaign in scope, with its report for the month if any."""
     units = campaign_selectors.responsible_units(campaign, user)
-    reports = (
+    reports = list(
         MonthlyReport.objects.visible_to(user)
         .filter(campaign=campaign, period=period)
         .select_related("reviewed_by")
-        .prefetch_related(
-            Prefetch(
-                "evidence",
-                queryset=EvidenceItem.objects.select_related("indicator").order_by(
-                    "indicator__position"
-                ),
-            )
-        )
     )
+    tags = _evidence_tags([r.pk for r in reports]) if reports else {}
     by_unit = {(r.organization_id, r.department_id): r for r in reports}
-    return [
-        MeetingRow(unit=u, report=by_unit.get((u["organization_id"], u["department_id"])))
-        for u in units
-    ]
+    rows = []
+    for u in units:
+        report = by_unit.get((u["organization_id"], u["department_id"]))
+        rows.append(
+            MeetingRow(unit=u, report=report, evidence=tags.get(getattr(report, "pk", None), []))
+        )
+    return rows
 
 
 def activity_titles(rows: list[MeetingRow], user) -> dict[int, str]:

@@ -4,7 +4,13 @@ from decimal import Decimal
 import pytest
 
 from gonghui.campaigns import scheduling, selectors, services
-from gonghui.campaigns.models import Assignment, CampaignIndicator, FrameworkNode, Notification
+from gonghui.campaigns.models import (
+    Assignment,
+    CampaignIndicator,
+    FrameworkNode,
+    Notification,
+    Progress,
+)
 from gonghui.core.exceptions import PermissionDenied
 
 from .factories import assign_basic_work, indicator
@@ -155,3 +161,75 @@ def test_deadline_reminders_notify_liaisons_once_a_day(fed, campaign):
 
 def test_indicator_model_is_the_activity_tag_target():
     assert CampaignIndicator._meta.label == "campaigns.CampaignIndicator"
+
+
+def _assign_all(fed, campaign, **extra):
+    return services.assign(
+        by=fed.province_admin,
+        campaign=campaign,
+        indicators=[indicator(campaign, "01"), indicator(campaign, "02")],
+        departments=[fed.basic_work_dept, fed.publicity_dept],
+        organizations=[fed.zhengzhou],
+        **extra,
+    )
+
+
+def test_tasks_carry_their_indicator_position_and_list_in_framework_order(fed, campaign):
+    made = _assign_all(fed, campaign)
+    assert all(a.indicator_position == a.indicator.position for a in made)
+    rows = list(selectors.lookback_queryset(campaign, fed.province_admin))
+    positions = [a.indicator.position for a in rows]
+    assert positions == sorted(positions) and len(rows) == 9
+    keys = [(a.indicator.position, a.org_path, a.department_id or 0, a.pk) for a in rows]
+    assert keys == sorted(keys)
+
+
+def test_key_paged_slices_match_the_queryset(fed, campaign):
+    _assign_all(fed, campaign)
+    qs = selectors.lookback_queryset(campaign, fed.province_admin)
+    paged = selectors.KeyPaged(qs)
+    assert paged.count() == len(paged) == 9
+    assert paged[2:5] == list(qs[2:5]) and paged[4] == qs[4]
+    assert paged[20:30] == []
+
+
+def test_lookback_summary_counts_by_status_overdue_and_complete(fed, campaign):
+    made = _assign_all(fed, campaign, deadline=dt.date(2020, 6, 30))
+    Assignment.objects.filter(pk=made[0].pk).update(status=Progress.APPROVED, is_complete=True)
+    Assignment.objects.filter(pk=made[1].pk).update(status=Progress.RETURNED)
+    Assignment.objects.filter(pk=made[2].pk).update(status=Progress.SUBMITTED, is_complete=True)
+    summary = selectors.lookback_summary(campaign, fed.province_admin, today=dt.date(2020, 7, 1))
+    assert summary == {
+        "total": 9,
+        "overdue": 7,
+        "complete": 2,
+        "not_started": 6,
+        "in_progress": 0,
+        "submitted": 1,
+        "approved": 1,
+        "returned": 1,
+    }
+    # a department liaison counts only the department's tasks
+    assert selectors.lookback_summary(campaign, fed.liaison)["total"] == 3
+
+
+def test_lookback_page_queries_do_not_grow_with_rows_or_page(
+    fed, campaign, client_for, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    _assign_all(fed, campaign, deadline=dt.date(2020, 6, 30))
+    client = client_for(fed.province_admin)
+    url = reverse("campaigns:lookback", args=[campaign.pk])
+    params = [
+        {},
+        {"page": 2},
+        {"dept": fed.basic_work_dept.pk, "status": "overdue"},
+        {"org": fed.zhengzhou.pk, "q": "01"},
+    ]
+    for query in params:
+        client.get(url, query)
+        with django_assert_max_num_queries(13):
+            assert client.get(url, query).status_code == 200
+    with django_assert_max_num_queries(9):
+        assert client.get(f"/api/v1/campaigns/{campaign.pk}/lookback").status_code == 200

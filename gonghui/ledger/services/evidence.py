@@ -242,7 +242,9 @@ def _transition(*, by, item: EvidenceItem, verb: str, comment: str = "") -> Evid
 
 def _lock(item: EvidenceItem) -> EvidenceItem:
     fresh = (
-        EvidenceItem.objects.select_for_update()
+        # Only the entry's own row is locked: PostgreSQL refuses FOR UPDATE on the nullable
+        # side of the outer join to the current version.
+        EvidenceItem.objects.select_for_update(of=("self",))
         .select_related("indicator", "current_version", "campaign")
         .get(pk=item.pk)
     )

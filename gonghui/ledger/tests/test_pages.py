@@ -160,3 +160,36 @@ def test_list_pages_query_counts(fed, campaign, filled, client_for, django_asser
         client.get(url, params)  # warm sessions and caches
         with django_assert_max_num_queries(16):
             assert client.get(url, params).status_code == 200
+
+
+def test_meeting_queries_do_not_grow_with_reports_and_linked_evidence(
+    fed, campaign, filled, client_for
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gonghui.ledger.models import EvidenceItem, MonthlyReport
+
+    client = client_for(fed.leader)
+    params = {"campaign": campaign.pk, "period": "2020-05"}
+    client.get(reverse("ledger:meeting"), params)
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("ledger:meeting"), params)
+    for a in campaign.assignments.exclude(department=fed.basic_work_dept):
+        services.ensure_item(assignment=a, by=fed.province_admin)
+    for org, dept in ((fed.henan, fed.publicity_dept), (fed.zhengzhou, None)):
+        report = MonthlyReport.objects.create(
+            campaign=campaign,
+            organization=org,
+            department=dept,
+            period="2020-05",
+            summary=f"{org.name}五月创建工作",
+            status="submitted",
+        )
+        report.evidence.set(EvidenceItem.objects.filter(organization=org, department=dept))
+    with CaptureQueriesContext(connection) as three:
+        response = client.get(reverse("ledger:meeting"), params)
+    assert len(three) == len(one)
+    html = response.content.decode()
+    assert html.count('class="tag"') == 1 + 2 + 2
+    assert "01.01 年度计划 · 草稿" in html and "郑州市总工会五月创建工作" in html
