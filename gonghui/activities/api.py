@@ -130,7 +130,7 @@ def list_activities(
     q: str = "",
 ):
     filters = _filters(request, organization_id, department_id, type_id, date_from, date_to, q)
-    return selectors.activities_for_user(request.auth, filters)
+    return selectors.ActivityList(request.auth, filters)
 
 
 @router.get("/statistics", response=StatisticsOut)

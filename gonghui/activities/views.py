@@ -61,8 +61,9 @@ def _filter_context(request, filters) -> dict:
 @login_required
 def activity_list(request):
     filters = _filters(request)
-    qs = selectors.activities_for_user(request.user, filters)
-    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    page = Paginator(selectors.ActivityList(request.user, filters), 20).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "activities/list.html",
