@@ -114,6 +114,15 @@ class LookbackFilter:
     q: str = ""
 
 
+BADGES = {
+    "approved": "ok",
+    "overdue": "bad",
+    "returned": "bad",
+    "submitted": "info",
+    "in_progress": "warn",
+}
+
+
 @dataclass
 class LookbackRow:
     assignment: Assignment
@@ -125,6 +134,23 @@ class LookbackRow:
     @property
     def indicator(self):
         return self.assignment.indicator
+
+    @property
+    def badge(self) -> str:
+        return BADGES.get(self.status, "")
+
+    # The milestones as MM-DD, the table's short form.
+    @property
+    def latest_start_md(self) -> str:
+        return f"{self.schedule.latest_start:%m-%d}"
+
+    @property
+    def submit_by_md(self) -> str:
+        return f"{self.schedule.submit_by:%m-%d}"
+
+    @property
+    def latest_finish_md(self) -> str:
+        return f"{self.schedule.latest_finish:%m-%d}"
 
 
 def lookback_queryset(campaign, user, filters: LookbackFilter | None = None, *, today=None):
@@ -145,7 +171,31 @@ def lookback_queryset(campaign, user, filters: LookbackFilter | None = None, *, 
         qs = qs.filter(
             Q(indicator__code__startswith=filters.q) | Q(indicator__name__contains=filters.q)
         )
-    return qs.order_by("indicator_position", "org_path", "department_id", "pk")
+    return qs.only(*LOOKBACK_FIELDS).order_by(
+        "indicator_position", "org_path", "department_id", "pk"
+    )
+
+
+# What the 回头看 table, its export and the API read: no timestamps or long texts to convert.
+LOOKBACK_FIELDS = (
+    "campaign",
+    "indicator__code",
+    "indicator__name",
+    "indicator__full_score",
+    "indicator__methods",
+    "indicator__lead_days",
+    "organization__name",
+    "organization__short_name",
+    "department__name",
+    "leader__name",
+    "liaison__username",
+    "liaison__display_name",
+    "org_path",
+    "deadline",
+    "status",
+    "is_complete",
+    "missing",
+)
 
 
 class KeyPaged:
@@ -200,10 +250,10 @@ def lookback_summary(campaign, user, *, today=None) -> dict:
         .filter(campaign=campaign)
         .order_by()
         .values("status")
-        .annotate(
-            n=Count("pk"),
-            overdue=Count("pk", filter=Q(deadline__lt=today)),
-            complete=Count("pk", filter=Q(is_complete=True)),
+        .annotate(  # status (never null) rather than id: on PostgreSQL the index holds no id
+            n=Count("status"),
+            overdue=Count("status", filter=Q(deadline__lt=today)),
+            complete=Count("status", filter=Q(is_complete=True)),
         )
     )
     counts = dict.fromkeys(["total", "overdue", "complete", *Progress.values], 0)
@@ -267,10 +317,10 @@ def _unit_sources(campaign, user):
     tasks = Assignment.objects.visible_to(user).filter(campaign=campaign)
     depts = Department.objects.filter(
         pk__in=tasks.exclude(department=None).values("department_id")
-    ).select_related("organization")
+    ).only("pk", "name", "organization_id")
     orgs = Organization.objects.filter(
         pk__in=tasks.filter(department=None).values("organization_id")
-    )
+    ).only("pk", "name")
     return list(depts.order_by("org_path", "sort_order", "pk")), list(orgs.order_by("path"))
 
 

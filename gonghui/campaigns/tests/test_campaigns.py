@@ -233,3 +233,8 @@ def test_lookback_page_queries_do_not_grow_with_rows_or_page(
             assert client.get(url, query).status_code == 200
     with django_assert_max_num_queries(9):
         assert client.get(f"/api/v1/campaigns/{campaign.pk}/lookback").status_code == 200
+    with django_assert_max_num_queries(9):
+        assert client.get(f"/api/v1/campaigns/{campaign.pk}/assignments").status_code == 200
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("campaigns:lookback_export", args=[campaign.pk]))
+        assert response.status_code == 200 and response.content.startswith(b"PK")
