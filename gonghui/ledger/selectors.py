@@ -175,3 +175,13 @@ def get_report_for_user(user, pk) -> MonthlyReport:
         )
     except (MonthlyReport.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("月度汇报不存在或无权访问") from exc
+
+
+def latest_report_period(campaign) -> str | None:
+    """The most recent YYYY-MM with a monthly report in this campaign, if any."""
+    return (
+        MonthlyReport.objects.filter(campaign=campaign)
+        .order_by("-period")
+        .values_list("period", flat=True)
+        .first()
+    )

@@ -300,6 +300,9 @@ def monthly(request):
 def meeting(request):
     campaign, campaigns = _campaign_from(request)
     period = _period(request)
+    if campaign and not (request.GET.get("period") or request.POST.get("period")):
+        # Opening the meeting without a month shows the latest month anyone reported for.
+        period = selectors.latest_report_period(campaign) or period
     rows = selectors.meeting(campaign, period, request.user) if campaign else []
     year, month = (int(x) for x in period.split("-"))
     return render(

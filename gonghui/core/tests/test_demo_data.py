@@ -9,7 +9,7 @@ from gonghui.people.models import Person
 
 
 @pytest.mark.slow
-def test_load_demo(db, tmp_path, settings):
+def test_load_demo(db, client, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     call_command("load_demo", stdout=open(tmp_path / "out.txt", "w"))  # noqa: SIM115
     henan = Organization.objects.get(name="河南省总工会")
@@ -42,6 +42,9 @@ def test_load_demo(db, tmp_path, settings):
     users = set(get_user_model().objects.values_list("username", flat=True))
     assert {"admin", "henan", "zhengzhou", "liaison", "outsider"} <= users
     assert get_user_model().objects.get(username="henan").check_password("gonghui-demo")
+    # The monthly meeting opens on the month of seed 000's meeting, the latest with reports.
+    client.force_login(get_user_model().objects.get(username="henan"))
+    assert "2020年5月" in client.get("/ledger/meeting/").content.decode()
     # Loading twice is harmless.
     call_command("load_demo", stdout=open(tmp_path / "out2.txt", "w"))  # noqa: SIM115
     assert Organization.objects.filter(name="河南省总工会").count() == 1
