@@ -17,7 +17,7 @@ from django.test import override_settings
 from django.test.testcases import QuietWSGIRequestHandler
 from django.utils import timezone
 
-from gonghui.core.bench import Case
+from gonghui.core.bench import Case, settle_after_bulk_load
 from gonghui.organizations.models import Organization
 
 from .demo import WISHES
@@ -68,6 +68,7 @@ def ensure_board_wishes(total: int = BOARD_WISHES) -> None:
             Wish.objects.bulk_create(batch)
             batch = []
     Wish.objects.bulk_create(batch)
+    settle_after_bulk_load([Wish])
 
 
 class _Server(ThreadedWSGIServer):

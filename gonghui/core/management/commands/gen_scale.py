@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from gonghui.accounts.roles import ensure_roles
+from gonghui.core.bench import settle_after_bulk_load
 from gonghui.core.demodata import DEMO_PASSWORD
 from gonghui.organizations.generation import IdAllocator, finish_bulk, grassroots_name, new_node
 from gonghui.organizations.models import Organization
@@ -49,8 +50,7 @@ class Command(BaseCommand):
         self._people(rng, grassroots, people)
         self.stdout.write(f"人员 {people} 人：{time.perf_counter() - started:.1f} 秒")
         self._accounts()
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # fresh planner statistics for the new row counts
+        settle_after_bulk_load([Organization, Person])
 
     def _organizations(self, rng, total: int) -> list[Organization]:
         K = Organization.Kind
