@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,7 +18,9 @@ from .models import (
     CampaignIndicator,
     CampaignRule,
     FrameworkNode,
+    FrameworkRule,
     FrameworkVersion,
+    Method,
     Notification,
     Progress,
     RuleEvent,
@@ -92,16 +95,21 @@ def freeze_framework(*, campaign: Campaign, version: FrameworkVersion) -> None:
         )
         for n in nodes
     ]
-    CampaignIndicator.objects.bulk_create(copies)
-    by_source = {c.source_node_id: c for c in copies}
-    for node, copy in zip(nodes, copies, strict=True):
-        if node.parent_id:
-            copy.parent_id = by_source[node.parent_id].pk
-    CampaignIndicator.objects.bulk_update([c for c in copies if c.parent_id], ["parent"])
+    copy_tree(CampaignIndicator, nodes, copies)
     CampaignRule.objects.bulk_create(
         CampaignRule(campaign=campaign, **{f: getattr(r, f) for f in RULE_FIELDS})
         for r in version.rules.all()
     )
+
+
+def copy_tree(model, nodes: list, copies: list) -> None:
+    """Insert `copies` (one per node, in the same order) and point each at its parent's copy."""
+    model.objects.bulk_create(copies)
+    by_source = {n.pk: c for n, c in zip(nodes, copies, strict=True)}
+    for node, copy in zip(nodes, copies, strict=True):
+        if node.parent_id:
+            copy.parent_id = by_source[node.parent_id].pk
+    model.objects.bulk_update([c for c in copies if c.parent_id], ["parent"])
 
 
 def _leaves_under(indicators: list[CampaignIndicator]) -> list[CampaignIndicator]:
@@ -313,3 +321,133 @@ def send_deadline_reminders(*, today: dt.date | None = None) -> int:
     Notification.objects.bulk_create(notes)
     Assignment.objects.filter(pk__in=reminded).update(reminded_on=today)
     return len(notes)
+
+
+# --- framework editing -----------------------------------------------------------------
+
+NODE_COPY_FIELDS = (*COPIED_FIELDS, "depth", "position")
+
+
+def _check_framework_admin(by) -> None:
+    if not permissions.can_manage_frameworks(by):
+        raise PermissionDenied("您没有维护测评体系的权限")
+
+
+def _check_unlocked(version: FrameworkVersion) -> None:
+    if version.campaigns.exists():
+        raise ValidationFailed("该版本已被创建活动使用，请复制为新版本后修改")
+
+
+@transaction.atomic
+def copy_version(*, by, version: FrameworkVersion, label: str, notes: str = "") -> FrameworkVersion:
+    """A new editable version with the same tree, rules and grade map (a used one stays as it is)."""
+    _check_framework_admin(by)
+    label = label.strip()
+    if not label:
+        raise ValidationFailed("请填写新版本号", field="label")
+    if FrameworkVersion.objects.filter(framework=version.framework, label=label).exists():
+        raise ValidationFailed(f"版本“{label}”已存在，请换一个版本号", field="label")
+    copy = FrameworkVersion.objects.create(
+        framework=version.framework,
+        label=label,
+        grade_map=dict(version.grade_map),
+        notes=notes.strip() or f"复制自 {version.label}",
+        is_example=version.is_example,
+        source="copy",
+        created_by=by,
+    )
+    nodes = list(FrameworkNode.objects.filter(version=version).order_by("position", "pk"))
+    copies = [
+        FrameworkNode(version=copy, **{f: getattr(n, f) for f in NODE_COPY_FIELDS}) for n in nodes
+    ]
+    copy_tree(FrameworkNode, nodes, copies)
+    FrameworkRule.objects.bulk_create(
+        FrameworkRule(version=copy, **{f: getattr(r, f) for f in RULE_FIELDS})
+        for r in version.rules.all()
+    )
+    audit.record(
+        by=by,
+        action=audit.Action.CREATE,
+        target=copy,
+        summary=f"复制测评体系 {version} 为新版本 {label}",
+    )
+    return copy
+
+
+def _subtree_end(version: FrameworkVersion, parent: FrameworkNode | None) -> int:
+    """The last position inside `parent`'s subtree (or of the whole tree for a root node)."""
+    nodes = list(
+        FrameworkNode.objects.filter(version=version).values_list("pk", "parent_id", "position")
+    )
+    if parent is None:
+        return max((p for _, _, p in nodes), default=0)
+    children: dict[int, list] = {}
+    for pk, parent_id, _ in nodes:
+        children.setdefault(parent_id, []).append(pk)
+    position_of = {pk: p for pk, _, p in nodes}
+    end, stack = position_of[parent.pk], [parent.pk]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            end = max(end, position_of[child])
+            stack.append(child)
+    return end
+
+
+@transaction.atomic
+def add_node(
+    *, by, version: FrameworkVersion, parent: FrameworkNode | None = None, **fields
+) -> FrameworkNode:
+    """A node appended as the last child of `parent` (or as the last top-level item)."""
+    _check_framework_admin(by)
+    version = FrameworkVersion.objects.select_for_update().get(pk=version.pk)
+    _check_unlocked(version)
+    if parent is not None and parent.version_id != version.pk:
+        raise ValidationFailed("上级指标不属于该版本", field="parent")
+    code = (fields.get("code") or "").strip()
+    if not code or not (fields.get("name") or "").strip():
+        raise ValidationFailed("请填写编号和名称", field="code")
+    if FrameworkNode.objects.filter(version=version, code=code).exists():
+        raise ValidationFailed(f"编号“{code}”在该版本中已存在", field="code")
+    _check_methods(fields.get("methods") or [])
+    position = _subtree_end(version, parent) + 1
+    FrameworkNode.objects.filter(version=version, position__gte=position).update(
+        position=F("position") + 1
+    )
+    node = FrameworkNode.objects.create(
+        version=version,
+        parent=parent,
+        depth=parent.depth + 1 if parent else 1,
+        position=position,
+        **{**fields, "code": code},
+    )
+    audit.record(
+        by=by,
+        action=audit.Action.CREATE,
+        target=version,
+        summary=f"新增指标 {node}" + (f"（上级 {parent.code}）" if parent else ""),
+    )
+    return node
+
+
+def _check_methods(methods) -> None:
+    bad = [m for m in methods if m not in Method.values]
+    if bad:
+        raise ValidationFailed(f"未知的测评方法：{'、'.join(bad)}", field="methods")
+
+
+@transaction.atomic
+def delete_node(*, by, node: FrameworkNode) -> int:
+    """Delete the node with everything under it; returns how many nodes went."""
+    _check_framework_admin(by)
+    version = FrameworkVersion.objects.select_for_update().get(pk=node.version_id)
+    _check_unlocked(version)
+    summary = f"删除指标 {node}"
+    _, by_model = FrameworkNode.objects.filter(pk=node.pk).delete()
+    count = by_model.get(FrameworkNode._meta.label, 0)
+    audit.record(
+        by=by,
+        action=audit.Action.DELETE,
+        target=version,
+        summary=summary + (f"及其下 {count - 1} 项" if count > 1 else ""),
+    )
+    return count

@@ -20,5 +20,8 @@ urlpatterns = [
     path("frameworks/examples/", views.load_examples, name="load_examples"),
     path("frameworks/<int:pk>/", views.framework_version, name="framework_version"),
     path("frameworks/<int:pk>/export/", views.framework_export, name="framework_export"),
+    path("frameworks/<int:pk>/copy/", views.framework_copy, name="framework_copy"),
+    path("frameworks/<int:pk>/nodes/new/", views.node_add, name="node_add"),
     path("frameworks/nodes/<int:pk>/edit/", views.node_edit, name="node_edit"),
+    path("frameworks/nodes/<int:pk>/delete/", views.node_delete, name="node_delete"),
 ]

@@ -252,6 +252,7 @@ def framework_version(request, pk: int):
             "version": version,
             "nodes": version.nodes.order_by("position"),
             "rules": version.rules.all(),
+            "can_copy": permissions.can_manage_frameworks(request.user),
             "can_edit": permissions.can_manage_frameworks(request.user)
             and not version.campaigns.exists(),
             "used_by": version.campaigns.count(),
@@ -350,3 +351,59 @@ def node_edit(request, pk: int):
             messages.success(request, "指标已保存")
             return redirect("campaigns:framework_version", node.version_id)
     return render(request, "campaigns/form.html", {"form": form, "title": f"编辑指标 {node}"})
+
+
+def _node_fields(form) -> dict:
+    data = {f: form.cleaned_data[f] for f in form.Meta.fields}
+    data["methods"] = frameworks.split_list(form.cleaned_data["methods_text"])
+    data["file_types"] = frameworks.split_list(form.cleaned_data["file_types_text"])
+    return data
+
+
+@login_required
+def node_add(request, pk: int):
+    _require_framework_admin(request.user)
+    version = selectors.get_version_for_user(request.user, pk)
+    parent_id = _int(request.GET.get("parent") or request.POST.get("parent"))
+    parent = get_object_or_404(FrameworkNode, version=version, pk=parent_id) if parent_id else None
+    form = NodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_node(by=request.user, version=version, parent=parent, **_node_fields(form))
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "指标已新增")
+            return redirect("campaigns:framework_version", version.pk)
+    title = f"在 {parent} 下新增指标" if parent else f"新增测评项目（{version}）"
+    return render(request, "campaigns/form.html", {"form": form, "title": title})
+
+
+@login_required
+@require_POST
+def node_delete(request, pk: int):
+    _require_framework_admin(request.user)
+    node = get_object_or_404(FrameworkNode.objects.select_related("version"), pk=pk)
+    try:
+        count = services.delete_node(by=request.user, node=node)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已删除 {count} 项指标")
+    return redirect("campaigns:framework_version", node.version_id)
+
+
+@login_required
+@require_POST
+def framework_copy(request, pk: int):
+    _require_framework_admin(request.user)
+    version = selectors.get_version_for_user(request.user, pk)
+    try:
+        copy = services.copy_version(
+            by=request.user, version=version, label=request.POST.get("label", "")
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("campaigns:framework_version", version.pk)
+    messages.success(request, f"已复制为新版本 {copy.label}，可以修改")
+    return redirect("campaigns:framework_version", copy.pk)

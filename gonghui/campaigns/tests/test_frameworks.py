@@ -4,7 +4,7 @@ import pytest
 
 from gonghui.campaigns import frameworks
 from gonghui.campaigns.models import FrameworkNode, FrameworkVersion
-from gonghui.core.exceptions import ValidationFailed
+from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 
 from .factories import SMALL_YAML, make_version
 
@@ -78,3 +78,116 @@ def test_excel_round_trip_and_row_errors():
         )
     assert any(e.startswith("第3行") and "不是数字" in e for e in exc.value.errors)
     assert any("上级编号“99”不存在" in e for e in exc.value.errors)
+
+
+# --- editing: copy a version, add and delete nodes ---------------------------------------
+
+
+def _tree(version):
+    return list(version.nodes.order_by("position").values_list("code", "depth", "parent__code"))
+
+
+def test_copy_makes_an_editable_version_with_the_same_tree_and_rules(fed, campaign):
+    from gonghui.campaigns import services
+
+    used = campaign.framework_version
+    copy = services.copy_version(by=fed.province_admin, version=used, label="v2")
+    assert copy.framework_id == used.framework_id and copy.grade_map == used.grade_map
+    assert _tree(copy) == _tree(used) and copy.rules.count() == used.rules.count() == 3
+    assert not copy.nodes.filter(pk__in=used.nodes.values("pk")).exists()
+    with pytest.raises(ValidationFailed):
+        services.copy_version(by=fed.province_admin, version=used, label="v2")
+    with pytest.raises(PermissionDenied):
+        services.copy_version(by=fed.leader, version=used, label="v3")
+
+
+def test_add_node_goes_after_its_parents_subtree_and_codes_stay_unique(fed):
+    from gonghui.campaigns import services
+
+    version = make_version()
+    parent = FrameworkNode.objects.get(version=version, code="01")
+    node = services.add_node(
+        by=fed.province_admin,
+        version=version,
+        parent=parent,
+        code="01.03",
+        name="志愿服务记录",
+        full_score=2,
+        methods=["材料审核"],
+    )
+    assert node.depth == 2 and node.parent == parent
+    assert [c for c, _, _ in _tree(version)] == ["01", "01.01", "01.02", "01.03", "02"]
+    top = services.add_node(by=fed.province_admin, version=version, code="03", name="新项目")
+    assert top.depth == 1 and _tree(version)[-1] == ("03", 1, None)
+    with pytest.raises(ValidationFailed):
+        services.add_node(by=fed.province_admin, version=version, code="01.03", name="重复")
+    with pytest.raises(ValidationFailed):
+        services.add_node(
+            by=fed.province_admin, version=version, code="04", name="x", methods=["飞行检查"]
+        )
+
+
+def test_delete_node_removes_its_subtree(fed):
+    from gonghui.campaigns import services
+
+    version = make_version()
+    node = FrameworkNode.objects.get(version=version, code="01")
+    assert services.delete_node(by=fed.province_admin, node=node) == 3
+    assert [c for c, _, _ in _tree(version)] == ["02"]
+
+
+def test_a_version_used_by_a_campaign_stays_locked(fed, campaign, client_for):
+    from django.urls import reverse
+
+    from gonghui.campaigns import services
+
+    used = campaign.framework_version
+    node = FrameworkNode.objects.get(version=used, code="01.01")
+    with pytest.raises(ValidationFailed):
+        services.add_node(by=fed.province_admin, version=used, code="09", name="x")
+    with pytest.raises(ValidationFailed):
+        services.delete_node(by=fed.province_admin, node=node)
+    client = client_for(fed.province_admin)
+    page = client.get(reverse("campaigns:framework_version", args=[used.pk])).content.decode()
+    assert "复制为新版本" in page and "添加下级" not in page
+    before = _tree(used)
+    client.post(reverse("campaigns:node_delete", args=[node.pk]))
+    client.post(reverse("campaigns:node_add", args=[used.pk]), {"code": "09", "name": "x"})
+    assert _tree(used) == before
+
+
+def test_editor_pages_copy_add_and_delete(fed, client_for):
+    from django.urls import reverse
+
+    version = make_version()
+    client = client_for(fed.province_admin)
+    response = client.post(reverse("campaigns:framework_copy", args=[version.pk]), {"label": "v2"})
+    copy = FrameworkVersion.objects.get(framework=version.framework, label="v2")
+    assert response.status_code == 302 and response.url.endswith(f"/{copy.pk}/")
+    parent = copy.nodes.get(code="02")
+    url = reverse("campaigns:node_add", args=[copy.pk]) + f"?parent={parent.pk}"
+    assert client.get(url).status_code == 200
+    data = {
+        "code": "02.01",
+        "name": "志愿服务台账",
+        "full_score": "3",
+        "methods_text": "网络查看、材料审核",
+        "min_photos": 0,
+        "min_chars": 0,
+        "max_chars": 500,
+    }
+    assert client.post(url, data).status_code == 302
+    added = copy.nodes.get(code="02.01")
+    assert added.parent == parent and added.methods == ["网络查看", "材料审核"]
+    page = client.get(reverse("campaigns:framework_version", args=[copy.pk])).content.decode()
+    assert "志愿服务台账" in page and "添加下级" in page
+    client.post(reverse("campaigns:node_delete", args=[parent.pk]))
+    assert not copy.nodes.filter(code__startswith="02").exists()
+    assert version.nodes.filter(code="02").exists()  # the source version is untouched
+    leader = client_for(fed.leader)
+    assert (
+        leader.post(
+            reverse("campaigns:framework_copy", args=[version.pk]), {"label": "v9"}
+        ).status_code
+        == 403
+    )
