@@ -5,6 +5,7 @@ import json
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.widgets import DateInput
 from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Organization
 
@@ -30,9 +31,7 @@ class UploadForm(forms.Form):
 
 class ProposalForm(forms.Form):
     title = forms.CharField(label=_("名称"), max_length=200)
-    proposed_date = forms.DateField(
-        label=_("日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    proposed_date = forms.DateField(label=_("日期"), required=False, widget=DateInput())
     activity_type_code = forms.ChoiceField(label=_("活动类型"), required=False, choices=())
     metrics = forms.CharField(
         label=_("指标（JSON）"), required=False, widget=forms.Textarea(attrs={"rows": 3})

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.widgets import DateInput
 from gonghui.organizations.models import Organization
 from gonghui.organizations.selectors import organization_choices
 
@@ -39,7 +40,7 @@ class WishForm(forms.Form):
     collected_date = forms.DateField(
         label=_("征集日期"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -58,7 +59,7 @@ class DeliverForm(forms.Form):
     delivered_date = forms.DateField(
         label=_("送达日期"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     photo = forms.FileField(label=_("送达照片"), help_text=_("JPG 或 PNG"))
     note = forms.CharField(label=_("送达情况"), max_length=300, required=False)

@@ -29,3 +29,15 @@ def test_wan():
 
 def test_cn_int():
     assert cn_int(1000000) == "1,000,000"
+
+
+def test_date_inputs_render_iso_values_in_chinese():
+    import datetime as dt
+
+    from django.utils import translation
+
+    from gonghui.core.widgets import DateInput
+
+    with translation.override("zh-hans"):
+        html = DateInput().render("d", dt.date(2020, 6, 3))
+    assert 'value="2020-06-03"' in html and 'type="date"' in html
