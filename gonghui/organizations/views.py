@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from gonghui.core.exceptions import DomainError
+from gonghui.core.forms import add_domain_error
 from gonghui.people.selectors import PeopleFilter, people_for_user
 
 from . import selectors, services
@@ -64,10 +65,6 @@ def detail(request, pk: int):
     )
 
 
-def _apply_errors(form, exc: DomainError):
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-
-
 @login_required
 def create(request, parent_pk: int):
     parent = selectors.get_organization_for_user(request.user, parent_pk, for_write=True)
@@ -76,7 +73,7 @@ def create(request, parent_pk: int):
         try:
             org = services.create_organization(by=request.user, parent=parent, **form.cleaned_data)
         except DomainError as exc:
-            _apply_errors(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, f"已新建组织：{org.name}")
             return redirect("organizations:detail", pk=org.pk)
@@ -92,7 +89,7 @@ def edit(request, pk: int):
         try:
             services.update_organization(by=request.user, organization=org, **form.cleaned_data)
         except DomainError as exc:
-            _apply_errors(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "已保存")
             return redirect("organizations:detail", pk=org.pk)
@@ -109,7 +106,7 @@ def move(request, pk: int):
                 by=request.user, organization=org, new_parent=form.cleaned_data["new_parent"]
             )
         except DomainError as exc:
-            _apply_errors(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "已移动，下级组织和相关记录已一并更新")
             return redirect("organizations:detail", pk=org.pk)
@@ -124,7 +121,7 @@ def department_create(request, pk: int):
         try:
             services.create_department(by=request.user, organization=org, **form.cleaned_data)
         except DomainError as exc:
-            _apply_errors(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "已新建部门")
             return redirect("organizations:detail", pk=org.pk)

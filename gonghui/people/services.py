@@ -1,12 +1,11 @@
 """Writes to people: create, update, and the all-or-nothing Excel import."""
 
-from dataclasses import dataclass, field
-
 from django.db import IntegrityError, transaction
 
 from gonghui.core import audit, idcard
 from gonghui.core.chinese import pinyin_initials, to_simplified
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
+from gonghui.core.imports import ImportReport, ImportRow
 from gonghui.organizations.models import Department, Organization, Post
 
 from .models import Person
@@ -124,27 +123,6 @@ TAG_WORDS = {"志愿者": "is_volunteer", "困难职工": "is_needy", "联络员
 LEVEL_WORDS = {label: value for value, label in Person.ModelWorkerLevel.choices if value}
 
 
-@dataclass
-class ImportRow:
-    number: int
-    values: dict
-    data: dict = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ImportReport:
-    rows: list[ImportRow]
-
-    @property
-    def error_rows(self) -> list[ImportRow]:
-        return [r for r in self.rows if r.errors]
-
-    @property
-    def is_valid(self) -> bool:
-        return bool(self.rows) and not self.error_rows
-
-
 def check_import(*, by, rows: list[dict]) -> ImportReport:
     """Validate every row; each problem is reported in Chinese at its Excel row number."""
     org_names = {str(r.get("所属组织") or "").strip() for r in rows}
@@ -217,11 +195,7 @@ def check_import(*, by, rows: list[dict]) -> ImportReport:
 def import_people(*, by, rows: list[dict]) -> list[Person]:
     """Write every row or none: a single bad row means nothing is saved."""
     report = check_import(by=by, rows=rows)
-    if not report.is_valid:
-        raise ValidationFailed(
-            "导入文件有错误，未写入任何数据",
-            errors=[{"row": r.number, "errors": r.errors} for r in report.error_rows],
-        )
+    report.refuse_if_invalid()
     people = []
     for row in report.rows:
         person = Person(**row.data)

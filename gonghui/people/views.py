@@ -1,22 +1,18 @@
 """Pages: people list (search, filters, export), detail with audited unmasking, edit, import."""
 
-import io
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gonghui.core import audit
 from gonghui.core.exceptions import DomainError, ValidationFailed
-from gonghui.core.files import check_upload
+from gonghui.core.forms import add_domain_error
+from gonghui.core.imports import drop_stash, read_upload, stash_upload, stashed_rows
 from gonghui.core.pagination import CappedPaginator
 from gonghui.core.privacy import can_view_sensitive
-from gonghui.core.spreadsheets import read_rows, render_template_xlsx, render_xlsx, xlsx_response
+from gonghui.core.spreadsheets import render_template_xlsx, render_xlsx, xlsx_response
 from gonghui.organizations.selectors import get_organization_for_user
 
 from . import selectors, services
@@ -110,14 +106,6 @@ def reveal(request, pk: int):
     return render(request, "people/_sensitive.html", {"person": person})
 
 
-def _form_errors(form, exc: DomainError):
-    if isinstance(exc, ValidationFailed) and isinstance(exc.errors, dict) and exc.errors:
-        for field, message in exc.errors.items():
-            form.add_error(field if field in form.fields else None, message)
-    else:
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-
-
 @login_required
 def create(request):
     if not request.user.has_perm(EDIT_PERMISSION):
@@ -127,7 +115,7 @@ def create(request):
         try:
             person = services.create_person(by=request.user, **form.cleaned_data)
         except DomainError as exc:
-            _form_errors(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, f"已新建人员：{person.name}")
             return redirect("people:detail", pk=person.pk)
@@ -146,7 +134,7 @@ def edit(request, pk: int):
         try:
             services.update_person(by=request.user, person=person, **form.cleaned_data)
         except DomainError as exc:
-            _form_errors(form, exc)
+            add_domain_error(form, exc)
         else:
             messages.success(request, "已保存")
             return redirect("people:detail", pk=person.pk)
@@ -186,35 +174,27 @@ def import_people(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and "confirm" in request.POST:
-        name = request.session.get(IMPORT_SESSION_KEY)
-        if not name or not default_storage.exists(name):
+        rows = stashed_rows(request.session, IMPORT_SESSION_KEY, headers=services.IMPORT_HEADERS)
+        if rows is None:
             messages.error(request, "导入文件已失效，请重新上传")
             return redirect("people:import")
-        with default_storage.open(name, "rb") as fh:
-            rows = read_rows(io.BytesIO(fh.read()), headers=services.IMPORT_HEADERS)
         try:
             people = services.import_people(by=request.user, rows=rows)
         except ValidationFailed as exc:
             messages.error(request, exc.message)
             report = services.check_import(by=request.user, rows=rows)
         else:
-            default_storage.delete(name)
-            request.session.pop(IMPORT_SESSION_KEY, None)
+            drop_stash(request.session, IMPORT_SESSION_KEY)
             messages.success(request, f"已导入 {len(people)} 人")
             return redirect("people:list")
     elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
         try:
-            check_upload(form.cleaned_data["file"], allowed={"xlsx"})
-            rows = read_rows(form.cleaned_data["file"], headers=services.IMPORT_HEADERS)
+            rows = read_upload(upload, headers=services.IMPORT_HEADERS)
         except ValidationFailed as exc:
             form.add_error("file", exc.message)
         else:
             report = services.check_import(by=request.user, rows=rows)
             if report.is_valid:
-                form.cleaned_data["file"].seek(0)
-                name = default_storage.save(
-                    f"imports/people/{uuid.uuid4().hex}.xlsx",
-                    ContentFile(form.cleaned_data["file"].read()),
-                )
-                request.session[IMPORT_SESSION_KEY] = name
+                stash_upload(request.session, IMPORT_SESSION_KEY, upload, folder="people")
     return render(request, "people/import.html", {"form": form, "report": report})

@@ -5,25 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.accounts.models import User
+from gonghui.core.widgets import DateInput, DateTimeInput
 from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Department, Organization
 from gonghui.people.models import Person
 
 from .models import Pairing, Problem, ServiceEvent, Team, Visit, Volunteer
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class ScopedModelForm(forms.ModelForm):
