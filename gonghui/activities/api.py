@@ -177,3 +177,31 @@ def delete_activity(request, activity_id: int):
     activity = selectors.get_activity_for_user(request.auth, activity_id, for_write=True)
     services.delete_activity(by=request.auth, activity=activity)
     return 204, None
+
+
+class IndicatorsIn(Schema):
+    indicator_ids: list[int]
+
+
+class IndicatorOut(Schema):
+    id: int
+    campaign_id: int
+    code: str
+    name: str
+
+
+@router.get("/{activity_id}/indicators", response=list[IndicatorOut])
+def list_indicators(request, activity_id: int):
+    activity = selectors.get_activity_for_user(request.auth, activity_id)
+    return selectors.indicators_of(activity, request.auth)
+
+
+@router.put("/{activity_id}/indicators", response=list[IndicatorOut])
+def set_indicators(request, activity_id: int, payload: IndicatorsIn):
+    """Replace the indicators the activity counts for (each must be in a visible campaign)."""
+    from gonghui.campaigns.selectors import get_indicator_for_user
+
+    activity = selectors.get_activity_for_user(request.auth, activity_id, for_write=True)
+    indicators = [get_indicator_for_user(request.auth, pk) for pk in set(payload.indicator_ids)]
+    services.set_indicators(by=request.auth, activity=activity, indicators=indicators)
+    return selectors.indicators_of(activity, request.auth)

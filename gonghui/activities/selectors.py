@@ -335,3 +335,14 @@ def export_rows(qs):
                 a.awards,
                 a.description,
             ]
+
+
+def indicators_of(activity: Activity, user) -> list:
+    """The campaign indicators the activity is tagged to, within campaigns the user may see."""
+    from gonghui.campaigns.selectors import campaigns_for_user
+
+    return list(
+        activity.indicators.filter(campaign__in=campaigns_for_user(user))
+        .select_related("campaign")
+        .order_by("campaign_id", "position")
+    )

@@ -182,6 +182,24 @@ def set_indicators(*, by, activity: Activity, indicators) -> None:
     )
 
 
+@transaction.atomic
+def tag_indicator(*, by, activity: Activity, indicator, remove: bool = False) -> None:
+    """Add (or remove) one campaign indicator whose ledger this activity counts in."""
+    if not can_change(by, activity):
+        raise PermissionDenied("您无权修改该活动")
+    if remove:
+        activity.indicators.remove(indicator)
+    else:
+        activity.indicators.add(indicator)
+    audit.record(
+        by=by,
+        action=audit.Action.UPDATE,
+        target=activity,
+        summary=f"活动 {activity} {'取消关联' if remove else '关联'}测评指标 {indicator.code}",
+        details={"indicator": indicator.pk, "removed": remove},
+    )
+
+
 # --- Excel import ---------------------------------------------------------------------------
 
 IMPORT_HEADERS = [

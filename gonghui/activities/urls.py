@@ -4,6 +4,8 @@ from . import views
 
 app_name = "activities"
 urlpatterns = [
+    path("<int:pk>/indicators/", views.tag_indicator, name="tag_indicator"),
+    path("<int:pk>/indicators/options/", views.indicator_options, name="indicator_options"),
     path("", views.activity_list, name="list"),
     path("statistics/", views.statistics, name="statistics"),
     path("export/", views.export, name="export"),

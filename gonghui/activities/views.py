@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.core import audit, imports
 from gonghui.core.exceptions import DomainError, ValidationFailed
 from gonghui.core.forms import add_domain_error
@@ -126,8 +127,45 @@ def detail(request, pk: int):
             "metrics": selectors.METRIC_LABELS,
             "can_change": request.user.has_perm(CHANGE_PERMISSION),
             "can_delete": request.user.has_perm(DELETE_PERMISSION),
+            "indicators": selectors.indicators_of(activity, request.user),
+            "campaigns": campaign_selectors.campaigns_for_user(request.user),
         },
     )
+
+
+@login_required
+def indicator_options(request, pk: int):
+    """<option>s of a campaign's indicators for the tagging form (htmx)."""
+    selectors.get_activity_for_user(request.user, pk)
+    campaign_id = request.GET.get("campaign", "")
+    options = []
+    if campaign_id.isdigit():
+        campaign = campaign_selectors.get_campaign_for_user(request.user, int(campaign_id))
+        options = campaign_selectors.indicator_tree(campaign)
+    return render(request, "activities/_indicator_options.html", {"options": options})
+
+
+@login_required
+@require_POST
+def tag_indicator(request, pk: int):
+    activity = selectors.get_activity_for_user(request.user, pk, for_write=True)
+    indicator_id = request.POST.get("indicator", "")
+    if not indicator_id.isdigit():
+        messages.error(request, "请选择测评指标")
+        return redirect("activities:detail", pk=pk)
+    indicator = campaign_selectors.get_indicator_for_user(request.user, int(indicator_id))
+    try:
+        services.tag_indicator(
+            by=request.user,
+            activity=activity,
+            indicator=indicator,
+            remove=request.POST.get("remove") == "1",
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已更新关联的测评指标")
+    return redirect("activities:detail", pk=pk)
 
 
 @login_required
