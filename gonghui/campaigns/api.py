@@ -192,7 +192,7 @@ def list_indicators(request, campaign_id: int):
 @router.get("/{campaign_id}/score", response=ScoreOut)
 def get_score(request, campaign_id: int):
     campaign = selectors.get_campaign_for_user(request.auth, campaign_id)
-    return selectors.score_for(campaign, request.auth)
+    return selectors.score_for(campaign, request.auth, by_unit=False)
 
 
 @router.get("/{campaign_id}/assignments", response=list[AssignmentOut])

@@ -7,10 +7,19 @@ unit; the projected score also counts those still awaiting review, as if they pa
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from .models import CampaignRule, Progress, RuleEvent, RuleKind
 
 ZERO = Decimal(0)
+
+
+class TaskProgress(NamedTuple):
+    """What scoring reads of a task: its indicator, progress and responsible unit's name."""
+
+    indicator_id: int
+    status: str
+    unit_name: str
 
 
 @dataclass
@@ -83,15 +92,28 @@ def rule_totals(campaign) -> tuple[Decimal, Decimal, list[str]]:
     return bonus, deductions, vetoes
 
 
-def campaign_score(campaign, indicators, assignments) -> CampaignScore:
-    """Score from leaf indicators (with self grades) and their assignments' progress.
+def campaign_score(campaign, indicators, assignments=None, *, progress=None) -> CampaignScore:
+    """Score from leaf indicators (with self grades) and their assignments' progress: either
+    the tasks (anything with `indicator_id`, `status` and `unit_name`, such as `TaskProgress`),
+    which also gives each unit's share, or only `progress`, {indicator id: (tasks, approved,
+    approved or submitted)} counted in the database, for the totals.
 
     A department's share of an indicator shared by several units is score / number of units.
     """
     grade_map = campaign.grade_map or {}
     by_indicator: dict[int, list] = {}
-    for a in assignments:
+    for a in assignments or ():
         by_indicator.setdefault(a.indicator_id, []).append(a)
+    if progress is None:
+        done = (Progress.APPROVED, Progress.SUBMITTED)
+        progress = {
+            pk: (
+                len(tasks),
+                sum(t.status == Progress.APPROVED for t in tasks),
+                sum(t.status in done for t in tasks),
+            )
+            for pk, tasks in by_indicator.items()
+        }
     units: dict[str, UnitScore] = {}
     full = current = projected = ZERO
     ungraded = 0
@@ -102,19 +124,18 @@ def campaign_score(campaign, indicators, assignments) -> CampaignScore:
         fraction = _fraction(grade_map, ind.self_grade)
         if not ind.self_grade:
             ungraded += 1
-        tasks = by_indicator.get(ind.pk, [])
-        approved = bool(tasks) and all(t.status == Progress.APPROVED for t in tasks)
-        pending = bool(tasks) and all(
-            t.status in (Progress.APPROVED, Progress.SUBMITTED) for t in tasks
-        )
+        num_tasks, num_approved, num_pending = progress.get(ind.pk, (0, 0, 0))
         value = ind.full_score * fraction
-        if approved:
+        if num_tasks and num_approved == num_tasks:
             current += value
-        if pending:
+        if num_tasks and num_pending == num_tasks:
             projected += value
+        tasks = by_indicator.get(ind.pk, [])
+        share = ind.full_score / len(tasks) if tasks else ZERO
         for t in tasks:
-            unit = units.setdefault(t.unit_name, UnitScore(name=t.unit_name))
-            share = ind.full_score / len(tasks)
+            unit = units.get(t.unit_name)
+            if unit is None:
+                unit = units[t.unit_name] = UnitScore(name=t.unit_name)
             unit.attainable += share
             unit.num_items += 1
             if t.status == Progress.APPROVED:

@@ -17,7 +17,7 @@ from .models import (
     Progress,
 )
 from .scheduling import Schedule, behind_schedule, schedule_for
-from .scoring import CampaignScore, campaign_score
+from .scoring import CampaignScore, TaskProgress, campaign_score
 
 DONE = (Progress.SUBMITTED, Progress.APPROVED)
 
@@ -338,22 +338,47 @@ def filter_choices(campaign, user) -> dict:
     }
 
 
-def score_for(campaign, user) -> CampaignScore:
+def score_for(campaign, user, *, by_unit: bool = True) -> CampaignScore:
+    """The campaign's score; `by_unit=False` leaves out each unit's share (the totals then come
+    from one aggregate over the tasks grouped by indicator)."""
     indicators = CampaignIndicator.objects.filter(campaign=campaign).only(
         "pk", "is_leaf", "full_score", "self_grade"
     )
-    assignments = (
-        Assignment.objects.filter(campaign=campaign)
-        .select_related("department", "organization")
-        .only(
-            "pk",
-            "indicator_id",
-            "status",
-            "department__name",
-            "organization__name",
-            "organization__short_name",
+    if not by_unit:
+        counts = (
+            Assignment.objects.filter(campaign=campaign)
+            .order_by()
+            .values("indicator_id")
+            .annotate(
+                n=Count("status"),
+                approved=Count("status", filter=Q(status=Progress.APPROVED)),
+                pending=Count("status", filter=Q(status__in=DONE)),
+            )
+        )
+        progress = {c["indicator_id"]: (c["n"], c["approved"], c["pending"]) for c in counts}
+        return campaign_score(campaign, indicators, progress=progress)
+    # Plain rows rather than model instances (a campaign has tens of thousands of tasks), and
+    # the units' names from the few units rather than joined onto every task.
+    from gonghui.organizations.models import Department, Organization
+
+    rows = list(
+        Assignment.objects.filter(campaign=campaign).values_list(
+            "indicator_id", "status", "department_id", "organization_id"
         )
     )
+    dept_names = dict(
+        Department.objects.filter(pk__in={r[2] for r in rows if r[2]}).values_list("pk", "name")
+    )
+    org_names = {
+        pk: short or name
+        for pk, short, name in Organization.objects.filter(
+            pk__in={r[3] for r in rows if not r[2]}
+        ).values_list("pk", "short_name", "name")
+    }
+    assignments = [
+        TaskProgress(indicator_id, status, dept_names[dept] if dept else org_names[org])
+        for indicator_id, status, dept, org in rows
+    ]
     return campaign_score(campaign, indicators, assignments)
 
 

@@ -76,7 +76,7 @@ def detail(request, pk: int):
             "campaign": campaign,
             "summary": selectors.lookback_summary(campaign, request.user),
             "units": selectors.progress_by_unit(campaign, request.user),
-            "score": selectors.score_for(campaign, request.user),
+            "score": selectors.score_for(campaign, request.user, by_unit=False),
             "days_left": selectors.days_left(campaign),
             "can_manage": permissions.can_manage_campaign(request.user, campaign),
         },

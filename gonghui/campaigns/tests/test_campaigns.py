@@ -138,6 +138,14 @@ def test_score_counts_grades_bonus_deductions_and_veto(fed, campaign):
     )
     score = selectors.score_for(campaign, fed.leader)
     assert not score.is_eligible and "重大安全事故" in score.vetoes[0]
+    totals = selectors.score_for(campaign, fed.leader, by_unit=False)
+    assert (totals.full, totals.indicators, totals.projected_indicators, totals.ungraded) == (
+        score.full,
+        score.indicators,
+        score.projected_indicators,
+        score.ungraded,
+    )
+    assert totals.vetoes == score.vetoes and totals.units == []
 
 
 def test_grade_must_be_in_the_campaign_grade_map(fed, campaign):
