@@ -49,7 +49,7 @@ def index(request):
             status=request.GET.get("status", ""),
             department_id=int(dept) if dept.isdigit() else None,
         )
-        page = Paginator(qs, 100).get_page(request.GET.get("page"))
+        page = Paginator(campaign_selectors.KeyPaged(qs), 100).get_page(request.GET.get("page"))
     return render(
         request,
         "ledger/index.html",

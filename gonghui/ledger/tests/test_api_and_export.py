@@ -70,3 +70,4 @@ def test_ledger_package_has_a_folder_per_indicator_docx_and_index(fed, campaign)
         assert any(n.startswith("001_01.01_") and n.endswith("说明报告.docx") for n in names)
         pdf = next(n for n in names if n.endswith("计划.pdf"))
         assert zf.read(pdf) == pdf_bytes()
+        assert zf.getinfo(pdf).compress_type == zipfile.ZIP_STORED  # compressed already
