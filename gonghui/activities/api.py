@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from gonghui.organizations.models import Department
@@ -161,7 +161,7 @@ def get_activity(request, activity_id: int):
 @router.post("/", response={201: ActivityOut})
 def create_activity(request, payload: ActivityIn):
     activity = services.create_activity(by=request.auth, **_resolve(request, payload))
-    return 201, activity
+    return Status(201, activity)
 
 
 @router.put("/{activity_id}", response=ActivityOut)
@@ -176,7 +176,7 @@ def update_activity(request, activity_id: int, payload: ActivityIn):
 def delete_activity(request, activity_id: int):
     activity = selectors.get_activity_for_user(request.auth, activity_id, for_write=True)
     services.delete_activity(by=request.auth, activity=activity)
-    return 204, None
+    return Status(204, None)
 
 
 class IndicatorsIn(Schema):

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from gonghui.organizations.selectors import get_organization_for_user
@@ -95,7 +95,7 @@ def list_documents(request):
 def upload_document(request, organization_id: Form[int], file: File[UploadedFile]):
     organization = get_organization_for_user(request.user, organization_id)
     document = services.ingest_document(by=request.user, upload=file, organization=organization)
-    return 201, document
+    return Status(201, document)
 
 
 @router.get("/documents/{pk}", response=DocumentDetailOut)

@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from gonghui.organizations.selectors import get_organization_for_user
@@ -169,7 +169,7 @@ def sign_up(request, event_id: int, volunteer_id: int):
     signup = services.sign_up(
         by=request.auth, event=event, volunteer=volunteer, channel=SignUp.Channel.API
     )
-    return 201, signup
+    return Status(201, signup)
 
 
 @router.post("/signups/{signup_id}/check-in", response=SignUpOut)
@@ -238,7 +238,9 @@ def collect_problem(request, payload: ProblemIn):
     org = get_organization_for_user(request.auth, data.pop("organization_id"))
     visit_id = data.pop("visit_id")
     visit = selectors.get_visit_for_user(request.auth, visit_id) if visit_id else None
-    return 201, services.collect_problem(by=request.auth, organization=org, visit=visit, **data)
+    return Status(
+        201, services.collect_problem(by=request.auth, organization=org, visit=visit, **data)
+    )
 
 
 @router.post("/problems/{problem_id}/assign", response=ProblemOut)
@@ -263,4 +265,4 @@ def public_events(request):
 def public_sign_up(request, event_id: int, payload: PublicSignUpIn):
     event = selectors.get_public_event(event_id)
     services.public_sign_up(event=event, code=payload.code, phone=payload.phone)
-    return 201, {"detail": "报名成功"}
+    return Status(201, {"detail": "报名成功"})
