@@ -14,7 +14,7 @@ from gonghui.core.files import check_upload
 from gonghui.core.imports import ImportReport, ImportRow
 from gonghui.organizations.models import Department, Organization
 
-from . import rollups
+from . import rollups, selectors
 from .models import METRIC_FIELDS, Activity, ActivityPhoto, ActivityType, ItemUnit
 from .permissions import DELETE_PERMISSION, can_change, can_record_in
 
@@ -202,24 +202,8 @@ def tag_indicator(*, by, activity: Activity, indicator, remove: bool = False) ->
 
 # --- Excel import ---------------------------------------------------------------------------
 
-IMPORT_HEADERS = [
-    "活动名称",
-    "活动类型",
-    "组织单位",
-    "部门",
-    "开始日期",
-    "结束日期",
-    "地点",
-    "参与人数",
-    "参与人次",
-    "场次/项目",
-    "金额（元）",
-    "物品数量",
-    "物品单位",
-    "浏览量",
-    "评选表彰（个）",
-    "活动简介",
-]
+# The import template has the export's columns, so an exported file can be corrected and re-imported.
+IMPORT_HEADERS = selectors.EXPORT_HEADERS
 _METRIC_COLUMNS = {
     "参与人数": "participants",
     "参与人次": "attendances",
