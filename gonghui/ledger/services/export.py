@@ -60,10 +60,22 @@ def request_export(*, by, campaign) -> LedgerExport:
     return export
 
 
-def _report_docx(indicator, items) -> bytes:
+def _blank(doc):
+    """Empty the document's body (keeping its section settings) so that one parsed template
+    serves every indicator: parsing the default template is most of the cost of a report."""
+    from docx.oxml.ns import qn
+
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return doc
+
+
+def _report_docx(indicator, items, doc=None) -> bytes:
     from docx import Document
 
-    doc = Document()
+    doc = _blank(doc) if doc is not None else Document()
     doc.add_heading(f"{indicator.code} {indicator.name}", level=1)
     doc.add_paragraph(f"分值：{indicator.full_score}　测评方法：{'、'.join(indicator.methods)}")
     for item in items:
@@ -112,13 +124,19 @@ def build_export(*, export_id: int) -> LedgerExport:
     try:
         with tempfile.TemporaryFile(dir=settings.VAR_DIR) as tmp:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+                from docx import Document
+
+                report = Document()
                 by_indicator: dict[int, list] = {}
                 for item in items:
                     by_indicator.setdefault(item.indicator_id, []).append(item)
                 for number, group in enumerate(by_indicator.values(), start=1):
                     indicator = group[0].indicator
                     folder = _folder_name(number, indicator.code, indicator.name)
-                    zf.writestr(f"{folder}/说明报告.docx", _report_docx(indicator, group))
+                    zf.writestr(
+                        _entry(f"{folder}/说明报告.docx", "docx"),
+                        _report_docx(indicator, group, report),
+                    )
                     files = EvidenceFile.objects.filter(
                         version_id__in=[i.current_version_id for i in group]
                     ).order_by("version_id", "pk")
@@ -148,7 +166,7 @@ def build_export(*, export_id: int) -> LedgerExport:
                         if done % PROGRESS_EVERY == 0:
                             LedgerExport.objects.filter(pk=export.pk).update(num_done=done)
                 zf.writestr(
-                    "000_台账资料索引.xlsx",
+                    _entry("000_台账资料索引.xlsx", "xlsx"),
                     render_xlsx(
                         title="台账资料索引",
                         headers=INDEX_HEADERS,

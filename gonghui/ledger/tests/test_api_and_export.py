@@ -45,24 +45,41 @@ def test_api_lists_are_scoped(fed, campaign, client_for):
     assert outsider.get(f"/api/v1/campaigns/{campaign.pk}/assignments").status_code == 404
 
 
-def test_ledger_package_has_a_folder_per_indicator_docx_and_index(fed, campaign):
-    a = assign_basic_work(fed, campaign, "01.01")
-    item = services.ensure_item(assignment=a, by=fed.liaison)
-    services.add_file(by=fed.liaison, item=item, upload=SimpleUploadedFile("计划.pdf", pdf_bytes()))
-    services.save_report(
-        by=fed.liaison,
-        item=item,
+def _approve(fed, item, *, files, report_text, doc_number=""):
+    for name, content in files:
+        services.add_file(by=fed.liaison, item=item, upload=SimpleUploadedFile(name, content))
+    services.save_report(by=fed.liaison, item=item, report_text=report_text, doc_number=doc_number)
+    services.submit(by=fed.liaison, item=item)
+    services.approve(by=fed.leader, item=item)
+
+
+def _approved_plan(fed, campaign):
+    """01.01 approved for the basic work department, with a PDF and a document number."""
+    item = services.ensure_item(
+        assignment=assign_basic_work(fed, campaign, "01.01"), by=fed.liaison
+    )
+    _approve(
+        fed,
+        item,
+        files=[("计划.pdf", pdf_bytes())],
         report_text="年度计划已印发执行。",
         doc_number="豫工发〔2020〕5号",
     )
-    services.submit(by=fed.liaison, item=item)
-    services.approve(by=fed.leader, item=item)
+
+
+def _built_package(fed, campaign) -> LedgerExport:
     export = services.request_export(by=fed.province_admin, campaign=campaign)
     # the immediate task backend runs the build on commit
     export.refresh_from_db()
     if export.state != LedgerExport.State.DONE:
         services.build_export(export_id=export.pk)
         export.refresh_from_db()
+    return export
+
+
+def test_ledger_package_has_a_folder_per_indicator_docx_and_index(fed, campaign):
+    _approved_plan(fed, campaign)
+    export = _built_package(fed, campaign)
     assert export.state == LedgerExport.State.DONE and export.num_done == 1
     with export.file.open("rb") as fh, zipfile.ZipFile(io.BytesIO(fh.read())) as zf:
         names = zf.namelist()
@@ -71,3 +88,25 @@ def test_ledger_package_has_a_folder_per_indicator_docx_and_index(fed, campaign)
         pdf = next(n for n in names if n.endswith("计划.pdf"))
         assert zf.read(pdf) == pdf_bytes()
         assert zf.getinfo(pdf).compress_type == zipfile.ZIP_STORED  # compressed already
+
+
+def test_each_indicator_report_holds_only_its_own_units_reports(fed, campaign):
+    from docx import Document
+
+    _approved_plan(fed, campaign)
+    other = services.ensure_item(
+        assignment=assign_basic_work(fed, campaign, "01.02"), by=fed.liaison
+    )
+    photos = [(f"{seed}.png", png_bytes(seed)) for seed in (1, 2)]
+    _approve(fed, other, files=photos, report_text="活动照片两张。")
+    export = _built_package(fed, campaign)
+    with export.file.open("rb") as fh, zipfile.ZipFile(io.BytesIO(fh.read())) as zf:
+        texts = {
+            n.split("_")[1]: "\n".join(p.text for p in Document(io.BytesIO(zf.read(n))).paragraphs)
+            for n in zf.namelist()
+            if n.endswith("说明报告.docx")
+        }
+    assert set(texts) == {"01.01", "01.02"}
+    assert "年度计划已印发执行" in texts["01.01"] and "活动照片两张" not in texts["01.01"]
+    assert "活动照片两张" in texts["01.02"] and "年度计划" not in texts["01.02"]
+    assert texts["01.02"].startswith("01.02 活动照片")
