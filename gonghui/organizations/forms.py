@@ -1,6 +1,7 @@
 """Forms for organisations and departments."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Department, Organization
 from .paths import subtree_range
@@ -14,7 +15,7 @@ class OrganizationForm(forms.ModelForm):
 
 class MoveForm(forms.Form):
     new_parent = forms.ModelChoiceField(
-        label="移动到（新上级组织）", queryset=Organization.objects.none()
+        label=_("移动到（新上级组织）"), queryset=Organization.objects.none()
     )
 
     def __init__(self, *args, user, organization, **kwargs):
@@ -53,7 +54,7 @@ class OrganizationChoiceField(forms.ModelChoiceField):
 
     widget = OrganizationPickerWidget
     default_error_messages = {
-        "invalid_choice": "找不到该组织，或不在您的管理范围内；请从提示中选择",
+        "invalid_choice": _("找不到该组织，或不在您的管理范围内；请从提示中选择"),
     }
 
     def to_python(self, value):

@@ -1,6 +1,7 @@
 """Forms for people: edit form and the import upload."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Department, Organization, Post
@@ -9,11 +10,13 @@ from .models import Person
 
 
 class PersonForm(forms.ModelForm):
-    organization = OrganizationChoiceField(label="所属组织", queryset=Organization.objects.none())
-    department = forms.ModelChoiceField(
-        label="部门", queryset=Department.objects.none(), required=False
+    organization = OrganizationChoiceField(
+        label=_("所属组织"), queryset=Organization.objects.none()
     )
-    post = forms.ModelChoiceField(label="岗位", queryset=Post.objects.all(), required=False)
+    department = forms.ModelChoiceField(
+        label=_("部门"), queryset=Department.objects.none(), required=False
+    )
+    post = forms.ModelChoiceField(label=_("岗位"), queryset=Post.objects.all(), required=False)
 
     class Meta:
         model = Person
@@ -53,4 +56,4 @@ class PersonForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Excel 文件（.xlsx）")
+    file = forms.FileField(label=_("Excel 文件（.xlsx）"))

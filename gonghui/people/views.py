@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core import audit
@@ -48,10 +49,10 @@ def person_list(request):
             "page": page,
             "filters": filters,
             "tags": [
-                ("volunteer", "志愿者"),
-                ("needy", "困难职工"),
-                ("liaison", "联络员"),
-                ("model_worker", "劳模工匠"),
+                ("volunteer", _("志愿者")),
+                ("needy", _("困难职工")),
+                ("liaison", _("联络员")),
+                ("model_worker", _("劳模工匠")),
             ],
             "can_edit": request.user.has_perm(EDIT_PERMISSION),
             "can_view_sensitive": can_view_sensitive(request.user),
