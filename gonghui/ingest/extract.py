@@ -138,7 +138,10 @@ LEAD_IN_NOUNS = ("方面", "要求", "措施", "举措", "实事", "原则", "�
 _ENUMERATION_RE = re.compile(r"一是|一要|第一[,，、:：]|首先|其一|\n?一、|1[、.]")
 _METADATA_RE = re.compile(
     r"^(?:时间|日期|发布时间|发布日期|发布|来源|作者|编辑|记者|点击|浏览|阅读)\s*[:：]|"
-    r"发布时间|点击量|点击数|浏览次数|阅读量[:：]|\s来源[:：]|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?$"
+    # Page metadata is a label followed by a colon ("点击量:2286"); "点击量突破3.5万次" in a
+    # sentence is a fact, not metadata.
+    r"(?:发布时间|点击量|点击数|浏览次数|阅读量)\s*[:：]|\s来源[:：]|"
+    r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?$"
 )
 _CLAUSE_BOUNDARY = ",，。;；:：、!?！？\n()（）《》"
 _LEADING_WORDS = re.compile(
