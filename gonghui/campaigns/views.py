@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core.exceptions import DomainError
@@ -63,7 +64,7 @@ def create(request):
         else:
             messages.success(request, "创建活动已设立，测评体系已复制到本活动")
             return redirect("campaigns:detail", campaign.pk)
-    return render(request, "campaigns/form.html", {"form": form, "title": "设立创建活动"})
+    return render(request, "campaigns/form.html", {"form": form, "title": _("设立创建活动")})
 
 
 @login_required

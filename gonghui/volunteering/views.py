@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core import audit
@@ -83,7 +84,7 @@ def team_create(request):
         request,
         form,
         services.create_team,
-        title="新建志愿服务队",
+        title=_("新建志愿服务队"),
         success=lambda t: f"/volunteering/teams/{t.pk}/",
         permission=perms.MANAGE_TEAMS,
     )
@@ -132,7 +133,7 @@ def volunteer_create(request):
         request,
         form,
         services.register_volunteer,
-        title="注册志愿者",
+        title=_("注册志愿者"),
         success=lambda v: f"/volunteering/volunteers/{v.pk}/",
         permission=perms.MANAGE_VOLUNTEERS,
     )
@@ -202,7 +203,7 @@ def event_create(request):
         request,
         form,
         services.create_event,
-        title="发布志愿服务活动",
+        title=_("发布志愿服务活动"),
         success=lambda e: f"/volunteering/events/{e.pk}/",
         permission=perms.MANAGE_EVENTS,
     )
@@ -321,7 +322,7 @@ def hours_create(request):
         request,
         form,
         services.record_hours,
-        title="登记服务时长",
+        title=_("登记服务时长"),
         success=lambda h: "/volunteering/hours/",
         permission=perms.RECORD_HOURS,
     )
@@ -373,7 +374,7 @@ def pairing_create(request):
         request,
         form,
         services.create_pairing,
-        title="登记包联社区/结对共建",
+        title=_("登记包联社区/结对共建"),
         success=lambda p: "/volunteering/pairings/",
         permission=perms.MANAGE_PAIRINGS,
     )
@@ -402,7 +403,7 @@ def visit_create(request):
         request,
         form,
         services.create_visit,
-        title="登记走访（敲门行动/巡街）",
+        title=_("登记走访（敲门行动/巡街）"),
         success=lambda v: f"/volunteering/visits/{v.pk}/",
         permission=perms.RECORD_VISITS,
     )
@@ -452,7 +453,7 @@ def problem_create(request):
         request,
         form,
         services.collect_problem,
-        title="登记民生难题",
+        title=_("登记民生难题"),
         success=lambda p: f"/volunteering/problems/{p.pk}/",
         permission="volunteering.add_problem",
     )
