@@ -1,5 +1,6 @@
 """Pages: activity list with filters, statistics with charts, record/edit, photos, Excel I/O."""
 
+import copy
 import datetime as dt
 
 from django.contrib import messages
@@ -200,11 +201,8 @@ def create(request):
 @login_required
 def edit(request, pk: int):
     activity = selectors.get_activity_for_user(request.user, pk, for_write=True)
-    form = ActivityForm(
-        request.POST or None,
-        instance=selectors.get_activity_for_user(request.user, pk),
-        user=request.user,
-    )
+    # The form validates a copy: the service compares against the unchanged record.
+    form = ActivityForm(request.POST or None, instance=copy.copy(activity), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_activity(by=request.user, activity=activity, **form.service_data())

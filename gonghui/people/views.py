@@ -1,5 +1,7 @@
 """Pages: people list (search, filters, export), detail with audited unmasking, edit, import."""
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -126,11 +128,8 @@ def create(request):
 @login_required
 def edit(request, pk: int):
     person = selectors.get_person_for_user(request.user, pk, for_write=True)
-    form = PersonForm(
-        request.POST or None,
-        instance=selectors.get_person_for_user(request.user, pk),
-        user=request.user,
-    )
+    # The form validates a copy: the service compares against the unchanged record.
+    form = PersonForm(request.POST or None, instance=copy.copy(person), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_person(by=request.user, person=person, **form.cleaned_data)

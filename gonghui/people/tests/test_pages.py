@@ -106,3 +106,23 @@ def test_unmasked_export_needs_permission(fed, client_for):
     response = client_for(fed.officer).get("/people/export/?unmasked=1")
     assert response.status_code == 200
     assert AuditEntry.objects.filter(action="export_sensitive", actor=fed.officer).exists()
+
+
+def test_edit_records_what_changed(fed, client_for):
+    person = make_person(fed.grassroots, name="王芳", phone="13912345678")
+    response = client_for(fed.city_admin).post(
+        f"/people/{person.pk}/edit/",
+        {
+            "name": "王芳",
+            "id_number": person.id_number,
+            "gender": person.gender,
+            "phone": "13987654321",
+            "organization": fed.grassroots.pk,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.phone_tail == "4321"
+    entry = AuditEntry.objects.get(action="update", target_id=str(person.pk))
+    assert entry.details["fields"] == ["phone"]
