@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
 
-from gonghui.core.bench import Case
+from gonghui.core.bench import Case, settle_after_bulk_load
 
 SCALE_ORG = "台账规模测试省总工会"
 SCALE_CAMPAIGN = "规模测试：争创全国文明单位"
@@ -285,12 +285,16 @@ def vacuum_analyze() -> None:
 
     from .models import Assignment, CampaignIndicator
 
-    models = [Assignment, CampaignIndicator, EvidenceItem, EvidenceVersion, MonthlyReport]
-    tables = [m._meta.db_table for m in models] + [MonthlyReport.evidence.through._meta.db_table]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "VACUUM (ANALYZE) " + ", ".join(connection.ops.quote_name(t) for t in tables)
-        )
+    settle_after_bulk_load(
+        [
+            Assignment,
+            CampaignIndicator,
+            EvidenceItem,
+            EvidenceVersion,
+            MonthlyReport,
+            MonthlyReport.evidence.through,
+        ]
+    )
 
 
 def cases(ctx) -> list[Case]:

@@ -81,21 +81,16 @@ EXPORT_HEADERS = ["姓名", "性别", "身份证号", "手机号", "所属组织
 
 
 def export_rows(qs, *, unmasked: bool):
-    """Plain rows for the Excel renderer; sensitive columns masked unless `unmasked`."""
-    org_names = {}
+    """Plain rows for the Excel renderer; sensitive columns masked unless `unmasked`.
+
+    `qs` comes from people_for_user, which already joins organisation, department and post."""
     for person in qs.iterator(chunk_size=2000):
-        if person.organization_id not in org_names:
-            org_names[person.organization_id] = (
-                Organization.objects.filter(pk=person.organization_id)
-                .values_list("name", flat=True)
-                .first()
-            )
         yield [
             person.name,
             person.get_gender_display(),
             person.id_number if unmasked else mask_id_number(person.id_number),
             person.phone if unmasked else mask_phone(person.phone),
-            org_names[person.organization_id],
+            person.organization.name,
             person.department.name if person.department else "",
             person.post.name if person.post else "",
             "、".join(person.tags),

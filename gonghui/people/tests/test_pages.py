@@ -126,3 +126,14 @@ def test_edit_records_what_changed(fed, client_for):
     assert person.phone_tail == "4321"
     entry = AuditEntry.objects.get(action="update", target_id=str(person.pk))
     assert entry.details["fields"] == ["phone"]
+
+
+def test_export_query_count_does_not_grow_with_organisations(
+    fed, client_for, django_assert_max_num_queries
+):
+    for org in (fed.grassroots, fed.jinshui, fed.zhengzhou, fed.henan):
+        for i in range(3):
+            make_person(org, name=f"职工{i}")
+    client = client_for(fed.province_admin)
+    with django_assert_max_num_queries(12):
+        assert client.get("/people/export/").status_code == 200
