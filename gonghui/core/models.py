@@ -58,3 +58,38 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()}"
+
+
+class ScheduledJob(models.Model):
+    """One row per periodic job: when it is next due, so that two schedulers never run it twice."""
+
+    name = models.CharField(_("任务"), max_length=200, unique=True)
+    cron = models.CharField(_("周期（cron）"), max_length=100)
+    next_run_at = models.DateTimeField(_("下次运行"))
+    last_run_at = models.DateTimeField(_("上次运行"), null=True, blank=True)
+    last_task_id = models.CharField(_("上次排队的任务编号"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("定时任务")
+        verbose_name_plural = _("定时任务")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorkerHeartbeat(models.Model):
+    """Written by each running task worker every few seconds; pages that queue work read it."""
+
+    worker_id = models.CharField(_("worker 编号"), max_length=64, unique=True)
+    hostname = models.CharField(_("主机"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("进程号"), null=True, blank=True)
+    started_at = models.DateTimeField(_("启动时间"))
+    seen_at = models.DateTimeField(_("最近心跳"), db_index=True)
+
+    class Meta:
+        verbose_name = _("后台任务 worker")
+        verbose_name_plural = _("后台任务 worker")
+
+    def __str__(self) -> str:
+        return f"{self.hostname}:{self.pid}"
