@@ -1,6 +1,8 @@
-"""Uploads: content sniffing (never trust the name), size limit, sha256 and safe stored names."""
+"""Uploads: content sniffing (never trust the name), size limit, zip bounds, sha256 and safe
+stored names."""
 
 import hashlib
+import io
 import os
 import uuid
 import zipfile
@@ -10,6 +12,7 @@ import filetype
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
 
 from .exceptions import ValidationFailed
 
@@ -37,6 +40,16 @@ _OOXML_MARKERS = {
     "docx": "word/document.xml",
     "xlsx": "xl/workbook.xml",
 }
+
+# Bounds on a zip-based upload (docx, xlsx), checked from its central directory before any
+# part is parsed. Python's zipfile never inflates an entry past its declared size (a lying
+# header fails the CRC check), so the declared sizes bound what a parser can be fed.
+MAX_ZIP_ENTRIES = 1000
+MB = 1024 * 1024
+MAX_UNZIPPED_BYTES = 64 * MB
+# Text parts compress about 5-20 times; a bomb compresses hundreds of times.
+MAX_ZIP_RATIO = 100
+_RATIO_FLOOR = MB
 
 
 @dataclass(frozen=True)
@@ -83,6 +96,51 @@ def sniff_kind(head: bytes, fileobj) -> str | None:
     return None
 
 
+def check_zip_bounds(source, *, name: str = "file") -> None:
+    """Refuse a zip (docx, xlsx) whose entries are too many or would inflate too far.
+
+    `source` is bytes or a seekable binary file; only the central directory is read, so a
+    bomb is refused in milliseconds and without inflating anything.
+    """
+    fileobj = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+    position = fileobj.tell()
+    try:
+        with zipfile.ZipFile(fileobj) as zf:
+            entries = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+        return  # not a zip at all: the reader reports the file as unreadable
+    finally:
+        fileobj.seek(position)
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise ValidationFailed(
+            _(
+                "文件“%(name)s”包含的部件过多（%(n)s 个，最多 %(max)s 个），"
+                "不像正常的 Office 文件，已拒绝"
+            )
+            % {"name": name, "n": len(entries), "max": MAX_ZIP_ENTRIES},
+            field="file",
+        )
+    total = sum(info.file_size for info in entries)
+    if total > MAX_UNZIPPED_BYTES:
+        raise ValidationFailed(
+            _(
+                "文件“%(name)s”解压后过大（约 %(mb)s MB，最多 %(max)s MB），已拒绝；"
+                "请删除多余内容或拆分后再上传"
+            )
+            % {"name": name, "mb": total // MB, "max": MAX_UNZIPPED_BYTES // MB},
+            field="file",
+        )
+    for info in entries:
+        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_ZIP_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise ValidationFailed(
+                _("文件“%(name)s”中的部件压缩比异常（解压后 %(mb)s MB），疑似压缩炸弹，已拒绝")
+                % {"name": name, "mb": info.file_size // MB},
+                field="file",
+            )
+
+
 def _sniff_text(head: bytes, name: str) -> str | None:
     """The text kind (txt or html) of bytes with no NUL and few control characters, or None."""
     if not head or b"\x00" in head:
@@ -127,6 +185,8 @@ def check_upload(
     ext = _extension(name)
     if ext not in known[0]:
         raise ValidationFailed(f"文件“{name}”的扩展名与内容不符：内容是 {kind} 文件", field="file")
+    if kind in _OOXML_MARKERS:
+        check_zip_bounds(upload, name=name)
     digest = hashlib.sha256()
     size = 0
     for chunk in upload.chunks():

@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .exceptions import ValidationFailed
+from .files import check_zip_bounds
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -73,6 +74,8 @@ def xlsx_response(content: bytes, filename: str) -> HttpResponse:
 
 def read_rows(fileobj, *, headers: Sequence[str], max_rows: int = 20000) -> list[dict]:
     """Read the first sheet into dicts keyed by the template headers; row numbers as in Excel."""
+    # A workbook is a zip: refuse a bomb from its directory before openpyxl inflates anything.
+    check_zip_bounds(fileobj, name=getattr(fileobj, "name", None) or "Excel")
     try:
         wb = load_workbook(fileobj, read_only=True, data_only=True)
     except Exception as exc:
