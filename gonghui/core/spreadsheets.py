@@ -1,11 +1,23 @@
-"""Excel rendering and reading. Renderers take plain rows and know nothing of the ORM."""
+"""Excel rendering and reading. Renderers take plain rows and know nothing of the ORM.
+
+Every workbook the product hands out is written here, so the defences live here once: a text
+value that a spreadsheet could run as a formula is written as text (never as a formula), and
+every sheet gets the same readable layout (bold frozen header, widths from content, number
+formats for dates and amounts).
+"""
 
 import datetime as dt
 import io
+import itertools
+import unicodedata
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -14,54 +26,153 @@ from .files import check_zip_bounds
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+# A cell whose text starts with one of these is run as a formula by Excel, LibreOffice or WPS
+# (full-width forms included: WPS and Excel with a Chinese IME convert them on edit), and a
+# leading tab or carriage return hides such a prefix from a naive check.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+_HIDING_PREFIXES = ("\t", "\r", "\n", " ", "\u3000")
+
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+AMOUNT_FORMAT = "#,##0.00"
+# Column widths are measured on the first rows only, so a big export still streams.
+WIDTH_SAMPLE_ROWS = 500
+MIN_WIDTH, MAX_WIDTH = 6, 60
+
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
+_HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_NOTE_FONT = Font(italic=True, color="666666")
+
+
+def is_formula_like(text: str) -> bool:
+    """True when a spreadsheet could read this text as a formula (or a DDE command)."""
+    if text[:1] in ("\t", "\r", "\n"):
+        return True
+    return text.lstrip("".join(_HIDING_PREFIXES))[:1] in FORMULA_PREFIXES
+
+
+def plain_value(value):
+    """The value as a workbook stores it: aware datetimes in local time, without a zone."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).replace(tzinfo=None)
+    return value
+
+
+def sheet_cell(ws, value):
+    """A value for `ws.append`: a styled cell where the value needs one, else the value itself.
+
+    Text is always stored as text: a formula-like string keeps its exact characters (so an
+    export re-imports unchanged) but is typed as a string and carries Excel's quote prefix, so
+    it is neither evaluated on opening nor turned into a formula when someone edits the cell.
+    Numbers stay numbers, a negative one included.
+    """
+    value = plain_value(value)
+    if isinstance(value, str):
+        if not is_formula_like(value):
+            return value
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"
+        cell.quotePrefix = True
+        return cell
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, dt.datetime):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = DATETIME_FORMAT
+        return cell
+    if isinstance(value, dt.date):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    if isinstance(value, Decimal):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = AMOUNT_FORMAT
+        return cell
+    return value
+
+
+def display_width(value) -> int:
+    """Roughly how many Latin characters wide the value shows (CJK characters count two)."""
+    value = plain_value(value)
+    if value is None:
+        return 0
+    if isinstance(value, dt.datetime):
+        return 16
+    if isinstance(value, dt.date):
+        return 10
+    text = f"{value:,.2f}" if isinstance(value, Decimal) else str(value)
+    longest = max(text.split("\n"), key=len, default="")
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
+
+
+def column_widths(headers: Sequence[str], rows: Sequence[Sequence]) -> list[int]:
+    widths = [display_width(h) for h in headers]
+    for row in rows:
+        for i, value in enumerate(row[: len(widths)]):
+            widths[i] = max(widths[i], display_width(value))
+    return [min(MAX_WIDTH, max(MIN_WIDTH, w + 2)) for w in widths]
+
 
 def render_xlsx(
     *, title: str, headers: Sequence[str], rows: Iterable[Sequence], notes: Sequence[str] = ()
 ) -> bytes:
-    """One sheet with a bold header row; streamed rows keep memory flat for big exports."""
+    """One sheet: notes, a bold frozen header, then the rows; streamed so memory stays flat."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=title[:31])
-    widths = [max(8, len(h) * 2 + 2) for h in headers]
-    for i, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(w, 40)
+    rows = iter(rows)
+    sample = list(itertools.islice(rows, WIDTH_SAMPLE_ROWS))
+    for i, width in enumerate(column_widths(headers, sample), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    header_row = len(notes) + 1
+    ws.freeze_panes = f"A{header_row + 1}"
     for note in notes:
-        ws.append([note])
-    ws.append(list(headers))
-    for row in rows:
-        ws.append([_cell(v) for v in row])
+        cell = sheet_cell(ws, note)
+        if not isinstance(cell, Cell):
+            cell = WriteOnlyCell(ws, value=cell)
+        cell.font = _NOTE_FONT
+        ws.append([cell])
+    ws.append([_header_cell(ws, h) for h in headers])
+    for row in itertools.chain(sample, rows):
+        ws.append([sheet_cell(ws, v) for v in row])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _header_cell(ws, text):
+    cell = sheet_cell(ws, text)
+    if not isinstance(cell, Cell):
+        cell = WriteOnlyCell(ws, value=cell)
+    cell.font = _HEADER_FONT
+    cell.fill = _HEADER_FILL
+    cell.alignment = _HEADER_ALIGN
+    return cell
 
 
 def render_template_xlsx(*, title: str, headers: Sequence[str], example: Sequence, help_rows=()):
     """An import template: styled header, one example row, and a sheet of instructions."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31]
-    ws.append(list(headers))
-    for cell in ws[1]:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=title[:31])
+    for i, width in enumerate(column_widths(headers, [example]), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(12, width)
+    ws.freeze_panes = "A2"
+    header = []
+    for h in headers:
+        cell = _header_cell(ws, h)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="B22222")
-        cell.alignment = Alignment(horizontal="center")
-    ws.append([_cell(v) for v in example])
-    for i, h in enumerate(headers, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = max(12, len(h) * 2 + 4)
+        header.append(cell)
+    ws.append(header)
+    ws.append([sheet_cell(ws, v) for v in example])
     if help_rows:
         info = wb.create_sheet("填写说明")
-        for line in help_rows:
-            info.append([line])
         info.column_dimensions["A"].width = 100
+        for line in help_rows:
+            info.append([sheet_cell(info, line)])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
-
-
-def _cell(value):
-    # openpyxl writes Decimal exactly; only aware datetimes need their zone dropped.
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    return value
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
