@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import TimeStampedModel
@@ -199,6 +200,9 @@ class Campaign(OrgScopedModel, TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("campaigns:detail", args=[self.pk])
+
 
 class CampaignIndicator(IndicatorFields):
     """The campaign's frozen copy of a framework node; evidence and activities point here."""
@@ -356,6 +360,9 @@ class Assignment(OrgScopedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} · {self.unit_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ledger:task", args=[self.pk])
 
     @property
     def unit_name(self) -> str:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import TimeStampedModel
@@ -42,6 +43,9 @@ class IngestedDocument(OrgScopedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title or self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("ingest:review", args=[self.pk])
 
     @property
     def facts(self) -> list[dict]:

@@ -3,6 +3,7 @@ monthly reports; ledger package exports."""
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import TimeStampedModel
@@ -53,6 +54,9 @@ class EvidenceItem(OrgScopedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.indicator.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ledger:item", args=[self.pk])
 
 
 class EvidenceVersion(models.Model):

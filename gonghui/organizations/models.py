@@ -1,6 +1,7 @@
 """Organisations in a materialised-path tree, their departments and posts."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import TimeStampedModel
@@ -78,6 +79,9 @@ class Organization(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:detail", args=[self.pk])
 
     @property
     def display_name(self) -> str:

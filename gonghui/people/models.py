@@ -1,6 +1,7 @@
 """A person known to the union: member, cadre, volunteer, model worker or needy worker."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import privacy
@@ -82,6 +83,9 @@ class Person(OrgScopedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:detail", args=[self.pk])
 
     @property
     def id_number_masked(self) -> str:

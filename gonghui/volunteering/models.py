@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import TimeStampedModel
@@ -69,6 +70,9 @@ class Team(OrgScopedModel, TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("volunteering:team", args=[self.pk])
+
 
 class Volunteer(OrgScopedModel, TimeStampedModel):
     """A registered volunteer, always a known person of the union."""
@@ -91,6 +95,9 @@ class Volunteer(OrgScopedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.person.name}（{self.code}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("volunteering:volunteer", args=[self.pk])
 
 
 class Membership(TimeStampedModel):
@@ -149,6 +156,9 @@ class ServiceEvent(OrgScopedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("volunteering:event", args=[self.pk])
 
 
 class SignUp(TimeStampedModel):
@@ -304,6 +314,9 @@ class Visit(OrgScopedModel, TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.community} · {self.visit_date}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("volunteering:visit", args=[self.pk])
+
 
 class Problem(OrgScopedModel, TimeStampedModel):
     """民生难题: collected (usually on a visit) → assigned → solved with its result and date."""
@@ -339,6 +352,9 @@ class Problem(OrgScopedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("volunteering:problem", args=[self.pk])
 
 
 class StatusChange(models.Model):
