@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from gonghui.ingest.report import Report, analyse_text
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 REPO_ROOT = Path(__file__).resolve().parents[3]
-SEEDS = REPO_ROOT.parent / "shared" / "seeds"
+# The seed pages kept beside the repository; GONGHUI_SEEDS_DIR points elsewhere.
+SEEDS = Path(os.environ.get("GONGHUI_SEEDS_DIR") or REPO_ROOT.parent / "shared" / "seeds")
 
 
 def docx_bytes(text: str) -> bytes:

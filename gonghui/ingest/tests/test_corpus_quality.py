@@ -33,9 +33,8 @@ def test_fact_precision_and_recall_on_corpus():
     assert total.recall >= THRESHOLD
 
 
+@pytest.mark.seeds
 def test_fact_precision_and_recall_on_seeds():
-    if not SEEDS.is_dir():
-        pytest.skip("the shared seed folder is not present")
     total, per_document = score_folder(CORPUS / "seeds", SEEDS)
     for name, score in per_document.items():
         print(f"\nseed {name}: precision {score.precision:.3f}, recall {score.recall:.3f}", end="")

@@ -1,5 +1,7 @@
 """Normalisation repairs the seeds' pinyin insertions and keeps genuine brackets."""
 
+import pytest
+
 from gonghui.core.textnorm import normalize, pinyin_insertions, simplify
 
 
@@ -43,9 +45,8 @@ def test_fast_simplify_matches_opencc_on_phrase_entries():
         assert simplify(sample) == to_simplified(sample)
 
 
+@pytest.mark.seeds
 def test_seed_page_is_repaired(seed_texts):
-    if not seed_texts:
-        return
     text = normalize(seed_texts["000"]).text
     assert "省总工会机关召开5月份争创全国文明单位工作汇报会" in text
     assert "(" not in text.split("\n")[0]

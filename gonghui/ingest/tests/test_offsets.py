@@ -1,5 +1,7 @@
 """Every normalised span maps back to the span of the original text that produced it."""
 
+import pytest
+
 from gonghui.core.textnorm import normalize
 from gonghui.ingest.report import analyse_text
 
@@ -13,9 +15,8 @@ def test_span_maps_back_through_pinyin_and_traditional():
     assert normalized.original_text(start, end) == "137萬(wàn)多元"
 
 
+@pytest.mark.seeds
 def test_every_fact_of_a_seed_shows_its_original_span(seed_texts):
-    if not seed_texts:
-        return
     report = analyse_text(seed_texts["000"])
     fact = next(f for f in report.facts if f.value == 5880)
     assert seed_texts["000"][fact.original_start : fact.original_end] == "5880元"

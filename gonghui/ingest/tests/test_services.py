@@ -102,11 +102,10 @@ def test_binary_and_empty_uploads_are_refused_with_a_message(fed):
     assert not IngestedDocument.objects.exists()
 
 
+@pytest.mark.seeds
 def test_demo_loader_ingests_each_seed_once(fed):
     from gonghui.ingest.demo import SEEDS, load_demo_documents
 
-    if not SEEDS.is_dir():
-        pytest.skip("the shared seed folder is not present")
     documents = load_demo_documents(by=fed.province_admin, organization=fed.henan)
     assert len(documents) == len(list(SEEDS.glob("*.txt")))
     assert load_demo_documents(by=fed.province_admin, organization=fed.henan) == []

@@ -1,41 +1,17 @@
 """On a phone-sized screen: open the wish board, claim a wish, see it marked claimed."""
 
-import os
-import shutil
-
 import pytest
 
 from gonghui.wishes.models import Wish
 from gonghui.wishes.tests.factories import make_wish
 from gonghui.wishes.workflow import Status
 
-CHROMIUM = "/usr/bin/chromium"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def phone_page():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(
-            viewport={"width": 390, "height": 844},
-            device_scale_factor=2,
-            is_mobile=True,
-            has_touch=True,
-            locale="zh-CN",
-        )
-        yield context.new_page()
-        browser.close()
+def phone_page(open_page):
+    return open_page(phone=True)
 
 
 @pytest.mark.django_db(transaction=True)
