@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gonghui.core.middleware.RequestContextMiddleware",
+    "gonghui.core.textinput.SimplifiedInputMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from gonghui.core.exceptions import DomainError, ValidationFailed
+from gonghui.core.textinput import SimplifiedInputParser
 
 from .auth import AUTH
 
@@ -14,6 +15,7 @@ api = NinjaAPI(
     description="组织、人员、文明创建、工会服务的 REST 接口。认证：会话（浏览器）或 Bearer 令牌。",
     auth=AUTH,
     urls_namespace="api-1.0.0",
+    parser=SimplifiedInputParser(),
 )
 
 

@@ -11,6 +11,7 @@ from django.core.files.storage import default_storage
 from .exceptions import ValidationFailed
 from .files import check_upload
 from .spreadsheets import read_rows
+from .textinput import simplify_rows
 
 
 @dataclass
@@ -44,7 +45,7 @@ class ImportReport:
 def read_upload(upload, *, headers) -> list[dict]:
     """Rows of an uploaded .xlsx whose content has been sniffed; ValidationFailed otherwise."""
     check_upload(upload, allowed={"xlsx"})
-    return read_rows(upload, headers=headers)
+    return simplify_rows(read_rows(upload, headers=headers))
 
 
 def stash_upload(session, key: str, upload, *, folder: str) -> None:
@@ -61,7 +62,7 @@ def stashed_rows(session, key: str, *, headers) -> list[dict] | None:
     if not name or not default_storage.exists(name):
         return None
     with default_storage.open(name, "rb") as fh:
-        return read_rows(io.BytesIO(fh.read()), headers=headers)
+        return simplify_rows(read_rows(io.BytesIO(fh.read()), headers=headers))
 
 
 def drop_stash(session, key: str) -> None:
