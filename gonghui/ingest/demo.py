@@ -1,6 +1,8 @@
-"""Demo data: ingest the seed reports (when the shared seed folder exists) as sample imports."""
+"""Demo data: the project's own sample reports (gonghui/ingest/samples/) imported for the
+organisations they are about, plus the seed reports when the ../shared seed folder exists."""
 
 import hashlib
+import os
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -8,13 +10,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from .models import IngestedDocument
 from .services import ingest_document
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SAMPLES = Path(__file__).resolve().parent / "samples"
+# The seed pages kept beside the repository; optional, and GONGHUI_SEEDS_DIR points elsewhere.
+SEEDS = Path(
+    os.environ.get("GONGHUI_SEEDS_DIR")
+    or Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+)
 
 
 def load_demo_documents(
     *, by, organization, folder: Path = SEEDS, files: list[Path] | None = None
 ) -> list[IngestedDocument]:
-    """Ingest each seed once (skipping those already imported, matched by content hash)."""
+    """Ingest each file once (skipping those already imported, matched by content hash)."""
     if files is None:
         if not folder.is_dir():
             return []
@@ -29,6 +36,15 @@ def load_demo_documents(
     return documents
 
 
+# Which organisation each sample report is about (by file-name prefix).
+SAMPLE_ORGANIZATIONS = {
+    "01": "河南省总工会",
+    "02": "广元市总工会",
+    "03": "安徽省总工会",
+    "04": "河南省总工会",
+    "05": "娄底市总工会",
+}
+
 # Which organisation each seed report is about (by file-name prefix).
 SEED_ORGANIZATIONS = {
     "000": "河南省总工会",
@@ -39,16 +55,23 @@ SEED_ORGANIZATIONS = {
 }
 
 
-def load(ctx) -> None:
-    """Each seed report imported for the organisation it is about, awaiting confirmation."""
-    if not SEEDS.is_dir():
-        return
-    admin = ctx.users["admin"]
+def _load_folder(ctx, folder: Path, organizations: dict[str, str]) -> int:
     count = 0
-    for prefix, org_name in SEED_ORGANIZATIONS.items():
-        matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-        if not matches:
-            continue
-        folder_docs = load_demo_documents(by=admin, organization=ctx.orgs[org_name], files=matches)
-        count += len(folder_docs)
-    ctx.notes.append(f"导入的种子报告：{count} 篇（待确认的活动建议见“资料导入”）")
+    for prefix, org_name in organizations.items():
+        matches = sorted(folder.glob(f"{prefix}_*.txt"))
+        if matches:
+            count += len(
+                load_demo_documents(
+                    by=ctx.users["admin"], organization=ctx.orgs[org_name], files=matches
+                )
+            )
+    return count
+
+
+def load(ctx) -> None:
+    """Each sample report (and each seed report, when present) imported for the organisation
+    it is about, awaiting confirmation."""
+    count = _load_folder(ctx, SAMPLES, SAMPLE_ORGANIZATIONS)
+    if SEEDS.is_dir():
+        count += _load_folder(ctx, SEEDS, SEED_ORGANIZATIONS)
+    ctx.notes.append(f"导入的示例报告：{count} 篇（待确认的活动建议见“资料导入”）")
