@@ -6,6 +6,7 @@ import secrets
 from django.contrib.auth.models import AbstractUser, Permission
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import TimeStampedModel
@@ -31,7 +32,9 @@ class Role(TimeStampedModel):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return self.name
+        # Standard role names are in the message catalogue (marked in roles.py), so they follow
+        # the user's language; a role an administrator named differently shows as named.
+        return gettext(self.name)
 
 
 class User(AbstractUser):

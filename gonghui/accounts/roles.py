@@ -5,6 +5,7 @@ import importlib
 from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from gonghui.organizations.scoping import DataScope
 
@@ -13,7 +14,7 @@ from .models import Role
 # code: (name, data scope, [app_label.codename, ...], description)
 ROLE_DEFINITIONS: dict[str, tuple[str, str, list[str], str]] = {
     "campaign_admin": (
-        "创建办管理员",
+        gettext_noop("创建办管理员"),
         DataScope.SUBTREE,
         [
             "organizations.add_organization",
@@ -27,19 +28,19 @@ ROLE_DEFINITIONS: dict[str, tuple[str, str, list[str], str]] = {
         "设置创建活动和测评体系、分解任务、主持月度汇报会、生成报告",
     ),
     "leader": (
-        "领导",
+        gettext_noop("领导"),
         DataScope.SUBTREE,
         [],
         "查看进度和差距，审核点评各部门提交的资料",
     ),
     "liaison": (
-        "部门联络员",
+        gettext_noop("部门联络员"),
         DataScope.DEPARTMENT,
         [],
         "上传创建资料、登记活动、提交月度汇报",
     ),
     "grassroots_admin": (
-        "基层工会管理员",
+        gettext_noop("基层工会管理员"),
         DataScope.SUBTREE,
         [
             "organizations.add_organization",
@@ -53,7 +54,7 @@ ROLE_DEFINITIONS: dict[str, tuple[str, str, list[str], str]] = {
         "管理本工会及下级的组织、人员和创建工作",
     ),
     "assistance_officer": (
-        "帮扶专员",
+        gettext_noop("帮扶专员"),
         DataScope.SUBTREE,
         ["people.view_person", "people.change_person", "people.view_sensitive"],
         "维护困难职工档案（敏感个人信息）",

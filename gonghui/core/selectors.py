@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import Q
 
 from gonghui.organizations.paths import subtree_range
@@ -55,6 +56,69 @@ def audit_entries_for_user(user, filters: AuditFilter):
     if filters.date_to:
         qs = qs.filter(at__date__lte=filters.date_to)
     return qs.order_by("-at", "-id")
+
+
+def audited_types() -> list[tuple[str, str]]:
+    """(model label, readable name) of every record type of the product, for the log's filter."""
+    types = [
+        (model._meta.label_lower, str(model._meta.verbose_name))
+        for model in apps.get_models()
+        if model.__module__.startswith("gonghui.")
+    ]
+    return sorted(types, key=lambda t: t[1])
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    entry: AuditEntry
+    type_name: str
+    target_name: str
+    url: str
+
+
+def audit_rows(entries) -> list[AuditRow]:
+    """A page of entries with readable type names, the record's current name and its page link.
+
+    One query per record type present on the page; records since deleted keep their stored name.
+    """
+    entries = list(entries)
+    wanted: dict[str, set[str]] = {}
+    for e in entries:
+        if e.target_type and e.target_id:
+            wanted.setdefault(e.target_type, set()).add(e.target_id)
+    found: dict[tuple[str, str], object] = {}
+    models_by_label = {}
+    for label, ids in wanted.items():
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            continue
+        models_by_label[label] = model
+        pk_ids = (
+            [i for i in ids if i.isdigit()]
+            if model._meta.pk.get_internal_type()
+            in (
+                "AutoField",
+                "BigAutoField",
+            )
+            else list(ids)
+        )
+        for pk, obj in model._base_manager.in_bulk(pk_ids).items():
+            found[(label, str(pk))] = obj
+    rows = []
+    for e in entries:
+        model = models_by_label.get(e.target_type)
+        obj = found.get((e.target_type, e.target_id))
+        url = obj.get_absolute_url() if obj is not None and hasattr(obj, "get_absolute_url") else ""
+        rows.append(
+            AuditRow(
+                entry=e,
+                type_name=str(model._meta.verbose_name) if model else e.target_type,
+                target_name=e.target_repr or (str(obj) if obj is not None else ""),
+                url=url,
+            )
+        )
+    return rows
 
 
 def home_summary(user) -> dict:

@@ -24,5 +24,11 @@ def audit_log(request):
     return render(
         request,
         "core/audit_log.html",
-        {"page": page, "filters": filters, "actions": selectors.AUDIT_ACTIONS},
+        {
+            "page": page,
+            "rows": selectors.audit_rows(page),
+            "filters": filters,
+            "actions": selectors.AUDIT_ACTIONS,
+            "types": selectors.audited_types(),
+        },
     )

@@ -4,27 +4,36 @@ import datetime as dt
 from decimal import Decimal
 
 from django import template
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import get_language
 
 register = template.Library()
 
 
+def _chinese() -> bool:
+    return (get_language() or "zh-hans").startswith("zh")
+
+
 @register.filter
 def cn_date(value) -> str:
-    """2020年6月3日"""
+    """2020年6月3日 in Chinese; the active language's own date format otherwise (June 3, 2020)."""
     if not value:
         return ""
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
+    if not _chinese():
+        return formats.date_format(value, "DATE_FORMAT")
     return f"{value.year}年{value.month}月{value.day}日"
 
 
 @register.filter
 def cn_datetime(value) -> str:
-    """2020年6月3日 14:05"""
+    """2020年6月3日 14:05 in Chinese; June 3, 2020 14:05 otherwise."""
     if not value:
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
+    if not _chinese():
+        return f"{formats.date_format(local, 'DATE_FORMAT')} {local:%H:%M}"
     return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
 
 

@@ -33,3 +33,15 @@ def test_audit_records_ip(fed, client_for):
     entry = AuditEntry.objects.get(summary="新建部门 女职工部")
     assert entry.ip_address == "127.0.0.1"
     assert entry.actor == fed.province_admin
+
+
+def test_audit_page_reads_as_words_not_codes(fed, client_for):
+    """The record's type and name link to its page; the type filter offers readable names."""
+    audit.record(by=fed.city_admin, action="update", target=fed.zhengzhou, summary="改名")
+    html = client_for(fed.sysadmin).get("/audit/").content.decode()
+    assert "organizations.organization#" not in html
+    assert f'<a href="/orgs/{fed.zhengzhou.pk}/">郑州市总工会</a>' in html
+    assert '<option value="organizations.organization"' in html
+    assert ">组织</option>" in html or ">组织机构</option>" in html
+    filtered = client_for(fed.sysadmin).get("/audit/?target_type=people.person").content.decode()
+    assert "改名" not in filtered

@@ -41,3 +41,13 @@ def test_date_inputs_render_iso_values_in_chinese():
     with translation.override("zh-hans"):
         html = DateInput().render("d", dt.date(2020, 6, 3))
     assert 'value="2020-06-03"' in html and 'type="date"' in html
+
+
+def test_dates_follow_the_chosen_language():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert cn_date(dt.date(2020, 6, 3)) == "June 3, 2020"
+        assert "年" not in cn_datetime(dt.datetime(2020, 6, 3, 14, 5, tzinfo=dt.UTC))
+    with translation.override("zh-hans"):
+        assert cn_date(dt.date(2020, 6, 3)) == "2020年6月3日"

@@ -233,7 +233,7 @@ def _transition(*, by, item: EvidenceItem, verb: str, comment: str = "") -> Evid
         by=by,
         action=audit.Action.TRANSITION,
         target=item,
-        summary=f"{VERB_LABELS[verb]}：{event.from_status} → {target}"
+        summary=f"{VERB_LABELS[verb]}：{Status(event.from_status).label} → {Status(target).label}"
         + (f"；点评：{comment[:100]}" if comment else ""),
     )
     sync_progress(item)
