@@ -1,10 +1,10 @@
-"""Root URL map: each domain app's pages under its `url_prefix`, the REST API under /api/v1/."""
+"""Root URL map: each domain app's pages under its `url_prefix`, the REST API under /api/v1/.
+
+There is no route to uploaded or generated files; see core.files.stored_file_response."""
 
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -25,5 +25,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_URL is deliberately never routed, not even under DEBUG: stored files are served only
+# by views that check the user's scope (core.files.stored_file_response).

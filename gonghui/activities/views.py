@@ -7,13 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.core import audit, imports
 from gonghui.core.exceptions import DomainError, ValidationFailed
+from gonghui.core.files import stored_file_response
 from gonghui.core.forms import add_domain_error
 from gonghui.core.spreadsheets import render_template_xlsx, render_xlsx, xlsx_response
 from gonghui.organizations.models import Department
@@ -174,10 +174,7 @@ def photo(request, pk: int, photo_pk: int):
     """Photos are served only to users who may see the activity."""
     activity = selectors.get_activity_for_user(request.user, pk)
     item = get_object_or_404(ActivityPhoto, pk=photo_pk, activity=activity)
-    try:
-        return FileResponse(item.file.open("rb"), filename=item.original_name)
-    except FileNotFoundError as exc:
-        raise Http404("照片文件不存在") from exc
+    return stored_file_response(item.file.name, download_name=item.original_name, inline=True)
 
 
 @login_required

@@ -2,13 +2,11 @@
 scope check, monthly reports, the monthly meeting and the inspector package."""
 
 import datetime as dt
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -17,7 +15,7 @@ from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.campaigns.models import Progress
 from gonghui.campaigns.permissions import can_manage_campaign
 from gonghui.core.exceptions import DomainError
-from gonghui.core.files import KINDS
+from gonghui.core.files import KINDS, stored_file_response
 from gonghui.organizations.models import Department, Organization
 
 from . import permissions, selectors, services
@@ -189,14 +187,7 @@ def act(request, pk: int):
 
 
 def _attachment(name: str, stored: str, content_type: str):
-    try:
-        handle = default_storage.open(stored, "rb")
-    except FileNotFoundError as exc:
-        raise Http404("文件已不存在") from exc
-    response = FileResponse(handle, content_type=content_type, as_attachment=True)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stored_file_response(stored, download_name=name, content_type=content_type)
 
 
 @login_required

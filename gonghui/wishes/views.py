@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gonghui.core import audit
 from gonghui.core.exceptions import DomainError
+from gonghui.core.files import stored_file_response
 from gonghui.core.forms import add_domain_error
 from gonghui.core.spreadsheets import render_xlsx, xlsx_response
 from gonghui.core.workflow import VERB_LABELS, allowed_verbs
@@ -152,7 +153,10 @@ def photo(request, pk: int):
     wish = selectors.get_wish_for_user(request.user, pk)
     if not wish.delivery_photo:
         raise Http404("没有送达照片")
-    return FileResponse(wish.delivery_photo.open("rb"))
+    name = wish.delivery_photo.name
+    return stored_file_response(
+        name, download_name=f"送达照片.{name.rsplit('.', 1)[-1]}", inline=True
+    )
 
 
 @login_required

@@ -9,6 +9,7 @@ import io
 import re
 import shutil
 import tempfile
+import uuid
 import zipfile
 
 from django.conf import settings
@@ -176,8 +177,10 @@ def build_export(*, export_id: int) -> LedgerExport:
                 )
             size = tmp.tell()
             tmp.seek(0)
+            # An unguessable stored name: the package is only ever served by the scoped view,
+            # and a name that cannot be enumerated keeps it private even if storage leaks.
             name = default_storage.save(
-                f"ledger/exports/{campaign.pk}/台账资料包_{export.pk}.zip", File(tmp)
+                f"ledger/exports/{campaign.pk}/{uuid.uuid4().hex}.zip", File(tmp)
             )
     except Exception as exc:
         export.state = LedgerExport.State.FAILED
