@@ -1,8 +1,9 @@
-"""Background tasks: expire unclaimed wishes at their deadline, and a sweep for cron."""
+"""Background tasks: expire unclaimed wishes at their deadline, and an hourly sweep."""
 
 from django_tasks import task
 
 from gonghui.core.exceptions import InvalidTransition
+from gonghui.core.scheduling import periodic
 
 from . import services
 from .models import Wish
@@ -20,6 +21,8 @@ def expire_wish(wish_id: int) -> bool:
     return True
 
 
+# The sweep catches wishes whose own deferred task was lost (queue pruned, expiry date edited).
+@periodic("15 * * * *")
 @task()
 def expire_overdue_wishes() -> int:
     return services.expire_overdue_wishes()
