@@ -1,10 +1,13 @@
-"""The `gonghui` console entry point: manage.py with friendlier names for everyday commands."""
+"""The `gonghui` console entry point: manage.py with friendlier names for everyday commands.
+
+Besides Django's commands: `serve` (site + worker + scheduler, what `make demo` runs), `worker`
+(the task worker with its heartbeat), `scheduler` (the periodic jobs), `load_demo`, `bench`.
+"""
 
 import os
 import sys
 
 ALIASES = {
-    "worker": "db_worker",
     "gen-scale": "gen_scale",
 }
 
@@ -22,3 +25,7 @@ def main() -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(argv)
+
+
+if __name__ == "__main__":  # `python -m gonghui.cli`, how `gonghui serve` starts its processes
+    main()
