@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: demo run worker test test-postgres lint format bench install clean-db messages
+.PHONY: demo run worker scheduler test test-postgres lint format bench install clean-db messages
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,20 +15,24 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-## make demo — install, migrate SQLite, load demo data, start the site and print the demo accounts
+## make demo — install, migrate SQLite, load demo data, print the demo accounts, then run the
+## site at $(HOST), the task worker and the scheduler together (Ctrl-C stops all three)
 demo: $(STAMP)
 	$(BIN)/gonghui migrate --noinput
 	$(BIN)/gonghui load_demo
-	$(BIN)/gonghui runserver $(HOST)
+	$(BIN)/gonghui serve $(HOST)
 
-## make run — start the site without demo data
+## make run — the same without demo data
 run: $(STAMP)
 	$(BIN)/gonghui migrate --noinput
-	$(BIN)/gonghui runserver $(HOST)
+	$(BIN)/gonghui serve $(HOST)
 
-## make worker — run the background task worker
+## make worker / make scheduler — one of them alone (a deployment runs each as a service)
 worker: $(STAMP)
 	$(BIN)/gonghui worker
+
+scheduler: $(STAMP)
+	$(BIN)/gonghui scheduler
 
 ## make test — install and run the whole suite (lint, migrations check, tests) on SQLite
 test: $(STAMP)

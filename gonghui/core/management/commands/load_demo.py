@@ -34,7 +34,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"\n演示账号（密码均为 {DEMO_PASSWORD}）："))
         for username, label in ACCOUNTS:
             self.stdout.write(f"  {username:<12} {label}")
-        self.stdout.write("\n打开 http://127.0.0.1:8000/ 登录。\n")
 
 
 ACCOUNTS = [
