@@ -8,6 +8,7 @@ from gonghui.core.exceptions import DomainError, ValidationFailed
 from gonghui.core.textinput import SimplifiedInputParser
 
 from .auth import AUTH
+from .docs import LocalSwagger
 
 api = NinjaAPI(
     title="工会文明创建工作平台 API",
@@ -15,6 +16,7 @@ api = NinjaAPI(
     description="组织、人员、文明创建、工会服务的 REST 接口。认证：会话（浏览器）或 Bearer 令牌。",
     auth=AUTH,
     urls_namespace="api-1.0.0",
+    docs=LocalSwagger(),
     parser=SimplifiedInputParser(),
 )
 
