@@ -186,6 +186,10 @@ CACHES = {
     }
 }
 
+# --- Exact lookups by a full phone or ID number (and duplicate hits): per user and window.
+GONGHUI_SENSITIVE_LOOKUPS_PER_WINDOW = env_int("GONGHUI_SENSITIVE_LOOKUPS_PER_WINDOW", 30)
+GONGHUI_SENSITIVE_LOOKUP_WINDOW_SECONDS = env_int("GONGHUI_SENSITIVE_LOOKUP_WINDOW_SECONDS", 3600)
+
 # --- 微心愿: unclaimed published wishes expire after this many days; public claims per IP.
 GONGHUI_WISH_EXPIRY_DAYS = env_int("GONGHUI_WISH_EXPIRY_DAYS", 90)
 GONGHUI_WISH_CLAIMS_PER_IP = env_int("GONGHUI_WISH_CLAIMS_PER_IP", 10)

@@ -7,10 +7,9 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
-from gonghui.core.exceptions import PermissionDenied
 from gonghui.organizations.selectors import get_organization_for_user
 
-from . import permissions, selectors, services
+from . import selectors, services
 from .models import Wish
 from .workflow import NOTE_VERBS
 
@@ -71,6 +70,13 @@ class WishSensitiveOut(Schema):
     hardship: str
     claimant_name: str
     claimant_phone: str
+
+
+class ClaimantContactOut(Schema):
+    id: int
+    claimant_name: str
+    claimant_phone: str
+    claimant_company: str
 
 
 class WishIn(Schema):
@@ -162,14 +168,18 @@ def get_wish(request, wish_id: int):
     return selectors.get_wish_for_user(request.auth, wish_id)
 
 
-@router.get("/{wish_id}/sensitive", response=WishSensitiveOut)
+@router.get("/{wish_id}/sensitive", response={200: WishSensitiveOut, 403: dict})
 def get_wish_sensitive(request, wish_id: int):
     """Unmasked contact details; needs the permission and is written to the audit log."""
     wish = selectors.get_wish_for_user(request.auth, wish_id)
-    if not permissions.can_view_sensitive(request.auth):
-        raise PermissionDenied("您没有查看微心愿敏感信息的权限")
-    services.record_sensitive_view(by=request.auth, wish=wish)
-    return wish
+    return {"id": wish.pk, **services.reveal_sensitive(by=request.auth, wish=wish)}
+
+
+@router.get("/{wish_id}/claimant", response={200: ClaimantContactOut, 400: dict, 403: dict})
+def get_wish_claimant(request, wish_id: int):
+    """The claimant's name and phone for the staff who deliver the wish; audited."""
+    wish = selectors.get_wish_for_user(request.auth, wish_id)
+    return {"id": wish.pk, **services.reveal_claimant(by=request.auth, wish=wish)}
 
 
 @router.post("/", response={201: WishOut})

@@ -1,13 +1,21 @@
 """Who may collect, vet, handle and unmask wishes."""
 
+from gonghui.core import privacy
+
 COLLECT = "wishes.add_wish"
 VET = "wishes.vet_wish"
 HANDLE = "wishes.change_wish"
 SENSITIVE = "wishes.view_wish_sensitive"
+# Staff who deliver a wish must be able to call its claimant; so may those who see everything.
+CLAIMANT_CONTACT = (HANDLE, SENSITIVE)
 
 
 def can_view_sensitive(user) -> bool:
-    return bool(user and user.is_authenticated and user.has_perm(SENSITIVE))
+    return privacy.can_view_sensitive(user, SENSITIVE)
+
+
+def can_contact_claimant(user) -> bool:
+    return privacy.can_view_sensitive(user, CLAIMANT_CONTACT)
 
 
 def verbs_for(user) -> set[str]:

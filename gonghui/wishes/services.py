@@ -6,6 +6,7 @@ import re
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gonghui.core import audit, privacy
 from gonghui.core.exceptions import InvalidTransition, PermissionDenied, ValidationFailed
@@ -322,10 +323,39 @@ def expire_overdue_wishes(*, now: dt.datetime | None = None, batch: int = 500) -
             return count
 
 
-def record_sensitive_view(*, by, wish: Wish) -> None:
-    audit.record(
+SENSITIVE_FIELDS = (
+    "worker_name",
+    "worker_phone",
+    "worker_address",
+    "hardship",
+    "claimant_name",
+    "claimant_phone",
+    "claimant_company",
+)
+CLAIMANT_FIELDS = ("claimant_name", "claimant_phone", "claimant_company")
+
+
+def reveal_sensitive(*, by, wish: Wish) -> dict[str, str]:
+    """The worker's and claimant's full details, once, audited; needs the wish permission."""
+    return privacy.reveal(
         by=by,
-        action=audit.Action.VIEW_SENSITIVE,
         target=wish,
-        summary=f"查看微心愿“{wish.title}”的职工和认领人联系方式",
+        fields=SENSITIVE_FIELDS,
+        what=_("职工和认领人联系方式"),
+        permission=permissions.SENSITIVE,
+        message=_("您没有查看微心愿敏感信息的权限"),
+    )
+
+
+def reveal_claimant(*, by, wish: Wish) -> dict[str, str]:
+    """The claimant's name and phone for the staff who deliver the wish, once, audited."""
+    if not wish.claimant_kind:
+        raise ValidationFailed(_("该心愿尚未被认领"))
+    return privacy.reveal(
+        by=by,
+        target=wish,
+        fields=CLAIMANT_FIELDS,
+        what=_("认领人联系方式"),
+        permission=permissions.CLAIMANT_CONTACT,
+        message=_("您没有联系认领人的权限"),
     )

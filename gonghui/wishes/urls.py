@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/", views.create, name="create"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/reveal/", views.reveal, name="reveal"),
+    path("<int:pk>/reveal-claimant/", views.reveal_claimant, name="reveal_claimant"),
     path("<int:pk>/photo/", views.photo, name="photo"),
     path("<int:pk>/deliver/", views.deliver, name="deliver"),
     path("<int:pk>/<str:verb>/", views.transition, name="transition"),

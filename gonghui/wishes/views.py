@@ -133,6 +133,7 @@ def detail(request, pk: int):
             "actions": actions,
             "deliver_form": DeliverForm() if any(v == "deliver" for v, _ in actions) else None,
             "can_view_sensitive": permissions.can_view_sensitive(request.user),
+            "can_contact_claimant": permissions.can_contact_claimant(request.user),
         },
     )
 
@@ -142,10 +143,23 @@ def detail(request, pk: int):
 def reveal(request, pk: int):
     """Show the worker's and claimant's full contact details once; each reveal is audited."""
     wish = selectors.get_wish_for_user(request.user, pk)
-    if not permissions.can_view_sensitive(request.user):
-        raise PermissionDenied("您没有查看微心愿敏感信息的权限")
-    services.record_sensitive_view(by=request.user, wish=wish)
-    return render(request, "wishes/_sensitive.html", {"wish": wish})
+    try:
+        values = services.reveal_sensitive(by=request.user, wish=wish)
+    except DomainError as exc:
+        raise PermissionDenied(exc.message) from exc
+    return render(request, "wishes/_sensitive.html", {"wish": wish, "values": values})
+
+
+@login_required
+@require_POST
+def reveal_claimant(request, pk: int):
+    """Show the claimant's name and phone to the staff who deliver the wish; audited."""
+    wish = selectors.get_wish_for_user(request.user, pk)
+    try:
+        values = services.reveal_claimant(by=request.user, wish=wish)
+    except DomainError as exc:
+        raise PermissionDenied(exc.message) from exc
+    return render(request, "wishes/_claimant.html", {"wish": wish, "values": values})
 
 
 @login_required
