@@ -3,13 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.privacy import SensitiveFieldsMixin, mask_id_number, mask_phone
 from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Department, Organization, Post
 
 from .models import Person
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(SensitiveFieldsMixin, forms.ModelForm):
+    # Editing never shows the stored ID number or phone: typing a value replaces it.
+    sensitive_fields = {"id_number": mask_id_number, "phone": mask_phone}
+
     organization = OrganizationChoiceField(
         label=_("所属组织"), queryset=Organization.objects.none()
     )
@@ -49,6 +53,7 @@ class PersonForm(forms.ModelForm):
             .filter(organization_id__in=[i for i in org_ids if i])
             .order_by("organization_id", "sort_order")
         )
+        self.setup_sensitive_fields()
 
     def validate_unique(self):
         # Uniqueness of the ID number is checked by the service with a Chinese message.

@@ -4,7 +4,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
+from gonghui.core import privacy
 from gonghui.core.chinese import is_pinyin_query, to_simplified
 from gonghui.core.privacy import mask_id_number, mask_phone
 from gonghui.organizations.models import Organization
@@ -29,15 +31,22 @@ TAG_FILTERS = {
 }
 
 
-def search_q(query: str) -> Q:
-    """Name prefix, pinyin initials prefix (zjh → 张建华) or the last four digits of a phone."""
+def search_q(query: str, *, user) -> Q:
+    """Name prefix, pinyin initials prefix (zjh → 张建华) or the last four digits of a phone.
+
+    A full phone number finds its owner, so it would unmask any phone by trying candidates:
+    that lookup needs the sensitive permission, is rate-limited per user and audited
+    (raises PermissionDenied or LookupThrottled)."""
     query = to_simplified(query.strip())
     if not query:
         return Q()
     if query.isdigit():
         if len(query) == 4:
             return Q(phone_tail=query)
-        return Q(phone=query) if len(query) >= 7 else Q(phone_tail__endswith=query)
+        if len(query) >= 7:
+            privacy.exact_lookup(by=user, kind="phone", value=query, label=_("手机号"))
+            return Q(phone=query)
+        return Q(phone_tail__endswith=query)
     if is_pinyin_query(query):
         return Q(name_initials__prefix=query.lower())
     return Q(name__prefix=query)
@@ -54,7 +63,7 @@ def people_for_user(user, filters: PeopleFilter | None = None):
     if filters.gender:
         qs = qs.filter(gender=filters.gender)
     if filters.q:
-        qs = qs.filter(search_q(filters.q))
+        qs = qs.filter(search_q(filters.q, user=user))
     return qs.select_related("organization", "department", "post").order_by(
         "org_path", "name", "pk"
     )

@@ -1,8 +1,9 @@
 """Writes to people: create, update, and the all-or-nothing Excel import."""
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
-from gonghui.core import audit, idcard
+from gonghui.core import audit, idcard, privacy
 from gonghui.core.chinese import pinyin_initials, to_simplified
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.core.imports import ImportReport, ImportRow
@@ -38,7 +39,92 @@ def _derive(person: Person) -> None:
         person.gender = idcard.gender(person.id_number)
 
 
-def validate_person_fields(data: dict, *, exclude_pk=None) -> dict:
+# --- Whether an ID number may be registered -------------------------------------------------
+# ID numbers are unique across the whole federation, so a number registered outside the user's
+# scope must still refuse the save, and that refusal is one bit about a record the user cannot
+# see. No wording can make a refused save look like a successful one, so the answer is bounded
+# instead: a duplicate is named only inside the user's scope (that person is in their list
+# anyway); outside it the message is neutral and never says the number exists. Every hit, in
+# or out of scope, is audited and spends the user's budget of sensitive lookups; once the
+# budget is spent every number gets the same refusal without a query, so from then on the
+# answer does not depend on whether the number exists. A miss costs nothing: it is what every
+# legitimate registration looks like and it discloses nobody.
+
+ID_NUMBER = "id_number"
+
+
+def _id_taken_elsewhere() -> str:
+    return _("该身份证号不能在此登记，请联系省总工会管理员核实")
+
+
+def _id_checks_exhausted() -> str:
+    return _("身份证号核对过于频繁，请稍后再试或联系省总工会管理员")
+
+
+def id_number_conflicts(*, by, numbers, exclude_pk=None) -> dict[str, str]:
+    """{number: message} for the numbers (already normalised) that cannot be registered."""
+    numbers = list(dict.fromkeys(n for n in numbers if n))
+    if not numbers:
+        return {}
+    if not privacy.lookup_allowed(by, ID_NUMBER):
+        return dict.fromkeys(numbers, _id_checks_exhausted())
+    existing: dict[str, Person] = {}
+    for start in range(0, len(numbers), 500):
+        qs = Person.objects.filter(id_number__in=numbers[start : start + 500])
+        if exclude_pk:
+            qs = qs.exclude(pk=exclude_pk)
+        for person in qs.select_related("organization").only(
+            "id", "name", "id_number", "org_path", "organization__name"
+        ):
+            existing[person.id_number] = person
+    if not existing:
+        return {}
+    hit_ids = [p.pk for p in existing.values()]
+    visible = set()
+    for start in range(0, len(hit_ids), 500):
+        visible.update(
+            Person.objects.visible_to(by)
+            .filter(pk__in=hit_ids[start : start + 500])
+            .values_list("pk", flat=True)
+        )
+    conflicts: dict[str, str] = {}
+    allowed = True
+    # In file order: once the budget runs out, this number and every later one get the same
+    # refusal whether or not they exist.
+    for number in numbers:
+        if not allowed:
+            conflicts[number] = _id_checks_exhausted()
+            continue
+        person = existing.get(number)
+        if person is None:
+            continue
+        masked = privacy.mask_id_number(number)
+        if person.pk in visible:
+            conflicts[number] = _("身份证号已登记：%(name)s（%(org)s），不能重复登记") % {
+                "name": person.name,
+                "org": person.organization.name,
+            }
+            privacy.record_lookup(
+                by=by,
+                kind=ID_NUMBER,
+                value=number,
+                target=person,
+                summary=_("核对身份证号 %(value)s：已登记为 %(name)s")
+                % {"value": masked, "name": person.name},
+            )
+        else:
+            conflicts[number] = _id_taken_elsewhere()
+            privacy.record_lookup(
+                by=by,
+                kind=ID_NUMBER,
+                value=number,
+                summary=_("核对身份证号 %(value)s：不能在此登记") % {"value": masked},
+            )
+        allowed = privacy.lookup_allowed(by, ID_NUMBER)
+    return conflicts
+
+
+def validate_person_fields(data: dict, *, by, exclude_pk=None, check_id_taken: bool = True) -> dict:
     """Clean values and return {field: message} errors (empty when valid)."""
     errors = {}
     name = (data.get("name") or "").strip()
@@ -51,11 +137,12 @@ def validate_person_fields(data: dict, *, exclude_pk=None) -> dict:
     except idcard.InvalidIdNumber as exc:
         errors["id_number"] = str(exc)
     else:
-        dup = Person.objects.filter(id_number=data["id_number"])
-        if exclude_pk:
-            dup = dup.exclude(pk=exclude_pk)
-        if dup.exists():
-            errors["id_number"] = "身份证号已存在，不能重复登记"
+        if check_id_taken:
+            conflict = id_number_conflicts(
+                by=by, numbers=[data["id_number"]], exclude_pk=exclude_pk
+            )
+            if conflict:
+                errors["id_number"] = conflict[data["id_number"]]
     phone = (data.get("phone") or "").strip()
     if phone and not (phone.isdigit() and 7 <= len(phone) <= 12):
         errors["phone"] = "手机号应为7至12位数字"
@@ -73,52 +160,72 @@ def _check_scope(by, organization: Organization) -> None:
         raise PermissionDenied("您无权管理该组织的人员")
 
 
-@transaction.atomic
+# Create, update and import validate before their transaction opens: the audit entry of a
+# duplicate check must survive the refusal it leads to.
+
+
 def create_person(*, by, **data) -> Person:
     if data.get("organization") is not None:
         _check_scope(by, data["organization"])
-    errors = validate_person_fields(data)
+    errors = validate_person_fields(data, by=by)
     if errors:
         raise ValidationFailed("人员信息有误", errors=errors)
     person = Person(**{k: v for k, v in data.items() if k in EDITABLE})
     _derive(person)
-    try:
-        person.save()
-    except IntegrityError as exc:  # a concurrent insert of the same ID number
-        raise ValidationFailed(
-            "身份证号已存在，不能重复登记", errors={"id_number": "身份证号已存在"}
-        ) from exc
-    audit.record(by=by, action=audit.Action.CREATE, target=person, summary=f"新建人员 {person}")
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                person.save()
+        except IntegrityError as exc:  # a concurrent insert of the same number, maybe elsewhere
+            raise ValidationFailed(
+                _id_taken_elsewhere(), errors={"id_number": _id_taken_elsewhere()}
+            ) from exc
+        audit.record(by=by, action=audit.Action.CREATE, target=person, summary=f"新建人员 {person}")
     return person
 
 
-@transaction.atomic
 def update_person(*, by, person: Person, **data) -> Person:
     _check_scope(by, person.organization)
     if data.get("organization") is not None:
         _check_scope(by, data["organization"])
     merged = {k: getattr(person, k) for k in EDITABLE} | data
-    errors = validate_person_fields(merged, exclude_pk=person.pk)
+    # An unchanged number is the person's own: no lookup, no budget spent.
+    new_number = idcard.normalize_id_number(merged.get("id_number") or "")
+    errors = validate_person_fields(
+        merged, by=by, exclude_pk=person.pk, check_id_taken=new_number != person.id_number
+    )
     if errors:
         raise ValidationFailed("人员信息有误", errors=errors)
     changed = [k for k in EDITABLE if k in data and getattr(person, k) != merged[k]]
     for key in changed:
         setattr(person, key, merged[key])
     _derive(person)
-    person.save()
-    audit.record(
-        by=by,
-        action=audit.Action.UPDATE,
-        target=person,
-        summary=f"修改人员 {person}",
-        details={"fields": changed},
-    )
+    with transaction.atomic():
+        person.save()
+        audit.record(
+            by=by,
+            action=audit.Action.UPDATE,
+            target=person,
+            summary=f"修改人员 {person}",
+            details={"fields": changed},
+        )
     return person
 
 
 # --- Excel import ---------------------------------------------------------------------------
 
 IMPORT_HEADERS = ["姓名", "身份证号", "手机号", "所属组织", "部门", "岗位", "劳模级别", "标签"]
+# The template's example row; its ID number carries a valid checksum so the row imports as is.
+IMPORT_EXAMPLE = [
+    "张建华",
+    "410102198506154519",
+    "13803711234",
+    "郑州市总工会",
+    "",
+    "",
+    "",
+    "志愿者",
+]
 TAG_WORDS = {"志愿者": "is_volunteer", "困难职工": "is_needy", "联络员": "is_liaison"}
 LEVEL_WORDS = {label: value for value, label in Person.ModelWorkerLevel.choices if value}
 
@@ -179,7 +286,8 @@ def check_import(*, by, rows: list[dict]) -> ImportReport:
             "model_worker_level": level,
             **flags,
         }
-        field_errors = validate_person_fields(data)
+        # Whether the number is taken is answered for the whole file at once, below.
+        field_errors = validate_person_fields(data, by=by, check_id_taken=False)
         field_errors.pop("organization", None)  # already reported above with the name
         field_errors.pop("department", None)
         row.errors.extend(field_errors.values())
@@ -188,10 +296,14 @@ def check_import(*, by, rows: list[dict]) -> ImportReport:
             if first != row.number:
                 row.errors.append(f"身份证号与第 {first} 行重复")
         row.data = data
+    conflicts = id_number_conflicts(by=by, numbers=list(seen_ids))
+    for row in report.rows:
+        number = row.data.get("id_number")
+        if number in conflicts and seen_ids.get(number) == row.number:
+            row.errors.append(conflicts[number])
     return report
 
 
-@transaction.atomic
 def import_people(*, by, rows: list[dict]) -> list[Person]:
     """Write every row or none: a single bad row means nothing is saved."""
     report = check_import(by=by, rows=rows)
@@ -202,26 +314,27 @@ def import_people(*, by, rows: list[dict]) -> list[Person]:
         _derive(person)
         person.org_path = row.data["organization"].path
         people.append(person)
-    try:
-        Person.objects.bulk_create(people, batch_size=500)
-    except IntegrityError as exc:
-        raise ValidationFailed(
-            "导入时发现重复的身份证号（可能刚被他人登记），未写入任何数据"
-        ) from exc
-    audit.record(
-        by=by,
-        action=audit.Action.IMPORT,
-        summary=f"导入人员 {len(people)} 人",
-        details={"count": len(people)},
-        org_path=by.scope.org_path,
-    )
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Person.objects.bulk_create(people, batch_size=500)
+        except IntegrityError as exc:
+            raise ValidationFailed(
+                "导入时发现重复的身份证号（可能刚被他人登记），未写入任何数据"
+            ) from exc
+        audit.record(
+            by=by,
+            action=audit.Action.IMPORT,
+            summary=f"导入人员 {len(people)} 人",
+            details={"count": len(people)},
+            org_path=by.scope.org_path,
+        )
     return people
 
 
-def record_sensitive_view(*, by, person: Person) -> None:
-    audit.record(
-        by=by,
-        action=audit.Action.VIEW_SENSITIVE,
-        target=person,
-        summary=f"查看 {person.name} 的身份证号和手机号",
-    )
+SENSITIVE_FIELDS = ("id_number", "phone")
+
+
+def reveal_sensitive(*, by, person: Person) -> dict[str, str]:
+    """The person's full ID number and phone, once, audited; needs the permission."""
+    return privacy.reveal(by=by, target=person, fields=SENSITIVE_FIELDS, what=_("身份证号和手机号"))

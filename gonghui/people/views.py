@@ -1,6 +1,7 @@
 """Pages: people list (search, filters, export), detail with audited unmasking, edit, import."""
 
 import copy
+from dataclasses import replace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -42,7 +43,11 @@ def _filters(request) -> selectors.PeopleFilter:
 @login_required
 def person_list(request):
     filters = _filters(request)
-    qs = selectors.people_for_user(request.user, filters)
+    try:
+        qs = selectors.people_for_user(request.user, filters)
+    except DomainError as exc:  # a full phone number without the permission, or too often
+        messages.error(request, exc.message)
+        qs = selectors.people_for_user(request.user, replace(filters, q=""))
     page = CappedPaginator(qs, 20).get_page(request.GET.get("page"))
     return render(
         request,
@@ -68,7 +73,10 @@ def export(request):
     unmasked = request.GET.get("unmasked") == "1"
     if unmasked and not can_view_sensitive(request.user):
         raise PermissionDenied("您没有导出敏感个人信息的权限")
-    qs = selectors.people_for_user(request.user, filters)
+    try:
+        qs = selectors.people_for_user(request.user, filters)
+    except DomainError as exc:
+        raise PermissionDenied(exc.message) from exc
     content = render_xlsx(
         title="人员名单",
         headers=selectors.EXPORT_HEADERS,
@@ -103,10 +111,11 @@ def detail(request, pk: int):
 def reveal(request, pk: int):
     """Show the full ID number and phone once; every reveal is written to the audit log."""
     person = selectors.get_person_for_user(request.user, pk)
-    if not can_view_sensitive(request.user):
-        raise PermissionDenied("您没有查看敏感个人信息的权限")
-    services.record_sensitive_view(by=request.user, person=person)
-    return render(request, "people/_sensitive.html", {"person": person})
+    try:
+        values = services.reveal_sensitive(by=request.user, person=person)
+    except DomainError as exc:
+        raise PermissionDenied(exc.message) from exc
+    return render(request, "people/_sensitive.html", {"person": person, "values": values})
 
 
 @login_required
@@ -146,16 +155,7 @@ def import_template(request):
     content = render_template_xlsx(
         title="人员导入",
         headers=services.IMPORT_HEADERS,
-        example=[
-            "张建华",
-            "410102198506154517",
-            "13803711234",
-            "郑州市总工会",
-            "",
-            "",
-            "",
-            "志愿者",
-        ],
+        example=services.IMPORT_EXAMPLE,
         help_rows=[
             "每行一人；“姓名”“身份证号”“所属组织”必填。",
             "身份证号须为18位并通过校验码检查，且不能与已登记人员重复。",

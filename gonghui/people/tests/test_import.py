@@ -40,7 +40,7 @@ def test_bad_rows_reported_and_nothing_written(fed):
     errors = {r.number: " ".join(r.errors) for r in report.error_rows}
     assert set(errors) == {3, 4, 5, 6}
     assert "校验码" in errors[3]
-    assert "已存在" in errors[4]
+    assert "已登记" in errors[4]
     assert "未知组织" in errors[5]
     assert "管理范围" in errors[6]
     before = Person.objects.count()
@@ -91,3 +91,14 @@ def test_import_refuses_non_excel_content(fed, client_for):
         "/people/import/", {"file": SimpleUploadedFile("人员.xlsx", b"<html>oops</html>")}
     )
     assert "内容不是允许的类型" in response.content.decode()
+
+
+def test_every_example_row_of_the_template_passes_the_import_validation(fed, client_for):
+    from gonghui.core.spreadsheets import read_rows
+
+    response = client_for(fed.province_admin).get("/people/import/template/")
+    assert response.status_code == 200
+    rows = read_rows(io.BytesIO(response.content), headers=IMPORT_HEADERS)
+    assert rows, "the template carries at least one example row"
+    report = check_import(by=fed.province_admin, rows=rows)
+    assert [r.errors for r in report.rows] == [[] for _ in rows]

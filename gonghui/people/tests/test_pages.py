@@ -61,7 +61,7 @@ def test_create_duplicate_id_refused(fed, client_for):
         "/people/new/",
         {"name": "王芳", "id_number": existing.id_number, "organization": fed.grassroots.pk},
     )
-    assert "身份证号已存在" in response.content.decode()
+    assert "身份证号已登记" in response.content.decode()
 
 
 def test_create_in_other_scope_refused(fed, client_for):
