@@ -3,8 +3,29 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.pickers import PickerField
+
 from .models import Department, Organization
 from .paths import subtree_range
+from .pickers import ORGANIZATIONS
+
+
+class OrganizationChoiceField(PickerField):
+    """An organisation within the user's scope, typed as "名称 #id", a bare id or an exact name.
+
+    Forms narrow it with `scope(user, ...)` or by setting `queryset` to a scoped queryset.
+    """
+
+    default_error_messages = {
+        "invalid_choice": _("找不到该组织，或不在您的管理范围内；请从提示中选择"),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(ORGANIZATIONS, **kwargs)
+
+    def resolve_text(self, text: str):
+        matches = list(self.queryset.filter(name=text)[:2])
+        return matches[0] if len(matches) == 1 else None
 
 
 class OrganizationForm(forms.ModelForm):
@@ -14,9 +35,7 @@ class OrganizationForm(forms.ModelForm):
 
 
 class MoveForm(forms.Form):
-    new_parent = forms.ModelChoiceField(
-        label=_("移动到（新上级组织）"), queryset=Organization.objects.none()
-    )
+    new_parent = OrganizationChoiceField(label=_("移动到（新上级组织）"))
 
     def __init__(self, *args, user, organization, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,38 +52,3 @@ class DepartmentForm(forms.ModelForm):
     class Meta:
         model = Department
         fields = ["name", "duties", "sort_order"]
-
-
-class OrganizationPickerWidget(forms.TextInput):
-    """A text box with suggestions fetched as you type (works at 100 000 organisations)."""
-
-    template_name = "organizations/widgets/picker.html"
-
-    def format_value(self, value):
-        if isinstance(value, Organization):
-            return f"{value.name} #{value.pk}"
-        if value and str(value).isdigit():
-            org = Organization.objects.filter(pk=value).only("name").first()
-            return f"{org.name} #{org.pk}" if org else value
-        return value
-
-
-class OrganizationChoiceField(forms.ModelChoiceField):
-    """Accepts "名称 #id", a bare id, or an exact unique name, within the given queryset."""
-
-    widget = OrganizationPickerWidget
-    default_error_messages = {
-        "invalid_choice": _("找不到该组织，或不在您的管理范围内；请从提示中选择"),
-    }
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        text = str(value).strip()
-        key = text.rsplit("#", 1)[-1].strip() if "#" in text else text
-        if key.isdigit():
-            return super().to_python(key)
-        matches = list(self.queryset.filter(name=text)[:2])
-        if len(matches) == 1:
-            return matches[0]
-        raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")

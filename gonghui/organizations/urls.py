@@ -5,7 +5,6 @@ from . import views
 app_name = "organizations"
 urlpatterns = [
     path("", views.tree, name="tree"),
-    path("options/", views.options, name="options"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/children/", views.children, name="children"),
     path("<int:parent_pk>/new/", views.create, name="create"),

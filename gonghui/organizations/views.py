@@ -39,14 +39,6 @@ def children(request, pk: int):
 
 
 @login_required
-def options(request):
-    """<option> suggestions for the organisation picker."""
-    query = (request.GET.get(request.GET.get("field", "q")) or request.GET.get("q") or "").strip()
-    results = selectors.search_organizations(request.user, query, limit=20) if query else []
-    return render(request, "organizations/_options.html", {"results": results})
-
-
-@login_required
 def detail(request, pk: int):
     org = selectors.get_organization_for_user(request.user, pk)
     people = people_for_user(request.user, PeopleFilter(organization=org))

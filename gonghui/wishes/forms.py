@@ -5,16 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.widgets import DateInput
-from gonghui.organizations.models import Organization
-from gonghui.organizations.selectors import organization_choices
+from gonghui.organizations.forms import OrganizationChoiceField
 
 from .models import Wish
 
 
 class WishForm(forms.Form):
-    organization = forms.ModelChoiceField(
-        label=_("所属组织"), queryset=None, help_text=_("困难职工所在的工会")
-    )
+    organization = OrganizationChoiceField(label=_("所属组织"), help_text=_("困难职工所在的工会"))
     title = forms.CharField(
         label=_("心愿"), max_length=60, help_text=_("一句话，例如：给孩子买一套学习桌椅")
     )
@@ -45,12 +42,7 @@ class WishForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["organization"]
-        # Validate against the whole scope, but list only the first few hundred in the select.
-        field.queryset = Organization.objects.visible_to(user)
-        field.choices = [("", "---------")] + [
-            (org.pk, org.name) for org in organization_choices(user)
-        ]
+        self.fields["organization"].scope(user)
         if user.organization_id:
             self.fields["organization"].initial = user.organization_id
 
