@@ -43,6 +43,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: an oversized request is refused from its header alone.
+    "gonghui.core.request_limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gonghui.core.locale.ExplicitLocaleMiddleware",
@@ -124,7 +126,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = False
 AXES_FAILURE_LIMIT = env_int("GONGHUI_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("GONGHUI_LOGIN_COOLOFF_MINUTES", 30) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Locked out when one address fails too often, whatever usernames it tries (password spraying),
+# or one username fails too often from one address. A successful login from the address resets
+# its count, so colleagues behind one office gateway are not locked out by each other's typos.
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -165,9 +170,16 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
-GONGHUI_MAX_UPLOAD_BYTES = env_int("GONGHUI_MAX_UPLOAD_MB", 20) * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = GONGHUI_MAX_UPLOAD_BYTES
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+_MB = 1024 * 1024
+# One file; one whole request (several files at once, refused with 413 from its Content-Length);
+# the non-file part of a request (form fields, JSON bodies), which Django holds in memory.
+GONGHUI_MAX_UPLOAD_BYTES = env_int("GONGHUI_MAX_UPLOAD_MB", 20) * _MB
+GONGHUI_MAX_REQUEST_BYTES = max(
+    env_int("GONGHUI_MAX_REQUEST_MB", 50) * _MB, GONGHUI_MAX_UPLOAD_BYTES + _MB
+)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("GONGHUI_MAX_FORM_MB", 5) * _MB
+DATA_UPLOAD_MAX_NUMBER_FILES = 50
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * _MB
 
 # --- Background tasks: Django's Tasks API (backport) with the database backend.
 TASKS = {
