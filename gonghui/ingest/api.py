@@ -2,9 +2,12 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from gonghui.api.fields import Date, Id
+from gonghui.core.exceptions import ValidationFailed
 from gonghui.organizations.selectors import get_organization_for_user
 
 from . import selectors, services
@@ -37,6 +40,7 @@ class ReportOut(Schema):
     date: str | None
     text: str
     facts: list[FactOut]
+    notices: list[str] = []
 
 
 class ProposalOut(Schema):
@@ -47,9 +51,11 @@ class ProposalOut(Schema):
     organization_id: int
     proposed_date: dt.date | None
     activity_type_code: str
+    department_id: int | None
     metrics: dict
     fact_indexes: list[int]
     activity_id: int | None
+    evidence_item_id: int | None
 
 
 class DocumentOut(Schema):
@@ -66,6 +72,7 @@ class DocumentOut(Schema):
 class DocumentDetailOut(DocumentOut):
     text: str
     facts: list[FactOut]
+    notices: list[str]
     proposals: list[ProposalOut]
 
     @staticmethod
@@ -75,15 +82,18 @@ class DocumentDetailOut(DocumentOut):
 
 class ConfirmIn(Schema):
     title: str | None = None
-    proposed_date: dt.date | None = None
+    proposed_date: Date | None = None
     activity_type_code: str | None = None
     metrics: dict | None = None
+    department_id: Id | None = None
+    assignment_id: Id | None = None
 
 
 @router.post("/analyse", response=ReportOut)
 def analyse(request, payload: AnalyseIn):
-    """Normalise a text and extract its facts without saving anything."""
-    return analyse_text(payload.text[: 5 * 1024 * 1024]).as_dict(with_text=True)
+    """Normalise a text and extract its facts without saving anything; a text past the
+    bound is read up to it, and `notices` says what was cut."""
+    return analyse_text(payload.text).as_dict(with_text=True)
 
 
 @router.get("/documents", response=list[DocumentOut])
@@ -92,25 +102,48 @@ def list_documents(request):
 
 
 @router.post("/documents", response={201: DocumentDetailOut})
-def upload_document(request, organization_id: Form[int], file: File[UploadedFile]):
+def upload_document(request, organization_id: Form[Id], file: File[UploadedFile]):
     organization = get_organization_for_user(request.user, organization_id)
     document = services.ingest_document(by=request.user, upload=file, organization=organization)
     return Status(201, document)
 
 
 @router.get("/documents/{pk}", response=DocumentDetailOut)
-def get_document(request, pk: int):
+def get_document(request, pk: Id):
     return selectors.get_document_for_user(request.user, pk)
 
 
 @router.post("/proposals/{pk}/confirm", response=ProposalOut)
-def confirm(request, pk: int, payload: ConfirmIn):
+def confirm(request, pk: Id, payload: ConfirmIn):
     proposal = selectors.get_proposal_for_user(request.user, pk)
     edits = payload.dict(exclude_none=True)
+    # Ids in the body are resolved through the user's scope, like ids in the URL.
+    if "department_id" in edits:
+        department_id = edits.pop("department_id")
+        department = (
+            selectors.departments_for(request.user, proposal.organization)
+            .filter(pk=department_id)
+            .first()
+        )
+        if department is None:
+            raise ValidationFailed(_("找不到该部门，或不在您的管理范围内"), field="department_id")
+        edits["department"] = department
+    if "assignment_id" in edits:
+        assignment_id = edits.pop("assignment_id")
+        assignment = (
+            selectors.ledger_tasks_for(request.user, proposal.organization)
+            .filter(pk=assignment_id)
+            .first()
+        )
+        if assignment is None:
+            raise ValidationFailed(
+                _("找不到该台账任务，或不在您的管理范围内"), field="assignment_id"
+            )
+        edits["assignment"] = assignment
     return services.confirm_proposal(by=request.user, proposal=proposal, **edits)
 
 
 @router.post("/proposals/{pk}/discard", response=ProposalOut)
-def discard(request, pk: int):
+def discard(request, pk: Id):
     proposal = selectors.get_proposal_for_user(request.user, pk)
     return services.discard_proposal(by=request.user, proposal=proposal)

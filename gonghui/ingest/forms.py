@@ -1,7 +1,5 @@
 """Forms for ingestion: the upload and the reviewer's edits to a proposal."""
 
-import json
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +7,21 @@ from gonghui.core.widgets import DateInput
 from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Organization
 
-from .proposals import TYPE_WORDS
+from . import selectors
+from .models import Proposal
+from .proposals import TYPE_WORDS, assign_metrics
+
+# The activity metrics a reviewer edits, as labelled fields (the activities app's names).
+METRIC_FIELDS = [
+    ("participants", _("参与人数（人）")),
+    ("attendances", _("参与人次（人次）")),
+    ("sessions", _("场次/项目数（场）")),
+    ("money", _("金额（元）")),
+    ("items", _("物品数量")),
+    ("reach", _("浏览量（次）")),
+    ("awards", _("评选表彰（个）")),
+]
+ITEM_UNITS = [("", "—"), ("本", "本"), ("件", "件"), ("份", "份"), ("张", "张")]
 
 
 class UploadForm(forms.Form):
@@ -29,16 +41,49 @@ class UploadForm(forms.Form):
             self.fields["organization"].initial = user.organization
 
 
+class TaskChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        unit = obj.department.name if obj.department_id else obj.organization.name
+        return f"{obj.campaign.name} · {obj.indicator.code} {obj.indicator.name} · {unit}"
+
+
+def _fact_label(index: int, fact: dict) -> str:
+    subject = f"（{fact['subject']}）" if fact.get("subject") else ""
+    return f"#{index + 1} {fact.get('quote', '')}{subject}"
+
+
 class ProposalForm(forms.Form):
+    """A proposal as the reviewer confirms it: an activity with its department and labelled
+    metrics (each saying which facts it came from), or a ledger entry with the task to file
+    the document under. Choices come from the user's scope and the proposal's organisation."""
+
     title = forms.CharField(label=_("名称"), max_length=200)
     proposed_date = forms.DateField(label=_("日期"), required=False, widget=DateInput())
     activity_type_code = forms.ChoiceField(label=_("活动类型"), required=False, choices=())
-    metrics = forms.CharField(
-        label=_("指标（JSON）"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    department = forms.ModelChoiceField(
+        label=_("组织部门"), required=False, queryset=None, empty_label=_("（不指定部门）")
+    )
+    assignment = TaskChoiceField(
+        label=_("归入台账任务"),
+        queryset=None,
+        help_text=_("文档将作为该任务的台账文件上传"),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, proposal: Proposal, facts: list[dict] = (), **kwargs):
+        kwargs.setdefault("prefix", f"p{proposal.pk}")
+        kwargs.setdefault("initial", self.initial_for(proposal))
         super().__init__(*args, **kwargs)
+        self.proposal = proposal
+        if proposal.kind == Proposal.Kind.LEDGER:
+            for name in ("proposed_date", "activity_type_code", "department"):
+                del self.fields[name]
+            self.fields["assignment"].queryset = selectors.ledger_tasks_for(
+                user, proposal.organization
+            )
+            self.fields["title"].label = _("文件标题")
+            return
+        del self.fields["assignment"]
+        self.fields["department"].queryset = selectors.departments_for(user, proposal.organization)
         choices = [("", "—")]
         try:
             from gonghui.activities.selectors import activity_types
@@ -47,13 +92,67 @@ class ProposalForm(forms.Form):
         except ImportError:
             choices += [(code, code) for code, _words in TYPE_WORDS]
         self.fields["activity_type_code"].choices = choices
+        self._add_metric_fields(proposal, list(facts))
 
-    def clean_metrics(self):
-        raw = self.cleaned_data.get("metrics") or "{}"
-        try:
-            value = json.loads(raw)
-        except ValueError as exc:
-            raise forms.ValidationError(_("指标应为 JSON 对象")) from exc
-        if not isinstance(value, dict):
-            raise forms.ValidationError(_("指标应为 JSON 对象"))
-        return value
+    @staticmethod
+    def initial_for(proposal: Proposal) -> dict:
+        initial = {
+            "title": proposal.title,
+            "proposed_date": proposal.proposed_date,
+            "activity_type_code": proposal.activity_type_code,
+            "department": proposal.department_id,
+        }
+        initial.update(proposal.metrics)
+        return initial
+
+    def _add_metric_fields(self, proposal: Proposal, facts: list[dict]):
+        indexes = [i for i in proposal.fact_indexes if 0 <= i < len(facts)]
+        _metrics, sources = assign_metrics(
+            facts, indexes, activity_type_code=proposal.activity_type_code
+        )
+        for name, label in METRIC_FIELDS:
+            if name == "money":
+                field = forms.DecimalField(
+                    label=label, required=False, min_value=0, max_digits=14, decimal_places=2
+                )
+            else:
+                field = forms.IntegerField(
+                    label=label, required=False, min_value=0, max_value=2_000_000_000
+                )
+            source = sources.get(name)
+            if source:
+                parts = []
+                if source.used:
+                    used = "；".join(_fact_label(i, facts[i]) for i in source.used)
+                    parts.append(str(_("依据：%(f)s")) % {"f": used})
+                if source.left_out:
+                    left = "；".join(_fact_label(i, facts[i]) for i in source.left_out)
+                    parts.append(str(_("未计入（统计对象或单位不同）：%(f)s")) % {"f": left})
+                field.help_text = " ".join(parts)
+            self.fields[name] = field
+            if name == "items":
+                self.fields["items_unit"] = forms.ChoiceField(
+                    label=_("物品单位"), required=False, choices=ITEM_UNITS
+                )
+
+    def metrics(self) -> dict:
+        data = self.cleaned_data
+        metrics = {
+            name: data[name] for name, _label in METRIC_FIELDS if data.get(name) not in (None, 0)
+        }
+        if metrics.get("items") and data.get("items_unit"):
+            metrics["items_unit"] = data["items_unit"]
+        return metrics
+
+    def edits(self) -> dict:
+        """The service's keyword arguments for the reviewer's choices."""
+        data = self.cleaned_data
+        if self.proposal.kind == Proposal.Kind.LEDGER:
+            return {"title": data["title"], "assignment": data["assignment"]}
+        return {
+            "title": data["title"],
+            "proposed_date": data["proposed_date"],
+            "activity_type_code": data["activity_type_code"],
+            "department": data["department"],
+            "metrics": self.metrics(),
+        }

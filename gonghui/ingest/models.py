@@ -51,6 +51,11 @@ class IngestedDocument(OrgScopedModel, TimeStampedModel):
     def facts(self) -> list[dict]:
         return self.report.get("facts", [])
 
+    @property
+    def notices(self) -> list[str]:
+        """What the analysis bounds cut from this document, for the review page."""
+        return self.report.get("notices", [])
+
 
 class Proposal(OrgScopedModel, TimeStampedModel):
     """An activity or ledger entry proposed from a document, saved only when confirmed."""
@@ -77,6 +82,14 @@ class Proposal(OrgScopedModel, TimeStampedModel):
     title = models.CharField(_("名称"), max_length=200)
     proposed_date = models.DateField(_("日期"), null=True, blank=True)
     activity_type_code = models.CharField(_("活动类型代码"), max_length=32, blank=True)
+    department = models.ForeignKey(
+        "organizations.Department",
+        verbose_name=_("组织部门"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     metrics = models.JSONField(_("指标"), default=dict)
     fact_indexes = models.JSONField(_("依据的事实"), default=list)
     excerpt = models.TextField(_("原文摘录"), blank=True)
@@ -92,6 +105,14 @@ class Proposal(OrgScopedModel, TimeStampedModel):
     activity = models.ForeignKey(
         "activities.Activity",
         verbose_name=_("生成的活动"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    evidence_item = models.ForeignKey(
+        "ledger.EvidenceItem",
+        verbose_name=_("归入的台账"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -7,6 +7,8 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from gonghui.core.exceptions import ValidationFailed
+from gonghui.core.files import check_zip_bounds
 from gonghui.core.textnorm import MAX_DOCUMENT_BYTES, DocumentError, decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -74,37 +76,65 @@ def _decode_html(data: bytes, name: str) -> str:
     return decode_bytes(data, name=name)
 
 
-def docx_to_text(data: bytes, *, name: str = "文件") -> str:
-    """Paragraphs and table cells of a Word document, in reading order."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _run_text(element) -> str:
+    return "".join(node.text or "" for node in element.iter(f"{_W}t"))
+
+
+def _table_lines(table) -> list[str]:
+    lines = []
+    for row in table.iter(f"{_W}tr"):
+        cells = [_run_text(cell) for cell in row.iterchildren(f"{_W}tc")]
+        lines.append(" ".join(c for c in cells if c))
+    return lines
+
+
+def docx_to_text(data: bytes, *, name: str = "文件", max_chars: int | None = None) -> str:
+    """Paragraphs and table cells of a Word document, in reading order.
+
+    The zip is bounded before anything is inflated, and the body is read as a stream: each
+    top-level paragraph or table is dropped once its text is taken, and reading stops once
+    `max_chars` characters are in hand, so memory follows the text kept, not the file.
+    """
+    from lxml import etree
 
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DocumentError(f"{name}不是有效的 Word（.docx）文件", code="docx") from exc
+        check_zip_bounds(data, name=name)
+    except ValidationFailed as exc:
+        raise DocumentError(exc.message, code="too_large") from exc
     lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(
-                "".join(node.text or "" for node in child.iter() if node.tag.endswith("}t"))
+    length = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open("word/document.xml") as part:
+            events = etree.iterparse(
+                part,
+                events=("end",),
+                tag=(f"{_W}p", f"{_W}tbl"),
+                resolve_entities=False,
+                no_network=True,
+                huge_tree=False,
             )
-        elif tag == "tbl":
-            for row in child.iter():
-                if row.tag.endswith("}tr"):
-                    cells = []
-                    for cell in row.iterchildren():
-                        if cell.tag.endswith("}tc"):
-                            cells.append(
-                                "".join(n.text or "" for n in cell.iter() if n.tag.endswith("}t"))
-                            )
-                    lines.append(" ".join(c for c in cells if c))
+            for _event, element in events:
+                parent = element.getparent()
+                if parent is None or parent.tag != f"{_W}body":
+                    continue  # inside a table: read with the table
+                is_paragraph = element.tag == f"{_W}p"
+                new = [_run_text(element)] if is_paragraph else _table_lines(element)
+                lines.extend(new)
+                length += sum(len(line) + 1 for line in new)
+                element.clear()
+                while element.getprevious() is not None:
+                    del parent[0]
+                if max_chars is not None and length > max_chars:
+                    break
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise DocumentError(f"{name}不是有效的 Word（.docx）文件", code="docx") from exc
     return "\n".join(lines)
 
 
-def read_bytes(data: bytes, *, name: str = "文件") -> str:
+def read_bytes(data: bytes, *, name: str = "文件", max_chars: int | None = None) -> str:
     """The text of a document, chosen by its name's suffix and checked by its content."""
     if not data:
         raise DocumentError(f"{name}是空文件，没有可读取的内容", code="empty")
@@ -118,7 +148,7 @@ def read_bytes(data: bytes, *, name: str = "文件") -> str:
             f"不支持的文件类型“{suffix}”，请上传 .txt、.html 或 .docx 文件", code="unsupported"
         )
     if suffix in DOCX_SUFFIXES or data.startswith(b"PK\x03\x04"):
-        text = docx_to_text(data, name=name)
+        text = docx_to_text(data, name=name, max_chars=max_chars)
     elif suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")):
         text = html_to_text(_decode_html(data, name))
     else:

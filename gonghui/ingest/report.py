@@ -4,6 +4,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from gonghui.core.textnorm import CJK, NormalizedText, normalize
 
 from .extract import _METADATA_RE, Fact, extract_facts
@@ -25,6 +27,11 @@ _SENTENCE_RE = re.compile(r"[。!?;；！？,，]")
 _SIGNATURE_END_RE = re.compile(r"(?:工会|工委|委员会|宣教部|[部室办])$")
 _TITLE_SKIP_RE = re.compile(r"^(?:记者|来源|时间|编者按|摘要)")
 
+# Bounds on one analysis, whatever the file: the characters read (about sixty pages of a
+# report) and the facts kept. Beyond them the work and the review page would grow without end.
+MAX_TEXT_CHARS = 100_000
+MAX_FACTS = 1_000
+
 
 @dataclass
 class Report:
@@ -33,6 +40,8 @@ class Report:
     org: str = ""
     date: str | None = None
     facts: list[Fact] = field(default_factory=list)
+    # What the bounds cut, in words a reviewer reads (shown on the review page).
+    notices: list[str] = field(default_factory=list)
 
     def as_dict(self, *, with_text: bool = False) -> dict:
         data = {
@@ -40,6 +49,7 @@ class Report:
             "org": self.org,
             "date": self.date,
             "facts": [fact.as_dict() for fact in self.facts],
+            "notices": list(self.notices),
         }
         if with_text:
             data["text"] = self.normalized.text
@@ -179,12 +189,30 @@ def analyse(normalized: NormalizedText) -> Report:
     )
 
 
-def analyse_text(original: str) -> Report:
-    return analyse(normalize(original))
+def analyse_text(
+    original: str, *, max_chars: int = MAX_TEXT_CHARS, max_facts: int = MAX_FACTS
+) -> Report:
+    """The report of a text, read up to `max_chars` characters and keeping up to `max_facts`
+    facts; what was cut is said in `notices` (and `normalized.original` is the text read)."""
+    notices = []
+    if len(original) > max_chars:
+        notices.append(
+            _("原文超过 %(max)s 字，只分析了前 %(max)s 字，其后的内容未提取；请拆分后分别导入")
+            % {"max": f"{max_chars:,}"}
+        )
+        original = original[:max_chars]
+    report = analyse(normalize(original))
+    if len(report.facts) > max_facts:
+        notices.append(
+            _("提取到的数据超过 %(max)s 条，只保留了前 %(max)s 条") % {"max": f"{max_facts:,}"}
+        )
+        del report.facts[max_facts:]
+    report.notices = notices
+    return report
 
 
 def analyse_document(data: bytes, *, name: str) -> Report:
     """Bytes of a .txt, .html or .docx file → its report; DocumentError when unreadable."""
     from .readers import read_bytes
 
-    return analyse_text(read_bytes(data, name=name))
+    return analyse_text(read_bytes(data, name=name, max_chars=MAX_TEXT_CHARS + 1))

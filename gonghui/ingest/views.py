@@ -1,7 +1,5 @@
 """Pages: uploaded documents, the upload form and the import review page."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
@@ -42,6 +40,8 @@ def upload(request):
             messages.success(
                 request, _("已导入，提取到 %(n)s 条数据，请逐条核对") % {"n": len(document.facts)}
             )
+            for notice in document.notices:
+                messages.warning(request, notice)
             return redirect("ingest:review", pk=document.pk)
     return render(request, "ingest/upload.html", {"form": form})
 
@@ -50,29 +50,30 @@ def upload(request):
 @permission_required("ingest.view_ingesteddocument", raise_exception=True)
 def review(request, pk):
     document = selectors.get_document_for_user(request.user, pk)
-    proposals = [
+    facts = selectors.facts_page(document, request.GET.get("page"))
+    proposals = selectors.proposals_for_document(document)
+    duplicates = selectors.likely_duplicates(request.user, proposals)
+    can_review = request.user.has_perm(REVIEW_PERMISSION)
+    cards = [
         (
             proposal,
-            ProposalForm(
-                prefix=f"p{proposal.pk}",
-                initial={
-                    "title": proposal.title,
-                    "proposed_date": proposal.proposed_date,
-                    "activity_type_code": proposal.activity_type_code,
-                    "metrics": json.dumps(proposal.metrics, ensure_ascii=False),
-                },
-            ),
+            ProposalForm(user=request.user, proposal=proposal, facts=document.facts)
+            if can_review and proposal.status == proposal.Status.PROPOSED
+            else None,
+            duplicates.get(proposal.pk, []),
         )
-        for proposal in selectors.proposals_for_document(document)
+        for proposal in proposals
     ]
     return render(
         request,
         "ingest/review.html",
         {
             "document": document,
-            "facts": selectors.fact_rows(document),
-            "proposals": proposals,
-            "can_review": request.user.has_perm(REVIEW_PERMISSION),
+            "facts": facts,
+            "page": facts.page,
+            "window_notice": selectors.window_notice(facts) if facts.is_window_cut else "",
+            "cards": cards,
+            "can_review": can_review,
         },
     )
 
@@ -81,17 +82,24 @@ def review(request, pk):
 @require_POST
 def confirm(request, pk):
     proposal = selectors.get_proposal_for_user(request.user, pk)
-    form = ProposalForm(request.POST, prefix=f"p{proposal.pk}")
+    form = ProposalForm(
+        request.POST, user=request.user, proposal=proposal, facts=proposal.document.facts
+    )
     if not form.is_valid():
-        messages.error(request, _("建议内容有误：%(e)s") % {"e": form.errors.as_text()})
+        errors = "；".join(
+            f"{form.fields[name].label if name in form.fields else ''}：{'、'.join(errs)}"
+            for name, errs in form.errors.items()
+        )
+        messages.error(request, _("建议内容有误：%(e)s") % {"e": errors})
         return redirect("ingest:review", pk=proposal.document_id)
-    edits = {name: form.cleaned_data[name] for name in ("title", "proposed_date", "metrics")}
-    if proposal.kind == proposal.Kind.ACTIVITY:
-        edits["activity_type_code"] = form.cleaned_data["activity_type_code"]
     try:
-        services.confirm_proposal(by=request.user, proposal=proposal, **edits)
+        services.confirm_proposal(by=request.user, proposal=proposal, **form.edits())
     except DomainError as exc:
-        messages.error(request, exc.message)
+        details = getattr(exc, "errors", None)
+        if isinstance(details, dict) and details:
+            messages.error(request, f"{exc.message}：{'；'.join(map(str, details.values()))}")
+        else:
+            messages.error(request, exc.message)
     else:
         messages.success(request, _("已确认：%(t)s") % {"t": proposal.title})
     return redirect("ingest:review", pk=proposal.document_id)

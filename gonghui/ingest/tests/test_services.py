@@ -57,7 +57,7 @@ def test_confirming_an_activity_proposal_records_the_activity(fed, document):
 
 
 def test_confirming_twice_is_refused(fed, document):
-    proposal = document.proposals.get(kind="ledger")
+    proposal = document.proposals.get(activity_type_code="sports")
     services.confirm_proposal(by=fed.province_admin, proposal=proposal)
     with pytest.raises(InvalidTransition):
         services.confirm_proposal(by=fed.province_admin, proposal=proposal)

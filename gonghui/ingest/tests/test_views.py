@@ -20,7 +20,10 @@ def test_upload_page_imports_and_redirects_to_review(fed, client_for):
     assert response.status_code == 302
     page = client.get(response["Location"])
     assert page.status_code == 200
-    assert "<mark>137萬(wàn)多元</mark>" in page.content.decode()
+    html = page.content.decode()
+    # The normalised text is shown and highlighted, not the corrupted original.
+    assert "<mark>137万多元</mark>" in html
+    assert "(wàn)" not in html and "萬" not in html
 
 
 def test_list_shows_only_visible_documents(fed, client_for):
@@ -51,13 +54,15 @@ def test_confirm_from_the_review_page(fed, client_for):
             f"{prefix}-title": "春节送温暖",
             f"{prefix}-proposed_date": "2016-02-20",
             f"{prefix}-activity_type_code": "condolence",
-            f"{prefix}-metrics": '{"money": 1370000}',
+            f"{prefix}-money": "1370000.50",
+            f"{prefix}-participants": "12",
         },
     )
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == "confirmed"
-    assert proposal.activity.money_fen == 137000000
+    assert proposal.activity.money_fen == 137000050
+    assert proposal.activity.participants == 12
 
 
 def test_api_analyse_returns_facts(fed, client_for):
