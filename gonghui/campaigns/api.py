@@ -3,17 +3,17 @@
 import datetime as dt
 from decimal import Decimal
 
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
-from gonghui.core.exceptions import PermissionDenied
-from gonghui.organizations.models import Department
+from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.organizations.selectors import get_organization_for_user
 
 from . import frameworks, permissions, selectors, services
 from .models import CampaignIndicator
+from .pickers import assignment_pickers
 
 router = Router()
 
@@ -204,27 +204,31 @@ def list_assignments(request, campaign_id: int):
 
 @router.post("/{campaign_id}/assignments", response={201: list[AssignmentOut]})
 def assign(request, campaign_id: int, payload: AssignIn):
-    from gonghui.accounts.models import User
-    from gonghui.people.models import Person
-
+    """Every id in the body is resolved like the page's pickers: within the user's scope under
+    the campaign's organisation, and "not found" (400, naming the field) otherwise."""
     campaign = selectors.get_campaign_for_user(request.auth, campaign_id, for_write=True)
+    pickers = assignment_pickers(campaign)
+
+    def resolve(name, keys, body_field):
+        source, params = pickers[name]
+        return source.resolve(request.auth, keys, params, field=body_field)
+
+    def resolve_one(name, key, body_field):
+        return resolve(name, [key], body_field)[0] if key else None
+
     indicators = list(
         CampaignIndicator.objects.filter(campaign=campaign, pk__in=payload.indicator_ids)
     )
-    departments = list(
-        Department.objects.visible_to(request.auth).filter(pk__in=payload.department_ids)
-    )
-    orgs = [get_organization_for_user(request.auth, pk) for pk in payload.organization_ids]
+    if len(indicators) != len(set(payload.indicator_ids)):
+        raise ValidationFailed(_("指标不属于该创建活动"), field="indicator_ids")
     made = services.assign(
         by=request.auth,
         campaign=campaign,
         indicators=indicators,
-        departments=departments,
-        organizations=orgs,
-        leader=get_object_or_404(Person.objects.visible_to(request.auth), pk=payload.leader_id)
-        if payload.leader_id
-        else None,
-        liaison=get_object_or_404(User, pk=payload.liaison_id) if payload.liaison_id else None,
+        departments=resolve("departments", payload.department_ids, "department_ids"),
+        organizations=resolve("organizations", payload.organization_ids, "organization_ids"),
+        leader=resolve_one("leader", payload.leader_id, "leader_id"),
+        liaison=resolve_one("liaison", payload.liaison_id, "liaison_id"),
         deadline=payload.deadline,
     )
     return 201, made

@@ -5,11 +5,14 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.accounts.models import User
-from gonghui.organizations.models import Department, Organization
-from gonghui.people.models import Person
+from gonghui.accounts.pickers import USERS
+from gonghui.core.pickers import MultiplePickerField, PickerField
+from gonghui.organizations.models import Organization
+from gonghui.organizations.pickers import DEPARTMENTS, ORGANIZATIONS
+from gonghui.people.pickers import PEOPLE
 
 from .models import CampaignKind, FrameworkNode, FrameworkVersion
+from .pickers import assignment_pickers
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -36,25 +39,16 @@ class CampaignForm(forms.Form):
 
 
 class AssignForm(forms.Form):
+    """Bulk 分工. Units, leader and liaison are searched and resolved within the user's scope
+    under the campaign's organisation, however many there are."""
+
     indicators = forms.MultipleChoiceField(label=_("指标"), widget=forms.CheckboxSelectMultiple)
-    departments = forms.ModelMultipleChoiceField(
-        label=_("责任部门"),
-        queryset=Department.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
+    departments = MultiplePickerField(DEPARTMENTS, label=_("责任部门"), required=False)
+    organizations = MultiplePickerField(
+        ORGANIZATIONS, label=_("责任单位（整个组织，如驻会产业工会）"), required=False
     )
-    organizations = forms.ModelMultipleChoiceField(
-        label=_("责任单位（整个组织，如驻会产业工会）"),
-        queryset=Organization.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
-    leader = forms.ModelChoiceField(
-        label=_("责任领导"), queryset=Person.objects.none(), required=False
-    )
-    liaison = forms.ModelChoiceField(
-        label=_("联络员"), queryset=User.objects.none(), required=False
-    )
+    leader = PickerField(PEOPLE, label=_("责任领导"), required=False)
+    liaison = PickerField(USERS, label=_("联络员"), required=False)
     deadline = forms.DateField(label=_("完成时限"), widget=DATE, required=False)
 
     def __init__(self, *args, user, campaign, indicators, **kwargs):
@@ -62,27 +56,8 @@ class AssignForm(forms.Form):
         self.fields["indicators"].choices = [
             (str(i.pk), f"{'　' * (i.depth - 1)}{i.code} {i.name}") for i in indicators
         ]
-        org = campaign.organization
-        self.fields["departments"].queryset = (
-            Department.objects.visible_to(user)
-            .in_subtree(org)
-            .select_related("organization")
-            .order_by("org_path", "sort_order")[:300]
-        )
-        self.fields["departments"].label_from_instance = lambda d: (
-            f"{d.organization.display_name} · {d.name}"
-        )
-        self.fields["organizations"].queryset = (
-            Organization.objects.visible_to(user).filter(parent=org).order_by("sort_order", "name")
-        )
-        self.fields["leader"].queryset = (
-            Person.objects.visible_to(user)
-            .filter(organization=org, post__is_leadership=True)
-            .order_by("name")
-        )
-        self.fields["liaison"].queryset = User.objects.filter(
-            organization__path__startswith=org.path, role__code="liaison", is_active=True
-        ).order_by("username")
+        for name, (_source, params) in assignment_pickers(campaign).items():
+            self.fields[name].scope(user, **params)
 
 
 class FrameworkImportForm(forms.Form):
