@@ -139,19 +139,6 @@ class LookbackRow:
     def badge(self) -> str:
         return BADGES.get(self.status, "")
 
-    # The milestones as MM-DD, the table's short form.
-    @property
-    def latest_start_md(self) -> str:
-        return f"{self.schedule.latest_start:%m-%d}"
-
-    @property
-    def submit_by_md(self) -> str:
-        return f"{self.schedule.submit_by:%m-%d}"
-
-    @property
-    def latest_finish_md(self) -> str:
-        return f"{self.schedule.latest_finish:%m-%d}"
-
 
 def lookback_queryset(campaign, user, filters: LookbackFilter | None = None, *, today=None):
     filters = filters or LookbackFilter()
@@ -266,6 +253,23 @@ def lookback_summary(campaign, user, *, today=None) -> dict:
     return counts
 
 
+# The order in which the progress counts are shown: together they make up every task.
+PARTITION = (
+    Progress.APPROVED,
+    Progress.SUBMITTED,
+    Progress.RETURNED,
+    Progress.IN_PROGRESS,
+    Progress.NOT_STARTED,
+)
+
+
+def status_partition(summary: dict) -> list[tuple[str, str, int]]:
+    """(status, label, count) for every progress status, in display order: the counts add up
+    to the number of tasks. Overdue and complete tasks are subsets of these, shown apart."""
+    labels = dict(Progress.choices)
+    return [(status, labels[status], summary[status]) for status in PARTITION]
+
+
 LOOKBACK_HEADERS = [
     "编号",
     "指标",
@@ -338,13 +342,37 @@ def filter_choices(campaign, user) -> dict:
     }
 
 
+def sees_whole_campaign(campaign, user) -> bool:
+    """Whether the user's scope covers the campaign's own organisation, so that the campaign's
+    totals, bonus, deductions and vetoes are theirs to see. A department's liaison, or a unit
+    that only holds tasks in a parent's campaign, sees its own units' share."""
+    from gonghui.organizations.scoping import DataScope, scope_of
+
+    scope = scope_of(user)
+    if scope is None:
+        return False
+    if scope.data_scope == DataScope.ALL:
+        return True
+    if scope.data_scope not in (DataScope.SUBTREE, DataScope.ORGANIZATION):
+        return False
+    return Campaign.objects.visible_to(user).filter(pk=campaign.pk).exists()
+
+
+SCORE_FIELDS = ("pk", "parent_id", "code", "name", "depth", "is_leaf", "full_score", "self_grade")
+
+
 def score_for(campaign, user, *, by_unit: bool = True) -> CampaignScore:
-    """The campaign's score; `by_unit=False` leaves out each unit's share (the totals then come
-    from one aggregate over the tasks grouped by indicator)."""
-    indicators = CampaignIndicator.objects.filter(campaign=campaign).only(
-        "pk", "is_leaf", "full_score", "self_grade"
+    """The campaign's score as the user may see it (see `scoring` for the projection rule).
+
+    `by_unit=False` leaves out each unit's share and who is still to deliver (the totals then
+    come from one aggregate over the tasks grouped by indicator). A user whose scope does not
+    cover the campaign sees only the share of the tasks in their scope.
+    """
+    indicators = (
+        CampaignIndicator.objects.filter(campaign=campaign).only(*SCORE_FIELDS).order_by("position")
     )
-    if not by_unit:
+    whole = sees_whole_campaign(campaign, user)
+    if whole and not by_unit:
         counts = (
             Assignment.objects.filter(campaign=campaign)
             .order_by()
@@ -361,11 +389,18 @@ def score_for(campaign, user, *, by_unit: bool = True) -> CampaignScore:
     # the units' names from the few units rather than joined onto every task.
     from gonghui.organizations.models import Department, Organization
 
-    rows = list(
-        Assignment.objects.filter(campaign=campaign).values_list(
-            "indicator_id", "status", "department_id", "organization_id"
+    tasks = Assignment.objects.filter(campaign=campaign)
+    num_tasks = None
+    if not whole:
+        # Each unit's share is the indicator's score over all its units, seen or not.
+        num_tasks = dict(
+            tasks.order_by()
+            .values("indicator_id")
+            .annotate(n=Count("status"))
+            .values_list("indicator_id", "n")
         )
-    )
+        tasks = tasks.visible_to(user)
+    rows = list(tasks.values_list("indicator_id", "status", "department_id", "organization_id"))
     dept_names = dict(
         Department.objects.filter(pk__in={r[2] for r in rows if r[2]}).values_list("pk", "name")
     )
@@ -379,7 +414,7 @@ def score_for(campaign, user, *, by_unit: bool = True) -> CampaignScore:
         TaskProgress(indicator_id, status, dept_names[dept] if dept else org_names[org])
         for indicator_id, status, dept, org in rows
     ]
-    return campaign_score(campaign, indicators, assignments)
+    return campaign_score(campaign, indicators, assignments, num_tasks=num_tasks, partial=not whole)
 
 
 def progress_by_unit(campaign, user) -> list[dict]:
@@ -394,6 +429,7 @@ def progress_by_unit(campaign, user) -> list[dict]:
             approved=Count("pk", filter=Q(status=Progress.APPROVED)),
             submitted=Count("pk", filter=Q(status=Progress.SUBMITTED)),
             returned=Count("pk", filter=Q(status=Progress.RETURNED)),
+            in_progress=Count("pk", filter=Q(status=Progress.IN_PROGRESS)),
             not_started=Count("pk", filter=Q(status=Progress.NOT_STARTED)),
             overdue=Count("pk", filter=Q(deadline__lt=today) & ~Q(status__in=DONE)),
         )

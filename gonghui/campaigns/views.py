@@ -70,12 +70,14 @@ def create(request):
 @login_required
 def detail(request, pk: int):
     campaign = selectors.get_campaign_for_user(request.user, pk)
+    summary = selectors.lookback_summary(campaign, request.user)
     return render(
         request,
         "campaigns/detail.html",
         {
             "campaign": campaign,
-            "summary": selectors.lookback_summary(campaign, request.user),
+            "summary": summary,
+            "partition": selectors.status_partition(summary),
             "units": selectors.progress_by_unit(campaign, request.user),
             "score": selectors.score_for(campaign, request.user, by_unit=False),
             "days_left": selectors.days_left(campaign),
@@ -156,6 +158,7 @@ def lookback(request, pk: int):
     filters = _lookback_filter(request)
     qs = selectors.lookback_queryset(campaign, request.user, filters)
     page = Paginator(selectors.KeyPaged(qs), 100).get_page(request.GET.get("page"))
+    summary = selectors.lookback_summary(campaign, request.user)
     return render(
         request,
         "campaigns/lookback.html",
@@ -164,9 +167,10 @@ def lookback(request, pk: int):
             "filters": filters,
             "page": page,
             "rows": selectors.lookback_rows(campaign, page.object_list),
-            "summary": selectors.lookback_summary(campaign, request.user),
+            "summary": summary,
+            "partition": selectors.status_partition(summary),
             "choices": selectors.filter_choices(campaign, request.user),
-            "statuses": [*Progress.choices, ("overdue", "已逾期")],
+            "statuses": [*Progress.choices, ("overdue", _("已逾期"))],
         },
     )
 
@@ -186,15 +190,18 @@ def lookback_export(request, pk: int):
 @login_required
 def score(request, pk: int):
     campaign = selectors.get_campaign_for_user(request.user, pk)
+    score = selectors.score_for(campaign, request.user)
     return render(
         request,
         "campaigns/score.html",
         {
             "campaign": campaign,
-            "score": selectors.score_for(campaign, request.user),
-            "indicators": selectors.indicator_tree(campaign),
+            "score": score,
             "grades": list((campaign.grade_map or {}).items()),
-            "rules": CampaignRule.objects.filter(campaign=campaign).prefetch_related("events"),
+            # The rules and their events belong to the campaign as a whole.
+            "rules": []
+            if score.is_partial
+            else CampaignRule.objects.filter(campaign=campaign).prefetch_related("events"),
             "can_manage": permissions.can_manage_campaign(request.user, campaign),
         },
     )
@@ -288,7 +295,7 @@ def framework_import(request):
         upload = form.cleaned_data["file"]
         data = form.cleaned_data
         try:
-            if upload.name.lower().endswith((".yaml", ".yml")):
+            if frameworks.check_framework_file(upload) == "yaml":
                 spec = frameworks.parse_yaml(upload.read())
                 source = "yaml"
             else:
