@@ -1,9 +1,11 @@
 """Reads of the ledger: entries in scope, one entry with its versions, the monthly meeting."""
 
+import calendar
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 
 from gonghui.campaigns import selectors as campaign_selectors
@@ -76,10 +78,41 @@ def ledger_entries(campaign, user, *, status: str = "", department_id=None):
     return qs
 
 
-def evidence_choices(campaign, organization, department) -> list[EvidenceItem]:
-    qs = EvidenceItem.objects.filter(campaign=campaign, organization=organization)
-    qs = qs.filter(department=department) if department else qs.filter(department=None)
-    return list(qs.select_related("indicator").order_by("indicator__position")[:200])
+def unit_evidence(campaign, user, organization, department):
+    """The unit's own ledger entries in the campaign that the user may see (a unit has at most
+    one entry per indicator, so the list is bounded by the framework)."""
+    qs = EvidenceItem.objects.visible_to(user).filter(campaign=campaign, organization=organization)
+    return qs.filter(department=department) if department else qs.filter(department=None)
+
+
+def evidence_choices(campaign, user, organization, department) -> list[EvidenceItem]:
+    qs = unit_evidence(campaign, user, organization, department)
+    return list(qs.select_related("indicator").order_by("indicator__position"))
+
+
+def unit_activities(user, organization, department):
+    """The unit's own activities that the user may see (none without the activities app)."""
+    if not apps.is_installed("gonghui.activities"):
+        return None
+    from gonghui.activities.selectors import activities_for_user
+
+    qs = activities_for_user(user).filter(organization=organization)
+    return qs.filter(department=department) if department else qs
+
+
+def activity_choices(user, organization, department, period: str, chosen=()) -> list:
+    """What a monthly report may link: the unit's activities held in the month (started in it,
+    or started earlier and still running), and those already linked."""
+    qs = unit_activities(user, organization, department)
+    if qs is None:
+        return []
+    year, month = (int(x) for x in period.split("-"))
+    first = dt.date(year, month, 1)
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    in_month = Q(start_date__gte=first, start_date__lte=last) | Q(
+        start_date__lt=first, end_date__gte=first
+    )
+    return list(qs.filter(in_month | Q(pk__in=list(chosen))))
 
 
 # --- monthly meeting -------------------------------------------------------------------

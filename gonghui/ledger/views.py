@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from gonghui.campaigns import selectors as campaign_selectors
@@ -255,11 +256,7 @@ def monthly(request):
                 period=period,
                 summary=request.POST.get("summary", ""),
                 evidence_ids=[int(i) for i in request.POST.getlist("evidence") if i.isdigit()],
-                activity_ids=[
-                    int(i)
-                    for i in request.POST.get("activity_ids", "").replace("，", ",").split(",")
-                    if i.strip().isdigit()
-                ],
+                activity_ids=[int(i) for i in request.POST.getlist("activity") if i.isdigit()],
             )
             if request.POST.get("submit"):
                 services.submit_monthly_report(by=request.user, report=report)
@@ -281,7 +278,15 @@ def monthly(request):
             "unit": unit,
             "report": report,
             "chosen_evidence": {e.pk for e in report.evidence.all()} if report else set(),
-            "evidence": selectors.evidence_choices(campaign, org, dept) if unit else [],
+            "evidence": selectors.evidence_choices(campaign, request.user, org, dept)
+            if unit
+            else [],
+            "chosen_activities": set(report.activity_ids) if report else set(),
+            "activities": selectors.activity_choices(
+                request.user, org, dept, period, chosen=report.activity_ids if report else ()
+            )
+            if unit
+            else [],
             "can_report": unit is not None and permissions.can_report_for(request.user, org, dept),
         },
     )
@@ -306,6 +311,7 @@ def meeting(request):
             "period_label": f"{year}年{month}月",
             "rows": rows,
             "num_submitted": sum(1 for r in rows if r.is_submitted),
+            "num_approved": sum(1 for r in rows if r.report and r.report.status == "approved"),
             "activity_titles": selectors.activity_titles(rows, request.user),
             "can_review": permissions.can_review_reports(request.user),
             "months": [(dt.date(year, m, 1).strftime("%Y-%m"), f"{m}月") for m in range(1, 13)],
@@ -314,21 +320,32 @@ def meeting(request):
     )
 
 
+# What each of the meeting's three buttons did, said back to the leader.
+REVIEW_MESSAGES = {
+    "comment": _("点评已保存"),
+    "approve": _("月度汇报已审阅通过"),
+    "return": _("月度汇报已退回，联络员修改后可重新提交"),
+}
+
+
 @login_required
 @require_POST
 def review_report(request, pk: int):
     report = selectors.get_report_for_user(request.user, pk)
+    verb = request.POST.get("verb", "comment")
+    if verb not in REVIEW_MESSAGES:
+        raise Http404("未知操作")
     try:
         services.review_monthly_report(
             by=request.user,
             report=report,
             comment=request.POST.get("comment", ""),
-            verb=request.POST.get("verb", "comment"),
+            verb=verb,
         )
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "点评已保存")
+        messages.success(request, REVIEW_MESSAGES[verb])
     return redirect(
         f"{redirect('ledger:meeting').url}?campaign={report.campaign_id}&period={report.period}#r{report.pk}"
     )

@@ -9,8 +9,8 @@ from gonghui.core import audit
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.core.workflow import VERB_LABELS, transition_target
 
-from .. import permissions
-from ..models import EvidenceItem, MonthlyReport
+from .. import permissions, selectors
+from ..models import MonthlyReport
 from ..workflow import REPORT_TRANSITIONS, ReportStatus
 
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -57,14 +57,21 @@ def save_monthly_report(
             f"该月汇报已{ReportStatus(report.status).label}，不能修改；如需修改请先撤回"
         )
     report.summary = summary.strip()
-    report.activity_ids = sorted({int(i) for i in activity_ids})
-    report.save()
-    items = EvidenceItem.objects.filter(
-        pk__in=list(evidence_ids), campaign=campaign, organization=organization
+    # Ids from the request are resolved through the actor's scope and the unit: a report links
+    # only the unit's own activities and ledger entries, whatever ids were sent.
+    activities = selectors.unit_activities(by, organization, department)
+    wanted = {int(i) for i in activity_ids}
+    report.activity_ids = (
+        sorted(activities.filter(pk__in=wanted).values_list("pk", flat=True))
+        if activities is not None and wanted
+        else []
     )
-    if department is not None:
-        items = items.filter(department=department)
-    report.evidence.set(items)
+    report.save()
+    report.evidence.set(
+        selectors.unit_evidence(campaign, by, organization, department).filter(
+            pk__in=list(evidence_ids)
+        )
+    )
     audit.record(
         by=by, action=audit.Action.UPDATE, target=report, summary=f"填写 {period} 月度汇报"
     )
