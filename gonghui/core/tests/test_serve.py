@@ -85,7 +85,7 @@ def _alive(pid: int) -> bool:
 class Served:
     """A `gonghui serve` on a free port with its own SQLite database, output read line by line."""
 
-    def __init__(self, tmp_path: Path):
+    def __init__(self, tmp_path: Path, *, reload: bool):
         self.port = _free_port()
         self.db = tmp_path / "db.sqlite3"
         self.env = {
@@ -103,7 +103,7 @@ class Served:
         self.proc = _gonghui(
             "serve",
             f"127.0.0.1:{self.port}",
-            "--noreload",
+            *([] if reload else ["--noreload"]),
             env=self.env,
             stdout=self.log.open("w"),
             stderr=subprocess.STDOUT,
@@ -151,16 +151,23 @@ class Served:
 
 
 @pytest.fixture
-def served(tmp_path):
-    server = Served(tmp_path)
-    yield server
-    server.stop()
+def serve(tmp_path):
+    servers = []
+
+    def start(*, reload: bool) -> Served:
+        servers.append(Served(tmp_path, reload=reload))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
 
 
 @pytest.mark.slow
 def test_serve_runs_the_site_and_a_worker_that_completes_queued_work_and_ctrl_c_stops_all(
-    served,
+    serve,
 ):
+    served = serve(reload=True)  # as `make demo` runs it
     assert f"打开 http://127.0.0.1:{served.port}/ 登录" in _wait(
         served.output, 30, "the address line"
     )
@@ -187,10 +194,14 @@ def test_serve_runs_the_site_and_a_worker_that_completes_queued_work_and_ctrl_c_
     for name, pid in children.items():
         _wait(lambda pid=pid: not _alive(pid), 10, f"{name} to stop")
     assert not served.site_answers()
+    # The worker stopped cleanly (not killed mid-task) and removed its heartbeat.
+    with sqlite3.connect(served.db) as conn:
+        assert conn.execute("SELECT count(*) FROM core_workerheartbeat").fetchone()[0] == 0
 
 
 @pytest.mark.slow
-def test_when_one_process_dies_serve_stops_the_others(served):
+def test_when_one_process_dies_serve_stops_the_others(serve):
+    served = serve(reload=False)
     pids = _wait(lambda: len(served.pids()) == 3 and served.pids(), 60, "three processes")
     _wait(served.site_answers, 120, "the site to answer")
     os.kill(pids["worker"], signal.SIGKILL)

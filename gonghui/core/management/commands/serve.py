@@ -45,7 +45,9 @@ class Command(BaseCommand):
             "addrport", nargs="?", default=DEFAULT_ADDRPORT, help="监听地址和端口，或只写端口"
         )
         parser.add_argument(
-            "--noreload", action="store_true", help="代码修改后不自动重启网站和 worker"
+            "--noreload",
+            action="store_true",
+            help="代码修改后不自动重启网站（worker 从不自动重启，修改任务代码后请重新运行）",
         )
 
     def handle(self, *args, addrport=DEFAULT_ADDRPORT, noreload=False, **options):
@@ -54,12 +56,13 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"地址“{addrport}”无效，应为 端口 或 地址:端口") from exc
         reload_web = ["--noreload"] if noreload else []
-        reload_worker = ["--no-reload"] if noreload else []
         # Children write through a pipe; unbuffered output reaches the console line by line.
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         manager = Manager()
         manager.add_process("web", _command("runserver", addrport, *reload_web), env=env)
-        manager.add_process("worker", _command("worker", *reload_worker), env=env)
+        # The worker never autoreloads here: Django's reloader SIGKILLs its child when stopped,
+        # which would cut a running task short; without it, Ctrl-C lets the task finish.
+        manager.add_process("worker", _command("worker", "--no-reload"), env=env)
         manager.add_process("scheduler", _command("scheduler"), env=env)
         self.stdout.write(self.style.SUCCESS(f"打开 {url} 登录（Ctrl-C 停止网站、worker 和调度）"))
         self.stdout.flush()
