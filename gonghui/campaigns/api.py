@@ -147,6 +147,7 @@ def import_framework_yaml(request, file: UploadedFile = File(...)):  # noqa: B00
     """Import a YAML framework file (atomic; the errors list every problem)."""
     if not permissions.can_manage_frameworks(request.auth):
         raise PermissionDenied("您没有维护测评体系的权限")
+    frameworks.check_framework_file(file, allowed=("yaml",))
     spec = frameworks.parse_yaml(file.read())
     return 201, frameworks.import_framework(spec=spec, by=request.auth, source="api")
 

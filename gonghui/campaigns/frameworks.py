@@ -12,7 +12,7 @@ from django.db import transaction
 
 from gonghui.core import audit
 from gonghui.core.exceptions import ValidationFailed
-from gonghui.core.files import KINDS
+from gonghui.core.files import KINDS, check_upload
 from gonghui.core.spreadsheets import read_rows, render_template_xlsx, render_xlsx
 
 from .models import (
@@ -213,10 +213,36 @@ def _check_codes(nodes: list[dict], errors: list) -> None:
     walk(nodes)
 
 
+# A framework file is a few hundred indicators; anything far bigger is not one.
+FRAMEWORK_FILE_MAX_BYTES = 5 * 1024 * 1024
+
+
+def check_framework_file(upload, *, allowed=("yaml", "xlsx")) -> str:
+    """The kind of an uploaded framework file judged by its content ("yaml" or "xlsx"), never by
+    its name alone; ValidationFailed with a Chinese message otherwise."""
+    return check_upload(upload, allowed=set(allowed), max_bytes=FRAMEWORK_FILE_MAX_BYTES).kind
+
+
+class _PlainYamlLoader(yaml.SafeLoader):
+    """Safe loading without anchors and aliases: a framework file never needs them, and nested
+    aliases are how a few hundred bytes of YAML expand into gigabytes ("billion laughs")."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "不支持 YAML 别名（*）", mark)
+        return super().compose_node(parent, index)
+
+
 def parse_yaml(text: str | bytes) -> dict:
     """The spec of a YAML framework file, or ValidationFailed listing every problem."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValidationFailed("YAML 文件须为 UTF-8 编码的文本") from exc
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_PlainYamlLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise ValidationFailed(f"YAML 格式错误：{exc}") from exc
     if not isinstance(data, dict) or "framework" not in data or "nodes" not in data:

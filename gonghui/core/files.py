@@ -32,6 +32,8 @@ KINDS: dict[str, tuple[set[str], set[str]]] = {
 TEXT_KINDS: dict[str, tuple[set[str], set[str]]] = {
     "txt": ({"txt"}, {"text/plain"}),
     "html": ({"html", "htm"}, {"text/html"}),
+    # Structured text (测评体系 files); its parser checks the syntax.
+    "yaml": ({"yaml", "yml"}, {"application/yaml"}),
 }
 IMAGE_KINDS = {"jpg", "png"}
 DOCUMENT_KINDS = {"pdf", "docx", "xlsx"}
@@ -142,7 +144,7 @@ def check_zip_bounds(source, *, name: str = "file") -> None:
 
 
 def _sniff_text(head: bytes, name: str) -> str | None:
-    """The text kind (txt or html) of bytes with no NUL and few control characters, or None."""
+    """The text kind (txt, html, yaml) of bytes with no NUL and few control characters, or None."""
     if not head or b"\x00" in head:
         return None
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
@@ -153,6 +155,8 @@ def _sniff_text(head: bytes, name: str) -> str | None:
         (b"<!doctype", b"<html")
     ):
         return "html"
+    if ext in TEXT_KINDS["yaml"][0]:
+        return "yaml"
     return "txt"
 
 
