@@ -4,17 +4,27 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.accounts.models import User
+from gonghui.accounts.pickers import USERS
+from gonghui.core.pickers import PickerField
 from gonghui.core.widgets import DateInput, DateTimeInput
 from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Department, Organization
 from gonghui.people.models import Person
 
-from .models import Pairing, Problem, ServiceEvent, Team, Visit, Volunteer
+from .models import Pairing, Problem, ServiceEvent, Team, Visit
+from .pickers import PAIRINGS, TEAMS, VOLUNTEERS
+
+
+class ServiceForm(forms.Form):
+    """A form whose cleaned data are the keyword arguments of one service."""
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
 
 
 class ScopedModelForm(forms.ModelForm):
-    """Organisation picker within the user's scope and departments of the user's organisation."""
+    """Organisation and team pickers within the user's scope and departments of the user's
+    organisation."""
 
     organization = OrganizationChoiceField(
         label=_("所属组织"), queryset=Organization.objects.none()
@@ -32,16 +42,24 @@ class ScopedModelForm(forms.ModelForm):
             )
             self.fields["department"].initial = user.department_id
         if "team" in self.fields:
-            self.fields["team"].queryset = Team.objects.visible_to(user).order_by("name")
+            self.use_picker("team", TEAMS)
+
+    def use_picker(self, name, source):
+        """Replace the model's select of every record with a picker scoped to the user."""
+        model_field = self.fields[name]
+        self.fields[name] = PickerField(
+            source,
+            label=model_field.label,
+            required=model_field.required,
+            help_text=model_field.help_text,
+        ).scope(self.user)
 
     def service_data(self) -> dict:
         return dict(self.cleaned_data)
 
 
 class TeamForm(ScopedModelForm):
-    leader = forms.ModelChoiceField(
-        label=_("队长（审核服务时长）"), queryset=User.objects.none(), required=False
-    )
+    leader = PickerField(USERS, label=_("队长（审核服务时长）"), required=False)
 
     class Meta:
         model = Team
@@ -58,12 +76,10 @@ class TeamForm(ScopedModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        self.fields["leader"].queryset = User.objects.filter(
-            organization__in=Organization.objects.visible_to(user), is_active=True
-        ).order_by("username")[:500]
+        self.fields["leader"].scope(user)
 
 
-class VolunteerForm(forms.Form):
+class VolunteerForm(ServiceForm):
     id_number = forms.CharField(label=_("身份证号"), max_length=18, help_text=_("须是已登记的人员"))
     skills = forms.CharField(label=_("特长"), max_length=200, required=False)
 
@@ -83,19 +99,22 @@ class VolunteerForm(forms.Form):
         return {"person": self.person, "skills": self.cleaned_data["skills"]}
 
 
-class VolunteerCodeField(forms.CharField):
+class VolunteerCodeField(PickerField):
+    """A volunteer typed by number (or chosen by name), found only within the user's scope."""
+
+    default_error_messages = {"invalid_choice": _("在您的管理范围内没有该编号的志愿者")}
+
     def __init__(self, **kwargs):
-        super().__init__(label=_("志愿者编号"), max_length=20, **kwargs)
-
-    def clean(self, value):
-        code = super().clean(value).strip().upper()
-        volunteer = Volunteer.objects.filter(code=code).select_related("person").first()
-        if volunteer is None:
-            raise forms.ValidationError(_("没有该编号的志愿者"))
-        return volunteer
+        super().__init__(VOLUNTEERS, label=_("志愿者编号"), **kwargs)
 
 
-class MemberForm(forms.Form):
+class VolunteerFormMixin:
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["volunteer"].scope(user)
+
+
+class MemberForm(VolunteerFormMixin, forms.Form):
     volunteer = VolunteerCodeField()
 
 
@@ -121,7 +140,7 @@ class EventForm(ScopedModelForm):
         }
 
 
-class SignUpForm(forms.Form):
+class SignUpForm(VolunteerFormMixin, forms.Form):
     volunteer = VolunteerCodeField()
 
 
@@ -130,9 +149,9 @@ class PublicSignUpForm(forms.Form):
     phone = forms.CharField(label=_("登记的手机号"), max_length=20)
 
 
-class HoursForm(forms.Form):
+class HoursForm(ServiceForm):
     volunteer = VolunteerCodeField()
-    team = forms.ModelChoiceField(label=_("服务队"), queryset=Team.objects.none())
+    team = PickerField(TEAMS, label=_("服务队"))
     hours = forms.DecimalField(
         label=_("服务时长（小时）"), min_value=0, max_digits=5, decimal_places=2
     )
@@ -141,7 +160,8 @@ class HoursForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = Team.objects.visible_to(user).order_by("name")
+        self.fields["volunteer"].scope(user)
+        self.fields["team"].scope(user)
         self.fields["service_date"].initial = timezone.localdate()
 
 
@@ -189,7 +209,7 @@ class VisitForm(ScopedModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        self.fields["pairing"].queryset = Pairing.objects.visible_to(user)
+        self.use_picker("pairing", PAIRINGS)
         self.fields["community"].required = False
 
 

@@ -93,7 +93,7 @@ def team_create(request):
 @login_required
 def team_detail(request, pk: int):
     team = selectors.get_team_for_user(request.user, pk)
-    form = forms.MemberForm(request.POST or None)
+    form = forms.MemberForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         return _act(
             request,
@@ -219,7 +219,7 @@ def event_detail(request, pk: int):
         {
             "event": event,
             "signups": selectors.signups_of(event),
-            "signup_form": forms.SignUpForm(),
+            "signup_form": forms.SignUpForm(user=request.user),
             "hours_form": forms.EventHoursForm(),
             "own_volunteer": own,
             "can_manage": request.user.has_perm(perms.MANAGE_EVENTS),
@@ -239,7 +239,7 @@ def event_action(request, pk: int, verb: str):
     if verb == "cancel":
         return _act(request, lambda: services.cancel_event(by=by, event=event), url, "活动已取消")
     if verb == "signup":
-        form = forms.SignUpForm(request.POST)
+        form = forms.SignUpForm(request.POST, user=by)
         if not form.is_valid():
             messages.error(request, "；".join(e for errs in form.errors.values() for e in errs))
             return redirect(url)
