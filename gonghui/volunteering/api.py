@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -10,6 +11,7 @@ from gonghui.organizations.selectors import get_organization_for_user
 
 from . import selectors, services
 from .models import SignUp
+from .views import public_sign_up_allowed
 
 router = Router()
 
@@ -261,8 +263,12 @@ def public_events(request):
     return list(selectors.public_events()[:50])
 
 
-@router.post("/public/events/{event_id}/signups", response={201: dict}, auth=None)
+@router.post("/public/events/{event_id}/signups", response={201: dict, 429: dict}, auth=None)
 def public_sign_up(request, event_id: int, payload: PublicSignUpIn):
+    """Sign up with the volunteer number and the phone on record; 429 when this address has
+    sent too many attempts."""
+    if not public_sign_up_allowed(request):
+        return Status(429, {"detail": _("提交过于频繁，请稍后再试")})
     event = selectors.get_public_event(event_id)
     services.public_sign_up(event=event, code=payload.code, phone=payload.phone)
     return Status(201, {"detail": "报名成功"})

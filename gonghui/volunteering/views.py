@@ -1,6 +1,7 @@
 """Pages: overview, teams, volunteers with certificates, events with sign-up/check-in/hours,
 the leader's approval queue, pairings, visit logs, livelihood problems, public sign-up."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 from gonghui.core import audit
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import add_domain_error
+from gonghui.portal import throttle
 
 from . import forms, selectors, services
 from . import permissions as perms
@@ -510,8 +512,24 @@ def public_events(request):
     )
 
 
+def public_sign_up_allowed(request) -> bool:
+    """One attempt of the public sign-up from this address (numbers are sequential, so
+    attempts are limited per IP like the wish claim)."""
+    return throttle.allow(
+        request,
+        scope="volunteer-signup",
+        limit=settings.GONGHUI_PUBLIC_SIGNUPS_PER_IP,
+        window=settings.GONGHUI_PUBLIC_SIGNUP_WINDOW_SECONDS,
+    )
+
+
 @require_POST
 def public_sign_up(request, pk: int):
+    if not public_sign_up_allowed(request):
+        messages.error(request, _("提交过于频繁，请稍后再试"))
+        response = public_events(request)
+        response.status_code = 429
+        return response
     event = selectors.get_public_event(pk)
     form = forms.PublicSignUpForm(request.POST)
     if form.is_valid():

@@ -1,8 +1,11 @@
 """Volunteering forms name volunteers (by number), teams, leaders and organisations: each is
 chosen from the whole scope (never a truncated list) and a reference outside the scope is "not
-found" like one that does not exist, without its name. Recording hours on the page works."""
+found" like one that does not exist, without its name. Recording hours on the page works, and the
+public sign-up is rate-limited per IP."""
 
 import pytest
+from django.core.cache import cache
+from django.test import override_settings
 from django.utils import timezone
 
 from gonghui.accounts.models import User
@@ -126,3 +129,41 @@ def test_a_team_leader_or_organisation_outside_the_scope_is_refused_without_a_na
     assert "找不到该记录，或不在您的管理范围内" in html
     assert "娄底" not in html and "loudi_boss" not in html
     assert not Team.objects.filter(name="越界服务队").exists()
+
+
+@pytest.fixture
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@override_settings(GONGHUI_PUBLIC_SIGNUPS_PER_IP=3)
+def test_public_sign_up_page_is_rate_limited_per_ip(fed, world, client, fresh_cache):
+    url = f"/volunteering/public/{world.event.pk}/signup/"
+    for i in range(3):
+        assert client.post(url, {"code": f"ZY2099{i:06d}", "phone": "1"}).status_code == 302
+    v = world.volunteers[0]
+    limited = client.post(url, {"code": v.code, "phone": v.person.phone})
+    assert limited.status_code == 429
+    assert "提交过于频繁，请稍后再试" in limited.content.decode()
+    assert not world.event.signups.exists()
+    other_ip = client.post(url, {"code": v.code, "phone": v.person.phone}, REMOTE_ADDR="10.0.0.9")
+    assert other_ip.status_code == 302 and world.event.signups.count() == 1
+
+
+@override_settings(GONGHUI_PUBLIC_SIGNUPS_PER_IP=3)
+def test_public_sign_up_api_is_rate_limited_per_ip(fed, world, client, fresh_cache):
+    url = f"/api/v1/volunteering/public/events/{world.event.pk}/signups"
+    for i in range(3):
+        response = client.post(
+            url, {"code": f"ZY2099{i:06d}", "phone": "1"}, content_type="application/json"
+        )
+        assert response.status_code == 400
+    v = world.volunteers[0]
+    limited = client.post(
+        url, {"code": v.code, "phone": v.person.phone}, content_type="application/json"
+    )
+    assert limited.status_code == 429
+    assert limited.json() == {"detail": "提交过于频繁，请稍后再试"}
+    assert not world.event.signups.exists()
