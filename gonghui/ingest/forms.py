@@ -135,6 +135,14 @@ class ProposalForm(forms.Form):
                     label=_("物品单位"), required=False, choices=ITEM_UNITS
                 )
 
+    BASIC = ("title", "proposed_date", "activity_type_code", "department", "assignment")
+
+    def basic_fields(self):
+        return [self[name] for name in self.BASIC if name in self.fields]
+
+    def metric_fields(self):
+        return [self[name] for name in self.fields if name not in self.BASIC]
+
     def metrics(self) -> dict:
         data = self.cleaned_data
         metrics = {

@@ -112,7 +112,10 @@ def facts_page(document: IngestedDocument, page_number) -> FactsPage:
     page = paginator.get_page(page_number)
     rows = [_row(text, i, facts[i]) for i in page.object_list]
     page.object_list = rows
-    start, end = _window(text, rows)
+    if paginator.num_pages == 1:
+        start, end = 0, min(len(text), TEXT_WINDOW_CHARS)
+    else:
+        start, end = _window(text, rows)
     pieces: list[TextPiece] = []
     position = start
     for row in rows:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 
@@ -169,11 +170,15 @@ def _create_activity(*, by, proposal: Proposal):
 
 
 def _evidence_upload(document: IngestedDocument, *, title: str, allowed: set[str]) -> ContentFile:
-    """The document as a ledger file: the uploaded file itself when the indicator accepts its
-    kind, else its normalised text as a Word document."""
+    """The document as a ledger file named by the reviewer's title: the uploaded file itself
+    when the indicator accepts its kind, else its normalised text as a Word document."""
+    stem = (
+        re.sub(r"[\\/:*?\"<>|\s]+", " ", title).strip()[:80]
+        or PurePath(document.original_name).stem
+    )
     if document.kind in allowed:
         with document.file.open("rb") as fh:
-            return ContentFile(fh.read(), name=document.original_name)
+            return ContentFile(fh.read(), name=f"{stem}.{document.kind}")
     if "docx" not in allowed:
         raise ValidationFailed(
             _("该台账任务不接受 %(kind)s 文件，也不接受 Word 文件；请改选其他任务")
@@ -189,8 +194,7 @@ def _evidence_upload(document: IngestedDocument, *, title: str, allowed: set[str
             word.add_paragraph(line)
     buffer = io.BytesIO()
     word.save(buffer)
-    stem = PurePath(document.original_name).stem or title
-    return ContentFile(buffer.getvalue(), name=f"{stem[:80]}.docx")
+    return ContentFile(buffer.getvalue(), name=f"{stem}.docx")
 
 
 def _create_evidence(*, by, proposal: Proposal, assignment):

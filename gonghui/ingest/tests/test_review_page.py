@@ -246,7 +246,7 @@ def test_confirming_a_ledger_proposal_files_the_document_as_evidence(fed, client
     assert item.assignment_id == assignment.pk
     files = list(item.current_version.files.all())
     # A .txt is not a ledger file type: it is filed as a Word copy of the normalised text.
-    assert [(f.kind, f.original_name) for f in files] == [("docx", "report.docx")]
+    assert [(f.kind, f.original_name) for f in files] == [("docx", "5月份工作汇报.docx")]
     from gonghui.ingest.readers import docx_to_text
 
     with files[0].file.open("rb") as fh:
@@ -262,3 +262,43 @@ def test_a_ledger_task_outside_the_scope_is_refused(fed, client_for, assignment)
         services.confirm_proposal(by=fed.sysadmin, proposal=proposal, assignment=assignment)
     proposal.refresh_from_db()
     assert proposal.evidence_item is None
+
+
+def test_a_word_document_is_filed_as_itself(fed, assignment):
+    from gonghui.ingest.tests.corpus_scoring import docx_bytes
+
+    data = docx_bytes(REPORT)
+    upload = SimpleUploadedFile("汇报.docx", data)
+    document = services.ingest_document(
+        by=fed.province_admin, upload=upload, organization=fed.henan
+    )
+    proposal = document.proposals.get(kind="ledger")
+    services.confirm_proposal(by=fed.province_admin, proposal=proposal, assignment=assignment)
+    evidence = proposal.evidence_item.current_version.files.get()
+    assert evidence.kind == "docx"
+    with evidence.file.open("rb") as fh:
+        assert fh.read() == data
+
+
+def test_api_confirm_resolves_body_ids_through_the_scope(fed, client_for, assignment):
+    from gonghui.testing import make_department
+
+    document = ingest(fed)
+    activity = document.proposals.get(activity_type_code="reading")
+    ledger = document.proposals.get(kind="ledger")
+    client = client_for(fed.province_admin)
+    elsewhere = make_department(fed.loudi, "娄底市总工会办公室")
+    refused = client.post(
+        f"/api/v1/ingest/proposals/{activity.pk}/confirm",
+        {"department_id": elsewhere.pk, "proposed_date": "2020-06-03"},
+        content_type="application/json",
+    )
+    assert refused.status_code == 400
+    assert "娄底" not in refused.content.decode()
+    accepted = client.post(
+        f"/api/v1/ingest/proposals/{ledger.pk}/confirm",
+        {"assignment_id": assignment.pk},
+        content_type="application/json",
+    )
+    assert accepted.status_code == 200
+    assert accepted.json()["evidence_item_id"] == assignment.evidence.pk
