@@ -22,7 +22,9 @@ from gonghui.organizations.models import Department, Organization
 from . import permissions, selectors, services
 from .models import LedgerExport
 from .rules import check_upload_rules, report_length
-from .workflow import EDITABLE, Status
+from .workflow import EDITABLE, ReportStatus, Status
+
+EDITABLE_REPORTS = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
 
 def _campaign_from(request):
@@ -246,6 +248,16 @@ def monthly(request):
         return render(request, "ledger/monthly.html", {"campaigns": campaigns})
     units, unit, org, dept = _unit_from(request, campaign)
     report = selectors.report_for_unit(campaign, period, org, dept) if unit else None
+    if request.method == "POST" and unit and request.POST.get("withdraw"):
+        try:
+            if report is None:
+                raise Http404("月度汇报不存在")
+            services.withdraw_monthly_report(by=request.user, report=report)
+            messages.success(request, _("月度汇报已撤回，可以修改后重新提交"))
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        key = f"{org.pk}-{dept.pk if dept else 'None'}"
+        return redirect(f"{request.path}?campaign={campaign.pk}&period={period}&unit={key}")
     if request.method == "POST" and unit:
         try:
             report = services.save_monthly_report(
@@ -288,6 +300,8 @@ def monthly(request):
             if unit
             else [],
             "can_report": unit is not None and permissions.can_report_for(request.user, org, dept),
+            # Only a draft or a returned report is edited; a submitted one is withdrawn first.
+            "is_editable": report is None or report.status in EDITABLE_REPORTS,
         },
     )
 

@@ -4,6 +4,7 @@ import re
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
@@ -54,7 +55,8 @@ def save_monthly_report(
         )
     elif report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
         raise ValidationFailed(
-            f"该月汇报已{ReportStatus(report.status).label}，不能修改；如需修改请先撤回"
+            _("该月汇报状态为“%(state)s”，不能修改；已提交的汇报请先撤回")
+            % {"state": ReportStatus(report.status).label}
         )
     report.summary = summary.strip()
     # Ids from the request are resolved through the actor's scope and the unit: a report links

@@ -178,3 +178,56 @@ def test_saving_links_only_the_units_own_activities_and_entries(
     box = html.split('id="activity-choices"')[1].split('<button class="btn')[0]
     for key in ("own_may", "own_march"):
         assert f'value="{activities[key].pk}" checked' in box
+
+
+# --- the liaison's side: what can be done with a report in each state ---------------------
+
+
+def _monthly(client, report):
+    return client.get(
+        reverse("ledger:monthly"), {"campaign": report.campaign_id, "period": report.period}
+    ).content.decode()
+
+
+def test_a_submitted_report_is_withdrawn_from_the_monthly_page_then_edited(fed, report, client_for):
+    client = client_for(fed.liaison)
+    html = _monthly(client, report)
+    assert 'name="withdraw"' in html and 'name="submit"' not in html
+    assert "<fieldset" in html and " disabled>" in html
+    response = client.post(
+        reverse("ledger:monthly"),
+        {
+            "campaign": report.campaign_id,
+            "period": report.period,
+            "unit": f"{fed.henan.pk}-{fed.basic_work_dept.pk}",
+            "withdraw": "1",
+        },
+        follow=True,
+    )
+    report.refresh_from_db()
+    assert report.status == "draft"
+    assert "月度汇报已撤回，可以修改后重新提交" in response.content.decode()
+    html = _monthly(client, report)
+    assert 'name="submit"' in html and 'name="withdraw"' not in html
+
+
+def test_a_reviewed_report_is_read_only_and_saving_it_says_why(fed, report, client_for):
+    services.review_monthly_report(by=fed.leader, report=report, comment="", verb="approve")
+    client = client_for(fed.liaison)
+    html = _monthly(client, report)
+    assert "已审阅，不能再修改" in html
+    assert 'name="submit"' not in html and 'name="withdraw"' not in html
+    response = client.post(
+        reverse("ledger:monthly"),
+        {
+            "campaign": report.campaign_id,
+            "period": report.period,
+            "unit": f"{fed.henan.pk}-{fed.basic_work_dept.pk}",
+            "summary": "改写",
+        },
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "该月汇报状态为“已审阅”，不能修改" in html and "已已" not in html
+    report.refresh_from_db()
+    assert report.summary == "五月开展读书分享会两场。"
