@@ -65,9 +65,11 @@ def test_evidence_goes_from_upload_to_the_meeting_to_done_in_the_look_back(
     card = leader.locator(".card", has_text="基层工作部")
     card.locator("textarea[name=comment]").fill("进度良好，继续保持。")
     card.get_by_role("button", name="审阅通过").click()
+    expect(leader.locator(".messages")).to_contain_text("月度汇报已审阅通过")
     card = leader.locator(".card", has_text="基层工作部")
     expect(card).to_contain_text("进度良好，继续保持。")
-    expect(card.locator(".badge").first).not_to_have_text("已提交")
+    expect(card.locator(".badge").first).to_have_text("已审阅")
+    expect(card.get_by_role("button", name="审阅通过")).to_have_count(0)
     assert MonthlyReport.objects.get(campaign=campaign).status == "approved"
 
     # The campaign office's look-back shows the task done.
