@@ -80,12 +80,6 @@ class Source:
             )
         return [found[k] for k in keys]
 
-    def resolve_one(self, user, key, params: dict | None = None, *, field: str | None = None):
-        """One record or None when no key is given; see `resolve`."""
-        if key in ("", None):
-            return None
-        return self.resolve(user, [key], params, field=field)[0]
-
     def suggestions(self, user, term: str, params: dict | None = None, *, limit=SUGGESTIONS):
         term = term.strip()
         if not term:
