@@ -1,7 +1,13 @@
 """Factories and a small federation tree with personas, shared by every app's tests."""
 
 import itertools
+import json
+import re
+from collections import Counter
 from dataclasses import dataclass
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from gonghui.accounts.models import User
 from gonghui.accounts.roles import ensure_roles
@@ -122,3 +128,70 @@ def build_federation() -> Federation:
         outsider=make_user("outsider", org=loudi_grassroots, role=roles["grassroots_admin"]),
         officer=make_user("officer", org=henan, role=roles["assistance_officer"]),
     )
+
+
+# --- Query counts -------------------------------------------------------------------------
+
+
+def assert_constant_queries(client, url, make_rows, *, params=None, n=2, status=200):
+    """Fail unless `url` costs exactly as many queries with 2n listed rows as with n.
+
+    `make_rows(indices)` creates one more listed row per index (a range, so names stay unique)
+    and returns texts identifying them; the page must show each, so the comparison is never
+    between two pages that list nothing. A page that queries per row (N+1) fails here whatever
+    its total, which a fixed maximum cannot tell. Returns the response with 2n rows.
+    """
+
+    def visit(indices):
+        shown = make_rows(indices)
+        assert shown, "make_rows must return the texts that identify the rows it made"
+        client.get(url, params)  # warm per-process caches (content types, sessions)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, params)
+        assert response.status_code == status, (url, response.status_code)
+        text = _response_text(response)
+        missing = [marker for marker in shown if marker not in text]
+        assert not missing, f"{url} does not show the rows it should list: {missing}"
+        return response, [q["sql"] for q in queries.captured_queries]
+
+    _, few = visit(range(n))
+    response, many = visit(range(n, 2 * n))
+    assert len(many) == len(few), _query_growth(url, n, few, many)
+    return response
+
+
+def assert_constant_calls(call, make_rows, *, n=2):
+    """The same rule for a selector or function: as many queries after 2n rows as after n.
+
+    `make_rows(indices)` creates rows as above; `call()` must return something sized by them
+    (a list, a dict), which has to grow, so the comparison cannot be between two empty results.
+    Returns the list of query counts [with n, with 2n]."""
+
+    def measure(indices):
+        make_rows(indices)
+        with CaptureQueriesContext(connection) as queries:
+            result = call()
+        return result, [q["sql"] for q in queries.captured_queries]
+
+    small, few = measure(range(n))
+    large, many = measure(range(n, 2 * n))
+    assert len(large) > len(small), "the rows made must change the result"
+    assert len(many) == len(few), _query_growth(getattr(call, "__name__", "call"), n, few, many)
+    return [len(few), len(many)]
+
+
+def _response_text(response) -> str:
+    if response.get("Content-Type", "").startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False)
+    return response.content.decode()
+
+
+def _query_growth(what, n, few, many) -> str:
+    """Names the queries the extra rows added, which are the per-row ones to fix."""
+
+    def shape(sql):
+        return re.sub(r"\b\d+\b", "?", sql)
+
+    extra = Counter(map(shape, many)) - Counter(map(shape, few))
+    lines = "\n".join(f"  {count}× {sql[:300]}" for sql, count in extra.most_common(5))
+    return f"{what}: {len(few)} queries with {n} rows, {len(many)} with {2 * n}\n{lines}"
