@@ -86,6 +86,26 @@ def get_person_for_user(user, pk, *, for_write: bool = False) -> Person:
     return person
 
 
+def person_by_id_number(user, id_number: str) -> Person | None:
+    """The person in the user's scope with this full ID number, for forms that identify a
+    person by the number on their papers. Finding someone by it would unmask numbers by
+    trying candidates, so a hit is audited and spends the user's lookup budget (a miss
+    discloses nobody); with the budget spent it raises LookupThrottled whatever the number."""
+    if not privacy.lookup_allowed(user, "id_number"):
+        raise privacy.LookupThrottled(_("身份证号核对过于频繁，请稍后再试或联系省总工会管理员"))
+    person = Person.objects.visible_to(user).filter(id_number=id_number).first()
+    if person is not None:
+        privacy.record_lookup(
+            by=user,
+            kind="id_number",
+            value=id_number,
+            target=person,
+            summary=_("按身份证号 %(value)s 查找人员")
+            % {"value": privacy.mask_id_number(id_number)},
+        )
+    return person
+
+
 EXPORT_HEADERS = ["姓名", "性别", "身份证号", "手机号", "所属组织", "部门", "岗位", "标签"]
 
 

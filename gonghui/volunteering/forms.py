@@ -5,11 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.accounts.pickers import USERS
+from gonghui.core.exceptions import DomainError
 from gonghui.core.pickers import PickerField
 from gonghui.core.widgets import DateInput, DateTimeInput
 from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Department, Organization
-from gonghui.people.models import Person
+from gonghui.people.selectors import person_by_id_number
 
 from .models import Pairing, Problem, ServiceEvent, Team, Visit
 from .pickers import PAIRINGS, TEAMS, VOLUNTEERS
@@ -89,7 +90,10 @@ class VolunteerForm(ServiceForm):
 
     def clean_id_number(self):
         value = self.cleaned_data["id_number"].strip().upper()
-        person = Person.objects.visible_to(self.user).filter(id_number=value).first()
+        try:
+            person = person_by_id_number(self.user, value)
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from exc
         if person is None:
             raise forms.ValidationError(_("在您的管理范围内没有该身份证号的人员，请先登记人员"))
         self.person = person

@@ -161,3 +161,24 @@ def test_full_phone_search_is_rate_limited_per_user(fed, client_for, owner, sett
     assert "过于频繁" in page
     # Another user has their own budget.
     assert client_for(fed.sysadmin).get("/api/v1/people/", {"q": "13803711234"}).status_code == 200
+
+
+# --- identifying a person by the full ID number (volunteer registration) ---------------
+
+
+def test_registering_a_volunteer_by_id_number_is_audited_and_budgeted(fed, client_for, settings):
+    settings.GONGHUI_SENSITIVE_LOOKUPS_PER_WINDOW = 1
+    first, second = make_person(fed.grassroots), make_person(fed.grassroots, name="李强")
+    client = client_for(fed.city_admin)
+    response = client.post("/volunteering/volunteers/new/", {"id_number": first.id_number})
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="view_sensitive", target_id=str(first.pk))
+    assert first.id_number not in entry.summary
+    # The budget is spent: an existing and an unknown number now get the same refusal.
+    answers = [
+        client.post("/volunteering/volunteers/new/", {"id_number": number}).content.decode()
+        for number in (second.id_number, valid_id_number())
+    ]
+    assert all("过于频繁" in a for a in answers)
+    assert "李强" not in answers[0]
+    assert AuditEntry.objects.filter(action="view_sensitive").count() == 1
