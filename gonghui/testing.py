@@ -1,5 +1,6 @@
 """Factories and a small federation tree with personas, shared by every app's tests."""
 
+import io
 import itertools
 import json
 import re
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
 
 from gonghui.accounts.models import User
 from gonghui.accounts.roles import ensure_roles
@@ -181,8 +183,18 @@ def assert_constant_calls(call, make_rows, *, n=2):
 
 
 def _response_text(response) -> str:
-    if response.get("Content-Type", "").startswith("application/json"):
+    kind = response.get("Content-Type", "")
+    if kind.startswith("application/json"):
         return json.dumps(response.json(), ensure_ascii=False)
+    if kind.startswith("application/vnd.openxmlformats-officedocument.spreadsheetml"):
+        book = load_workbook(io.BytesIO(b"".join(response)), read_only=True)
+        return "\n".join(
+            str(value)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        )
     return response.content.decode()
 
 
