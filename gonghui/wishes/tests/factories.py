@@ -5,6 +5,7 @@ import itertools
 
 from django.utils import timezone
 
+from gonghui.testing import make_org
 from gonghui.wishes.models import Wish
 from gonghui.wishes.workflow import Status
 
@@ -48,3 +49,16 @@ def make_wish(organization, status=Status.COLLECTED, **fields) -> Wish:
         values["delivered_date"] = dt.date(2020, 5, 20)
     values.update(fields)
     return Wish.objects.create(organization=organization, status=status, **values)
+
+
+def wishes_in_new_units(fed, status=Status.CLAIMED):
+    """make_rows for the query-count helper: wish i in a grassroots union of its own."""
+
+    def more(indices):
+        shown = []
+        for i in indices:
+            org = make_org(f"郑州第{i}机械厂工会", parent=fed.jinshui)
+            shown.append(make_wish(org, status, title=f"心愿第{i}号").title)
+        return shown
+
+    return more
