@@ -122,6 +122,8 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_AGE = env_int("GONGHUI_SESSION_HOURS", 8) * 3600
+# API tokens expire; a new token lives this many days (expired tokens answer 401).
+GONGHUI_API_TOKEN_DAYS = env_int("GONGHUI_API_TOKEN_DAYS", 90)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = False
 AXES_FAILURE_LIMIT = env_int("GONGHUI_LOGIN_FAILURE_LIMIT", 5)

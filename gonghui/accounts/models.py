@@ -1,10 +1,13 @@
 """Users belong to an organisation (and maybe a department) and hold one role with a data scope."""
 
+import datetime as dt
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Permission
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -98,15 +101,20 @@ class User(AbstractUser):
         )
 
 
+def token_lifetime() -> dt.timedelta:
+    """How long a new API token lives (GONGHUI_API_TOKEN_DAYS, 90 days unless configured)."""
+    return dt.timedelta(days=settings.GONGHUI_API_TOKEN_DAYS)
+
+
 class ApiToken(TimeStampedModel):
-    """A bearer token for apps and mini-programs; only its hash is stored."""
+    """A bearer token for apps and mini-programs; only its hash is stored. Every token expires."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("名称"), max_length=50)
     prefix = models.CharField(max_length=8, db_index=True)
     key_hash = models.CharField(max_length=64, unique=True)
     last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
-    expires_at = models.DateTimeField(_("过期时间"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("过期时间"))
 
     class Meta:
         verbose_name = _("API 令牌")
@@ -119,8 +127,17 @@ class ApiToken(TimeStampedModel):
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
 
+    def is_expired(self, now: dt.datetime | None = None) -> bool:
+        return self.expires_at <= (now or timezone.now())
+
     @classmethod
     def generate(cls, *, user: User, name: str) -> tuple["ApiToken", str]:
         key = "gh_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=key[:8], key_hash=cls.hash_key(key))
+        token = cls.objects.create(
+            user=user,
+            name=name,
+            prefix=key[:8],
+            key_hash=cls.hash_key(key),
+            expires_at=timezone.now() + token_lifetime(),
+        )
         return token, key

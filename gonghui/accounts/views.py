@@ -4,10 +4,14 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.core.templatetags.cn import cn_date
+
 from .forms import LoginForm
-from .models import ApiToken
+from .models import ApiToken, token_lifetime
 
 
 class LoginView(auth_views.LoginView):
@@ -23,15 +27,23 @@ class LogoutView(auth_views.LogoutView):
 @login_required
 def profile(request):
     tokens = ApiToken.objects.filter(user=request.user).order_by("-created_at")
-    return render(request, "accounts/profile.html", {"tokens": tokens})
+    return render(
+        request,
+        "accounts/profile.html",
+        {"tokens": tokens, "now": timezone.now(), "token_days": token_lifetime().days},
+    )
 
 
 @login_required
 @require_POST
 def create_token(request):
     name = (request.POST.get("name") or "").strip()[:50] or "API"
-    _token, key = ApiToken.generate(user=request.user, name=name)
-    messages.success(request, f"新令牌：{key}（只显示这一次，请妥善保存）")
+    token, key = ApiToken.generate(user=request.user, name=name)
+    messages.success(
+        request,
+        _("新令牌：%(key)s（只显示这一次，请妥善保存；%(date)s 过期）")
+        % {"key": key, "date": cn_date(token.expires_at)},
+    )
     return redirect("accounts:profile")
 
 
