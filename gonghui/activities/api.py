@@ -3,9 +3,12 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
 
+from gonghui.api.fields import Count, Date, Id, Money
+from gonghui.api.pagination import ApiPagination
+from gonghui.core.concurrency import request_version, version_of
 from gonghui.organizations.models import Department
 from gonghui.organizations.selectors import get_organization_for_user
 
@@ -40,32 +43,37 @@ class ActivityOut(Schema):
     items_unit: str
     reach: int
     awards: int
+    version: str
 
     @staticmethod
     def resolve_activity_type(obj):
         return obj.activity_type.name
 
+    @staticmethod
+    def resolve_version(obj):
+        return version_of(obj)
+
 
 class ActivityIn(Schema):
     title: str
-    activity_type_id: int
-    organization_id: int
-    department_id: int | None = None
-    start_date: dt.date
-    end_date: dt.date | None = None
+    activity_type_id: Id
+    organization_id: Id
+    department_id: Id | None = None
+    start_date: Date
+    end_date: Date | None = None
     place: str = ""
     description: str = ""
-    participants: int = 0
-    attendances: int = 0
-    sessions: int = 0
-    money: Decimal = Decimal("0")
-    items: int = 0
+    participants: Count = 0
+    attendances: Count = 0
+    sessions: Count = 0
+    money: Money = Decimal("0")
+    items: Count = 0
     items_unit: str = ""
-    reach: int = 0
-    awards: int = 0
+    reach: Count = 0
+    awards: Count = 0
 
 
-class StatRow(Schema):
+class ActivityStatRow(Schema):
     key: str
     label: str
     num_activities: int
@@ -78,12 +86,12 @@ class StatRow(Schema):
     awards: int
 
 
-class StatisticsOut(Schema):
+class ActivityStatisticsOut(Schema):
     totals: dict
     money_total: Decimal
-    by_type: list[StatRow]
-    by_month: list[StatRow]
-    by_department: list[StatRow]
+    by_type: list[ActivityStatRow]
+    by_month: list[ActivityStatRow]
+    by_department: list[ActivityStatRow]
 
 
 def _filters(request, organization_id, department_id, type_id, date_from, date_to, q):
@@ -95,6 +103,14 @@ def _filters(request, organization_id, department_id, type_id, date_from, date_t
         date_from=date_from,
         date_to=date_to,
         q=q,
+    )
+
+
+class ActivityUpdateIn(ActivityIn):
+    version: str | None = Field(
+        None,
+        description="The `version` of the activity as read; an `If-Match` header does the same. "
+        "A stale version is refused with 409 instead of overwriting someone else's edit.",
     )
 
 
@@ -119,28 +135,28 @@ def list_types(request):
 
 
 @router.get("/", response=list[ActivityOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(ApiPagination, page_size=50)
 def list_activities(
     request,
-    organization_id: int | None = None,
-    department_id: int | None = None,
-    type_id: int | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
+    organization_id: Id | None = None,
+    department_id: Id | None = None,
+    type_id: Id | None = None,
+    date_from: Date | None = None,
+    date_to: Date | None = None,
     q: str = "",
 ):
     filters = _filters(request, organization_id, department_id, type_id, date_from, date_to, q)
     return selectors.ActivityList(request.auth, filters)
 
 
-@router.get("/statistics", response=StatisticsOut)
+@router.get("/statistics", response=ActivityStatisticsOut)
 def statistics(
     request,
-    organization_id: int | None = None,
-    department_id: int | None = None,
-    type_id: int | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
+    organization_id: Id | None = None,
+    department_id: Id | None = None,
+    type_id: Id | None = None,
+    date_from: Date | None = None,
+    date_to: Date | None = None,
 ):
     filters = _filters(request, organization_id, department_id, type_id, date_from, date_to, "")
     stats = selectors.activity_statistics(request.auth, filters)
@@ -154,7 +170,7 @@ def statistics(
 
 
 @router.get("/{activity_id}", response=ActivityOut)
-def get_activity(request, activity_id: int):
+def get_activity(request, activity_id: Id):
     return selectors.get_activity_for_user(request.auth, activity_id)
 
 
@@ -165,39 +181,39 @@ def create_activity(request, payload: ActivityIn):
 
 
 @router.put("/{activity_id}", response=ActivityOut)
-def update_activity(request, activity_id: int, payload: ActivityIn):
+def update_activity(request, activity_id: Id, payload: ActivityUpdateIn):
     activity = selectors.get_activity_for_user(request.auth, activity_id, for_write=True)
-    return services.update_activity(
-        by=request.auth, activity=activity, **_resolve(request, payload)
-    )
+    data = _resolve(request, payload)
+    version = request_version(request, data.pop("version", None))
+    return services.update_activity(by=request.auth, activity=activity, version=version, **data)
 
 
 @router.delete("/{activity_id}", response={204: None})
-def delete_activity(request, activity_id: int):
+def delete_activity(request, activity_id: Id):
     activity = selectors.get_activity_for_user(request.auth, activity_id, for_write=True)
     services.delete_activity(by=request.auth, activity=activity)
     return Status(204, None)
 
 
 class IndicatorsIn(Schema):
-    indicator_ids: list[int]
+    indicator_ids: list[Id]
 
 
-class IndicatorOut(Schema):
+class ActivityIndicatorOut(Schema):
     id: int
     campaign_id: int
     code: str
     name: str
 
 
-@router.get("/{activity_id}/indicators", response=list[IndicatorOut])
-def list_indicators(request, activity_id: int):
+@router.get("/{activity_id}/indicators", response=list[ActivityIndicatorOut])
+def list_indicators(request, activity_id: Id):
     activity = selectors.get_activity_for_user(request.auth, activity_id)
     return selectors.indicators_of(activity, request.auth)
 
 
-@router.put("/{activity_id}/indicators", response=list[IndicatorOut])
-def set_indicators(request, activity_id: int, payload: IndicatorsIn):
+@router.put("/{activity_id}/indicators", response=list[ActivityIndicatorOut])
+def set_indicators(request, activity_id: Id, payload: IndicatorsIn):
     """Replace the indicators the activity counts for (each must be in a visible campaign)."""
     from gonghui.campaigns.selectors import get_indicator_for_user
 

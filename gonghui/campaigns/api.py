@@ -6,8 +6,10 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from gonghui.api.fields import Date, Id, Year
+from gonghui.api.pagination import ApiPagination
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.organizations.selectors import get_organization_for_user
 
@@ -51,14 +53,14 @@ class CampaignOut(Schema):
 class CampaignIn(Schema):
     name: str
     kind: str
-    year: int
-    organization_id: int
-    version_id: int
-    assessment_date: dt.date
-    start_date: dt.date | None = None
+    year: Year
+    organization_id: Id
+    version_id: Id
+    assessment_date: Date
+    start_date: Date | None = None
 
 
-class IndicatorOut(Schema):
+class CampaignIndicatorOut(Schema):
     id: int
     parent_id: int | None
     code: str
@@ -99,13 +101,13 @@ class AssignmentOut(Schema):
         return obj.unit_name
 
 
-class AssignIn(Schema):
-    indicator_ids: list[int]
-    department_ids: list[int] = []
-    organization_ids: list[int] = []
-    leader_id: int | None = None
-    liaison_id: int | None = None
-    deadline: dt.date | None = None
+class AssignmentIn(Schema):
+    indicator_ids: list[Id]
+    department_ids: list[Id] = []
+    organization_ids: list[Id] = []
+    leader_id: Id | None = None
+    liaison_id: Id | None = None
+    deadline: Date | None = None
 
 
 class LookbackOut(Schema):
@@ -152,8 +154,12 @@ def import_framework_yaml(request, file: UploadedFile = File(...)):  # noqa: B00
     return 201, frameworks.import_framework(spec=spec, by=request.auth, source="api")
 
 
-@router.get("/frameworks/{version_id}/yaml")
-def export_framework_yaml(request, version_id: int):
+class FrameworkYamlOut(Schema):
+    yaml: str
+
+
+@router.get("/frameworks/{version_id}/yaml", response=FrameworkYamlOut)
+def export_framework_yaml(request, version_id: Id):
     version = selectors.get_version_for_user(request.auth, version_id)
     return {"yaml": frameworks.export_yaml(version)}
 
@@ -181,30 +187,30 @@ def create_campaign(request, payload: CampaignIn):
 
 
 @router.get("/{campaign_id}", response=CampaignOut)
-def get_campaign(request, campaign_id: int):
+def get_campaign(request, campaign_id: Id):
     return selectors.get_campaign_for_user(request.auth, campaign_id)
 
 
-@router.get("/{campaign_id}/indicators", response=list[IndicatorOut])
-def list_indicators(request, campaign_id: int):
+@router.get("/{campaign_id}/indicators", response=list[CampaignIndicatorOut])
+def list_indicators(request, campaign_id: Id):
     return selectors.indicator_tree(selectors.get_campaign_for_user(request.auth, campaign_id))
 
 
 @router.get("/{campaign_id}/score", response=ScoreOut)
-def get_score(request, campaign_id: int):
+def get_score(request, campaign_id: Id):
     campaign = selectors.get_campaign_for_user(request.auth, campaign_id)
     return selectors.score_for(campaign, request.auth, by_unit=False)
 
 
 @router.get("/{campaign_id}/assignments", response=list[AssignmentOut])
-@paginate(PageNumberPagination, page_size=100)
-def list_assignments(request, campaign_id: int):
+@paginate(ApiPagination, page_size=100)
+def list_assignments(request, campaign_id: Id):
     campaign = selectors.get_campaign_for_user(request.auth, campaign_id)
     return selectors.lookback_queryset(campaign, request.auth)
 
 
 @router.post("/{campaign_id}/assignments", response={201: list[AssignmentOut]})
-def assign(request, campaign_id: int, payload: AssignIn):
+def assign(request, campaign_id: Id, payload: AssignmentIn):
     """Every id in the body is resolved like the page's pickers: within the user's scope under
     the campaign's organisation, and "not found" (400, naming the field) otherwise."""
     campaign = selectors.get_campaign_for_user(request.auth, campaign_id, for_write=True)
@@ -236,12 +242,12 @@ def assign(request, campaign_id: int, payload: AssignIn):
 
 
 @router.get("/{campaign_id}/lookback", response=list[LookbackOut])
-@paginate(PageNumberPagination, page_size=100)
+@paginate(ApiPagination, page_size=100)
 def lookback(
     request,
-    campaign_id: int,
-    department_id: int | None = None,
-    leader_id: int | None = None,
+    campaign_id: Id,
+    department_id: Id | None = None,
+    leader_id: Id | None = None,
     status: str = "",
 ):
     """The 回头看 table with 倒排工期 milestones, scoped like the page."""

@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
+from gonghui.api.fields import Id
 from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.core.exceptions import ValidationFailed
 
@@ -54,13 +55,13 @@ class CommentIn(Schema):
 
 
 class MonthlyIn(Schema):
-    campaign_id: int
-    organization_id: int
-    department_id: int | None = None
+    campaign_id: Id
+    organization_id: Id
+    department_id: Id | None = None
     period: str
     summary: str
-    evidence_ids: list[int] = []
-    activity_ids: list[int] = []
+    evidence_ids: list[Id] = []
+    activity_ids: list[Id] = []
     submit: bool = False
 
 
@@ -92,7 +93,7 @@ def _out(item) -> dict:
     }
 
 
-def _item_for_task(request, assignment_id: int):
+def _item_for_task(request, assignment_id: Id):
     assignment = campaign_selectors.get_assignment_for_user(request.auth, assignment_id)
     found = selectors.item_for_assignment(assignment)
     if found is None:
@@ -105,12 +106,12 @@ def _item_for_task(request, assignment_id: int):
 
 
 @router.get("/tasks/{assignment_id}/evidence", response=EvidenceOut)
-def get_evidence(request, assignment_id: int):
+def get_evidence(request, assignment_id: Id):
     return _out(_item_for_task(request, assignment_id))
 
 
 @router.put("/tasks/{assignment_id}/evidence/report", response=EvidenceOut)
-def save_report(request, assignment_id: int, payload: ReportIn):
+def save_report(request, assignment_id: Id, payload: ReportIn):
     item = _item_for_task(request, assignment_id)
     services.save_report(
         by=request.auth, item=item, report_text=payload.report_text, doc_number=payload.doc_number
@@ -119,14 +120,14 @@ def save_report(request, assignment_id: int, payload: ReportIn):
 
 
 @router.post("/tasks/{assignment_id}/evidence/files", response={201: FileOut})
-def upload_file(request, assignment_id: int, file: UploadedFile = File(...)):  # noqa: B008
+def upload_file(request, assignment_id: Id, file: UploadedFile = File(...)):  # noqa: B008
     """Upload one file; its type is judged from its content, never its name."""
     item = _item_for_task(request, assignment_id)
     return 201, services.add_file(by=request.auth, item=item, upload=file)
 
 
 @router.post("/tasks/{assignment_id}/evidence/links", response={201: LinkOut})
-def add_link(request, assignment_id: int, payload: LinkIn):
+def add_link(request, assignment_id: Id, payload: LinkIn):
     item = _item_for_task(request, assignment_id)
     return 201, services.add_link(by=request.auth, item=item, url=payload.url, title=payload.title)
 
@@ -141,7 +142,7 @@ VERBS = {
 
 
 @router.post("/tasks/{assignment_id}/evidence/{verb}", response=EvidenceOut)
-def transition(request, assignment_id: int, verb: str, payload: CommentIn):
+def transition(request, assignment_id: Id, verb: str, payload: CommentIn):
     """submit / withdraw / approve / return (comment required) / comment."""
     if verb not in VERBS:
         raise ValidationFailed(f"未知操作：{verb}")
@@ -151,7 +152,7 @@ def transition(request, assignment_id: int, verb: str, payload: CommentIn):
 
 
 @router.get("/monthly-reports", response=list[MonthlyOut])
-def list_monthly_reports(request, campaign_id: int, period: str):
+def list_monthly_reports(request, campaign_id: Id, period: str):
     campaign = campaign_selectors.get_campaign_for_user(request.auth, campaign_id)
     rows = selectors.meeting(campaign, services.check_period(period), request.auth)
     return [r.report for r in rows if r.report is not None]

@@ -1,7 +1,10 @@
 """REST endpoints for organisations and departments, scoped exactly like the pages."""
 
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from gonghui.api.fields import Id
+from gonghui.api.pagination import ApiPagination
 
 from . import selectors, services
 from .models import Department, Organization
@@ -22,7 +25,7 @@ class OrganizationOut(Schema):
 
 
 class OrganizationIn(Schema):
-    parent_id: int
+    parent_id: Id
     name: str
     kind: str
     short_name: str = ""
@@ -30,7 +33,7 @@ class OrganizationIn(Schema):
 
 
 class MoveIn(Schema):
-    new_parent_id: int
+    new_parent_id: Id
 
 
 class DepartmentOut(Schema):
@@ -41,8 +44,8 @@ class DepartmentOut(Schema):
 
 
 @router.get("/", response=list[OrganizationOut])
-@paginate(PageNumberPagination, page_size=50)
-def list_organizations(request, parent_id: int | None = None, q: str = ""):
+@paginate(ApiPagination, page_size=50)
+def list_organizations(request, parent_id: Id | None = None, q: str = ""):
     qs = Organization.objects.visible_to(request.auth).order_by("path")
     if parent_id is not None:
         qs = qs.filter(parent_id=parent_id)
@@ -52,12 +55,12 @@ def list_organizations(request, parent_id: int | None = None, q: str = ""):
 
 
 @router.get("/{org_id}", response=OrganizationOut)
-def get_organization(request, org_id: int):
+def get_organization(request, org_id: Id):
     return selectors.get_organization_for_user(request.auth, org_id)
 
 
 @router.get("/{org_id}/departments", response=list[DepartmentOut])
-def list_departments(request, org_id: int):
+def list_departments(request, org_id: Id):
     org = selectors.get_organization_for_user(request.auth, org_id)
     return list(Department.objects.filter(organization=org))
 
@@ -77,7 +80,7 @@ def create_organization(request, payload: OrganizationIn):
 
 
 @router.post("/{org_id}/move", response=OrganizationOut)
-def move_organization(request, org_id: int, payload: MoveIn):
+def move_organization(request, org_id: Id, payload: MoveIn):
     org = selectors.get_organization_for_user(request.auth, org_id, for_write=True)
     new_parent = selectors.get_organization_for_user(request.auth, payload.new_parent_id)
     return services.move_organization(by=request.auth, organization=org, new_parent=new_parent)

@@ -3,7 +3,8 @@
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from gonghui.core.pagination import CappedPageNumberPagination
+from gonghui.api.fields import Id
+from gonghui.api.pagination import ApiPagination
 from gonghui.organizations.selectors import get_organization_for_user
 
 from . import selectors, services
@@ -41,7 +42,7 @@ class PersonSensitiveOut(Schema):
 class PersonIn(Schema):
     name: str
     id_number: str
-    organization_id: int
+    organization_id: Id
     phone: str = ""
     gender: str = ""
     is_volunteer: bool = False
@@ -50,9 +51,9 @@ class PersonIn(Schema):
 
 
 @router.get("/", response=list[PersonOut])
-@paginate(CappedPageNumberPagination, page_size=50)
+@paginate(ApiPagination, page_size=50)
 def list_people(
-    request, q: str = "", organization_id: int | None = None, tag: str = "", gender: str = ""
+    request, q: str = "", organization_id: Id | None = None, tag: str = "", gender: str = ""
 ):
     org = get_organization_for_user(request.auth, organization_id) if organization_id else None
     return selectors.people_for_user(
@@ -61,12 +62,12 @@ def list_people(
 
 
 @router.get("/{person_id}", response=PersonOut)
-def get_person(request, person_id: int):
+def get_person(request, person_id: Id):
     return selectors.get_person_for_user(request.auth, person_id)
 
 
 @router.get("/{person_id}/sensitive", response={200: PersonSensitiveOut, 403: dict})
-def get_person_sensitive(request, person_id: int):
+def get_person_sensitive(request, person_id: Id):
     """Unmasked ID number and phone; needs the permission and is written to the audit log."""
     person = selectors.get_person_for_user(request.auth, person_id)
     values = services.reveal_sensitive(by=request.auth, person=person)

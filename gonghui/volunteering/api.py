@@ -5,8 +5,10 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from gonghui.api.fields import Date, Id
+from gonghui.api.pagination import ApiPagination
 from gonghui.organizations.selectors import get_organization_for_user
 
 from . import selectors, services
@@ -119,26 +121,45 @@ class ProblemOut(Schema):
 
 
 class ProblemIn(Schema):
-    organization_id: int
+    organization_id: Id
     title: str
-    collected_date: dt.date
+    collected_date: Date
     community: str = ""
     description: str = ""
-    visit_id: int | None = None
+    visit_id: Id | None = None
 
 
-class AssignIn(Schema):
+class ProblemAssignIn(Schema):
     assignee: str
-    deadline: dt.date | None = None
+    deadline: Date | None = None
 
 
 class SolveIn(Schema):
     result: str
-    solved_date: dt.date
+    solved_date: Date
 
 
 class RejectIn(Schema):
     comment: str
+
+
+class HoursTotalRowOut(Schema):
+    id: int
+    name: str
+    hours: str
+
+
+class HoursTotalsOut(Schema):
+    total_hours: str
+    by_volunteer: list[HoursTotalRowOut]
+    by_team: list[HoursTotalRowOut]
+    by_organization: list[HoursTotalRowOut]
+
+
+class ProblemCountsOut(Schema):
+    collected: int
+    assigned: int
+    solved: int
 
 
 class PublicSignUpIn(Schema):
@@ -147,25 +168,25 @@ class PublicSignUpIn(Schema):
 
 
 @router.get("/teams", response=list[TeamOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(ApiPagination, page_size=50)
 def list_teams(request):
     return selectors.teams_for_user(request.auth)
 
 
 @router.get("/volunteers", response=list[VolunteerOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(ApiPagination, page_size=50)
 def list_volunteers(request, q: str = ""):
     return selectors.volunteers_for_user(request.auth, q=q)
 
 
 @router.get("/events", response=list[EventOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(ApiPagination, page_size=50)
 def list_events(request, status: str = ""):
     return selectors.events_for_user(request.auth, status=status)
 
 
 @router.post("/events/{event_id}/signups", response={201: SignUpOut})
-def sign_up(request, event_id: int, volunteer_id: int):
+def sign_up(request, event_id: Id, volunteer_id: Id):
     event = selectors.get_event_for_user(request.auth, event_id)
     volunteer = selectors.get_volunteer_for_user(request.auth, volunteer_id)
     signup = services.sign_up(
@@ -175,18 +196,18 @@ def sign_up(request, event_id: int, volunteer_id: int):
 
 
 @router.post("/signups/{signup_id}/check-in", response=SignUpOut)
-def check_in(request, signup_id: int):
+def check_in(request, signup_id: Id):
     signup = selectors.get_signup_for_user(request.auth, signup_id)
     return services.check_in(by=request.auth, signup=signup)
 
 
 @router.get("/hours", response=list[HoursOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(ApiPagination, page_size=50)
 def list_hours(request, status: str = ""):
     return selectors.hours_for_user(request.auth, status=status)
 
 
-@router.get("/hours/totals")
+@router.get("/hours/totals", response=HoursTotalsOut)
 def hours_totals(request):
     totals = selectors.hours_totals(request.auth)
     return {
@@ -200,36 +221,36 @@ def hours_totals(request):
 
 
 @router.post("/hours/{hours_id}/approve", response=HoursOut)
-def approve_hours(request, hours_id: int):
+def approve_hours(request, hours_id: Id):
     record = selectors.get_hours_for_user(request.auth, hours_id)
     return services.approve_hours(by=request.auth, record=record)
 
 
 @router.post("/hours/{hours_id}/reject", response=HoursOut)
-def reject_hours(request, hours_id: int, payload: RejectIn):
+def reject_hours(request, hours_id: Id, payload: RejectIn):
     record = selectors.get_hours_for_user(request.auth, hours_id)
     return services.reject_hours(by=request.auth, record=record, comment=payload.comment)
 
 
 @router.get("/pairings", response=list[PairingOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(ApiPagination, page_size=50)
 def list_pairings(request):
     return selectors.pairings_for_user(request.auth)
 
 
 @router.get("/visits", response=list[VisitOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(ApiPagination, page_size=50)
 def list_visits(request, kind: str = ""):
     return selectors.visits_for_user(request.auth, kind=kind)
 
 
 @router.get("/problems", response=list[ProblemOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(ApiPagination, page_size=50)
 def list_problems(request, status: str = ""):
     return selectors.problems_for_user(request.auth, status=status)
 
 
-@router.get("/problems/counts")
+@router.get("/problems/counts", response=ProblemCountsOut)
 def problem_counts(request):
     return selectors.problem_counts(request.auth)
 
@@ -246,13 +267,13 @@ def collect_problem(request, payload: ProblemIn):
 
 
 @router.post("/problems/{problem_id}/assign", response=ProblemOut)
-def assign_problem(request, problem_id: int, payload: AssignIn):
+def assign_problem(request, problem_id: Id, payload: ProblemAssignIn):
     problem = selectors.get_problem_for_user(request.auth, problem_id)
     return services.assign_problem(by=request.auth, problem=problem, **payload.dict())
 
 
 @router.post("/problems/{problem_id}/solve", response=ProblemOut)
-def solve_problem(request, problem_id: int, payload: SolveIn):
+def solve_problem(request, problem_id: Id, payload: SolveIn):
     problem = selectors.get_problem_for_user(request.auth, problem_id)
     return services.solve_problem(by=request.auth, problem=problem, **payload.dict())
 
@@ -264,7 +285,7 @@ def public_events(request):
 
 
 @router.post("/public/events/{event_id}/signups", response={201: dict, 429: dict}, auth=None)
-def public_sign_up(request, event_id: int, payload: PublicSignUpIn):
+def public_sign_up(request, event_id: Id, payload: PublicSignUpIn):
     """Sign up with the volunteer number and the phone on record; 429 when this address has
     sent too many attempts."""
     if not public_sign_up_allowed(request):

@@ -5,8 +5,10 @@ import datetime as dt
 from django.http import Http404
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from gonghui.api.fields import Date, Id
+from gonghui.api.pagination import ApiPagination
 from gonghui.organizations.selectors import get_organization_for_user
 
 from . import selectors, services
@@ -80,7 +82,7 @@ class ClaimantContactOut(Schema):
 
 
 class WishIn(Schema):
-    organization_id: int
+    organization_id: Id
     title: str
     category: Wish.Category
     amount_band: Wish.AmountBand
@@ -90,14 +92,14 @@ class WishIn(Schema):
     worker_address: str = ""
     hardship: str = ""
     is_home_visit: bool = True
-    collected_date: dt.date | None = None
+    collected_date: Date | None = None
 
 
 class NoteIn(Schema):
     note: str = ""
 
 
-class FiguresOut(Schema):
+class WishFiguresOut(Schema):
     published: int
     claimed: int
     delivered: int
@@ -106,30 +108,30 @@ class FiguresOut(Schema):
     agency_own: int
 
 
-class StatisticsRowOut(Schema):
+class WishStatisticsRowOut(Schema):
     organization_id: int
     organization_name: str
-    figures: FiguresOut
+    figures: WishFiguresOut
 
 
-class StatisticsOut(Schema):
+class WishStatisticsOut(Schema):
     organization_id: int | None
     start: dt.date | None
     end: dt.date | None
-    totals: FiguresOut
+    totals: WishFiguresOut
     sentence: str
-    rows: list[StatisticsRowOut]
+    rows: list[WishStatisticsRowOut]
 
 
 @router.get("/", response=list[WishOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(ApiPagination, page_size=50)
 def list_wishes(
     request,
     q: str = "",
     status: str = "",
     category: str = "",
     claimant_kind: str = "",
-    organization_id: int | None = None,
+    organization_id: Id | None = None,
 ):
     org = get_organization_for_user(request.auth, organization_id) if organization_id else None
     return selectors.wishes_for_user(
@@ -140,12 +142,12 @@ def list_wishes(
     )
 
 
-@router.get("/statistics", response=StatisticsOut)
+@router.get("/statistics", response=WishStatisticsOut)
 def statistics(
     request,
-    organization_id: int | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    organization_id: Id | None = None,
+    start: Date | None = None,
+    end: Date | None = None,
 ):
     """Published, claimed, delivered and claimed by agency staff, by subtree and period."""
     org = get_organization_for_user(request.auth, organization_id) if organization_id else None
@@ -164,19 +166,19 @@ def statistics(
 
 
 @router.get("/{wish_id}", response=WishOut)
-def get_wish(request, wish_id: int):
+def get_wish(request, wish_id: Id):
     return selectors.get_wish_for_user(request.auth, wish_id)
 
 
 @router.get("/{wish_id}/sensitive", response={200: WishSensitiveOut, 403: dict})
-def get_wish_sensitive(request, wish_id: int):
+def get_wish_sensitive(request, wish_id: Id):
     """Unmasked contact details; needs the permission and is written to the audit log."""
     wish = selectors.get_wish_for_user(request.auth, wish_id)
     return {"id": wish.pk, **services.reveal_sensitive(by=request.auth, wish=wish)}
 
 
 @router.get("/{wish_id}/claimant", response={200: ClaimantContactOut, 400: dict, 403: dict})
-def get_wish_claimant(request, wish_id: int):
+def get_wish_claimant(request, wish_id: Id):
     """The claimant's name and phone for the staff who deliver the wish; audited."""
     wish = selectors.get_wish_for_user(request.auth, wish_id)
     return {"id": wish.pk, **services.reveal_claimant(by=request.auth, wish=wish)}
@@ -193,8 +195,8 @@ def collect_wish(request, payload: WishIn):
 @router.post("/{wish_id}/deliver", response=WishOut)
 def deliver_wish(
     request,
-    wish_id: int,
-    delivered_date: dt.date = Form(...),  # noqa: B008 (Ninja parameter declaration)
+    wish_id: Id,
+    delivered_date: Date = Form(...),  # noqa: B008 (Ninja parameter declaration)
     note: str = Form(""),
     photo: UploadedFile | None = File(None),  # noqa: B008
 ):
@@ -207,7 +209,7 @@ def deliver_wish(
 
 
 @router.post("/{wish_id}/{verb}", response=WishOut)
-def transition(request, wish_id: int, verb: str, payload: NoteIn):
+def transition(request, wish_id: Id, verb: str, payload: NoteIn):
     """vet, publish, thank (note optional) or withdraw (note is the required reason)."""
     if verb not in NOTE_VERBS:
         raise Http404("未知操作")
