@@ -2,9 +2,12 @@
 
 import datetime as dt
 
+from django.db import transaction
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from gonghui.api.fields import Id
+from gonghui.api.pagination import ApiPagination
 from gonghui.wishes import selectors as wish_selectors
 from gonghui.wishes import services as wish_services
 
@@ -65,38 +68,41 @@ class MessageOut(Schema):
 
 
 @router.get("/wishes", response=list[PublicWishOut], auth=None)
-@paginate(PageNumberPagination, page_size=20)
+@paginate(ApiPagination, page_size=20)
 def board(request, tab: str = "open", category: str = ""):
     """The public wish board: tab=open (waiting to be claimed) or tab=claimed."""
     return wish_selectors.board_wishes(tab=tab, category=category)
 
 
 @router.get("/wishes/{wish_id}", response=PublicWishOut, auth=None)
-def wish(request, wish_id: int):
+def wish(request, wish_id: Id):
     return wish_selectors.get_board_wish(wish_id)
 
 
 @router.post(
     "/wishes/{wish_id}/claim",
-    response={201: PublicWishOut, 202: MessageOut, 409: MessageOut, 429: MessageOut},
+    response={201: PublicWishOut, 409: MessageOut, 429: MessageOut},
     auth=None,
 )
-def claim(request, wish_id: int, payload: ClaimIn):
+def claim(request, wish_id: Id, payload: ClaimIn):
     """Claim a wish as a member of the public or an enterprise. 409 if someone was faster,
     429 when this address has sent too many claims."""
     if not claim_allowed(request):
         return Status(429, {"detail": "提交过于频繁，请稍后再试"})
-    if getattr(payload, HONEYPOT):
-        return Status(202, {"detail": "已收到您的认领，工作人员将与您联系"})
-    target = wish_selectors.get_board_wish(wish_id)
     try:
-        wish_services.claim_wish(
-            wish=target,
-            kind=payload.kind,
-            name=payload.name,
-            phone=payload.phone,
-            company=payload.company,
-        )
+        # A filled honeypot goes through the very same claim, checks and answer, then is
+        # rolled back: a bot cannot tell from the status or the body that nothing was saved.
+        with transaction.atomic():
+            wish_services.claim_wish(
+                wish=wish_selectors.get_board_wish(wish_id),
+                kind=payload.kind,
+                name=payload.name,
+                phone=payload.phone,
+                company=payload.company,
+            )
+            claimed = wish_selectors.get_board_wish(wish_id)
+            if getattr(payload, HONEYPOT):
+                transaction.set_rollback(True)
     except wish_services.AlreadyClaimed as exc:
         return Status(409, {"detail": exc.message})
-    return Status(201, wish_selectors.get_board_wish(wish_id))
+    return Status(201, claimed)
