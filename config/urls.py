@@ -2,21 +2,19 @@
 
 There is no route to uploaded or generated files; see core.files.stored_file_response."""
 
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.contrib import admin
 from django.urls import include, path
 
 from gonghui.api.router import api
+from gonghui.core.registry import app_modules
 
 
 def _app_urls():
     """Every gonghui app with a urls.py is mounted at its AppConfig.url_prefix."""
-    for config in apps.get_app_configs():
+    for config, module in app_modules("urls"):
         prefix = getattr(config, "url_prefix", None)
-        if prefix is not None and find_spec(f"{config.name}.urls") is not None:
-            yield path(prefix, include(f"{config.name}.urls"))
+        if prefix is not None:
+            yield path(prefix, include(module))
 
 
 urlpatterns = [

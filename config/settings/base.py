@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "gonghui.volunteering",
     "gonghui.wishes",
     "gonghui.ingest",
+    "gonghui.dashboards",
     "gonghui.portal",
     "gonghui.api",
 ]
@@ -119,7 +120,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "gonghui.accounts.validators.CharacterClassValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "dashboards:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_AGE = env_int("GONGHUI_SESSION_HOURS", 8) * 3600
 # API tokens expire; a new token lives this many days (expired tokens answer 401).

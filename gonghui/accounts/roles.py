@@ -1,12 +1,10 @@
 """The standard roles of PRODUCT.md with their data scope and permissions (idempotent setup)."""
 
-import importlib
-
-from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from gonghui.core.registry import app_modules
 from gonghui.organizations.scoping import DataScope
 
 from .models import Role
@@ -66,15 +64,9 @@ def app_role_permissions() -> dict[str, set[str]]:
     """Each app may add to the roles with `ROLE_PERMISSIONS = {role code: [perm, ...]}` in
     its own `roles.py`, so the permissions of a domain stay next to that domain."""
     merged: dict[str, set[str]] = {}
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gonghui.") or config.name == "gonghui.accounts":
+    for config, module in app_modules("roles"):
+        if config.name == "gonghui.accounts":
             continue
-        try:
-            module = importlib.import_module(f"{config.name}.roles")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{config.name}.roles":
-                continue
-            raise
         for code, perms in getattr(module, "ROLE_PERMISSIONS", {}).items():
             merged.setdefault(code, set()).update(perms)
     return merged

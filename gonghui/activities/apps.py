@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.navigation import NavEntry
+
 
 class ActivitiesConfig(AppConfig):
     name = "gonghui.activities"
@@ -9,3 +11,4 @@ class ActivitiesConfig(AppConfig):
     url_prefix = "activities/"
     api_prefix = "/activities"
     api_tag = _("活动")
+    navigation = (NavEntry("services", _("活动"), "activities:list", order=10),)

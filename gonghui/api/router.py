@@ -9,6 +9,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError
 
 from gonghui.core.exceptions import DomainError, ValidationFailed
+from gonghui.core.registry import app_modules
 from gonghui.core.textinput import SimplifiedInputParser
 
 from .auth import AUTH, has_credentials
@@ -74,15 +75,9 @@ def _not_found(request, exc):
 
 def _mount():
     """Each installed gonghui app with an api.py `router` is mounted at AppConfig.api_prefix."""
-    from importlib import import_module
-    from importlib.util import find_spec
-
-    from django.apps import apps
-
-    for config in apps.get_app_configs():
+    for config, module in app_modules("api"):
         prefix = getattr(config, "api_prefix", None)
-        if prefix and find_spec(f"{config.name}.api") is not None:
-            module = import_module(f"{config.name}.api")
+        if prefix:
             api.add_router(prefix, module.router, tags=[str(getattr(config, "api_tag", prefix))])
 
 

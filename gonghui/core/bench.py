@@ -5,15 +5,15 @@ A case is a callable timed over repeated runs; the harness prints median and p95
 and writes JSON. Targets are stated per case and reported, never asserted in unit tests.
 """
 
-import importlib
 import json
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from django.apps import apps
 from django.test import Client
+
+from .registry import app_modules
 
 
 @dataclass
@@ -107,17 +107,9 @@ def discover_cases(
     """Cases of every app (or of `app_labels` only: other apps are not even asked, so their
     scale data is not built), filtered by a substring of the case name."""
     cases: list[Case] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gonghui."):
-            continue
+    for config, module in app_modules("bench"):
         if app_labels and config.label not in app_labels:
             continue
-        try:
-            module = importlib.import_module(f"{config.name}.bench")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{config.name}.bench":
-                continue
-            raise
         if not hasattr(module, "cases"):  # the harness itself lives in gonghui.core.bench
             continue
         for case in module.cases(ctx):

@@ -4,11 +4,10 @@ Each app may ship `gonghui/<app>/demo.py` with `def load(ctx: DemoContext) -> No
 in INSTALLED_APPS order, so an app can use what earlier apps put into the context.
 """
 
-import importlib
 import random
 from dataclasses import dataclass, field
 
-from django.apps import apps
+from .registry import app_modules
 
 DEMO_PASSWORD = "gonghui-demo"
 
@@ -31,11 +30,5 @@ class DemoContext:
 
 
 def demo_modules():
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gonghui."):
-            continue
-        try:
-            yield importlib.import_module(f"{config.name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.demo":
-                raise
+    for _config, module in app_modules("demo"):
+        yield module

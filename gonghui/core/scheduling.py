@@ -15,17 +15,16 @@ task worker like any other task.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
 
 from cronsim import CronSim, CronSimError
-from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import ScheduledJob
+from .registry import app_modules
 
 logger = logging.getLogger(__name__)
 
@@ -60,14 +59,7 @@ def periodic(cron: str, *, name: str | None = None):
 
 def discover() -> None:
     """Import every gonghui app's `tasks` module so that its @periodic declarations register."""
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gonghui."):
-            continue
-        try:
-            importlib.import_module(f"{config.name}.tasks")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.tasks":
-                raise
+    list(app_modules("tasks"))  # importing a tasks module runs its @periodic declarations
 
 
 def registered_jobs() -> list[PeriodicJob]:

@@ -1,4 +1,4 @@
-"""Reads for the home page and the audit log."""
+"""Reads for the audit log."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -119,17 +119,3 @@ def audit_rows(entries) -> list[AuditRow]:
             )
         )
     return rows
-
-
-def home_summary(user) -> dict:
-    from gonghui.organizations.models import Organization
-    from gonghui.people.models import Person
-
-    orgs = Organization.objects.visible_to(user)
-    people = Person.objects.visible_to(user)
-    return {
-        "num_organizations": orgs.count(),
-        "num_people": people.count(),
-        "num_volunteers": people.filter(is_volunteer=True).count(),
-        "num_model_workers": people.exclude(model_worker_level="").count(),
-    }

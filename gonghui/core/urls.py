@@ -4,7 +4,6 @@ from . import pickers, views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("audit/", views.audit_log, name="audit"),
     path("pickers/<slug:name>/", pickers.search, name="picker"),
 ]

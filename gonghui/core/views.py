@@ -1,4 +1,4 @@
-"""The home page and the audit log."""
+"""The audit log."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -6,11 +6,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from . import selectors
-
-
-@login_required
-def home(request):
-    return render(request, "core/home.html", {"summary": selectors.home_summary(request.user)})
 
 
 @login_required

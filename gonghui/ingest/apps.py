@@ -3,6 +3,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.navigation import NavEntry
+
 
 class IngestConfig(AppConfig):
     name = "gonghui.ingest"
@@ -11,3 +13,4 @@ class IngestConfig(AppConfig):
     url_prefix = "ingest/"
     api_prefix = "/ingest"
     api_tag = _("资料导入")
+    navigation = (NavEntry("import", _("导入已有报告"), "ingest:index", order=10),)

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.navigation import NavEntry
+
 
 class OrganizationsConfig(AppConfig):
     name = "gonghui.organizations"
@@ -9,3 +11,4 @@ class OrganizationsConfig(AppConfig):
     url_prefix = "orgs/"
     api_prefix = "/organizations"
     api_tag = _("组织")
+    navigation = (NavEntry("directory", _("组织机构"), "organizations:tree", order=10),)

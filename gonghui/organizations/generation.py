@@ -1,8 +1,11 @@
 """Fast tree building for demo and scale data: ids assigned up front so paths need no re-save."""
 
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Max
+from django.utils import timezone
+
+from gonghui.core.scale import AlreadyGenerated, ScaleContext
 
 from .models import Organization
 from .paths import child_path, depth_of
@@ -113,3 +116,55 @@ def refresh_child_counts() -> None:
             f"UPDATE {table} SET num_children = "
             f"(SELECT COUNT(*) FROM {table} c WHERE c.parent_id = {table}.id)"
         )
+
+
+CITIES = 20
+COUNTIES_PER_CITY = 10
+
+
+def generate_scale(ctx: ScaleContext) -> None:
+    """The scale province under the national root: cities, counties, then grassroots unions up
+    to `ctx.num_orgs` organisations, inserted in bulk with their paths computed up front."""
+    if Organization.objects.filter(name=ctx.root_name).exists():
+        raise AlreadyGenerated(f"{ctx.root_name} 已存在，跳过生成。")
+    if ctx.num_orgs < 1 + CITIES + CITIES * COUNTIES_PER_CITY + 1:
+        raise ValueError("--orgs 太小")
+    K = Organization.Kind
+    with transaction.atomic():
+        national = Organization.objects.filter(parent__isnull=True).order_by("pk").first()
+        alloc = IdAllocator()
+        root = new_node(
+            alloc, parent=national, name=ctx.root_name, kind=K.PROVINCIAL, region="测试省"
+        )
+        nodes = [root]
+        counties = []
+        for c in range(CITIES):
+            city = new_node(alloc, parent=root, name=f"测试{c + 1}市总工会", kind=K.CITY)
+            nodes.append(city)
+            for k in range(COUNTIES_PER_CITY):
+                county = new_node(
+                    alloc, parent=city, name=f"测试{c + 1}市{k + 1}区总工会", kind=K.COUNTY
+                )
+                nodes.append(county)
+                counties.append(county)
+        grassroots = []
+        for n in range(ctx.num_orgs - len(nodes)):
+            parent = counties[n % len(counties)]
+            grassroots.append(
+                new_node(
+                    alloc,
+                    parent=parent,
+                    name=grassroots_name(ctx.rng, parent.name[:-4], n + 1),
+                    kind=K.GRASSROOTS,
+                    region_code="410100",
+                )
+            )
+        nodes.extend(grassroots)
+        now = timezone.now()
+        for node in nodes:
+            node.created_at = node.updated_at = now
+        Organization.objects.bulk_create(nodes, batch_size=5000)
+        finish_bulk([Organization])
+    ctx.grassroots = grassroots
+    ctx.bulk_loaded.append(Organization)
+    ctx.write(f"组织 {ctx.num_orgs} 个")

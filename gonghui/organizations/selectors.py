@@ -70,3 +70,7 @@ def ancestors_for_user(user, organization: Organization) -> list[Organization]:
     ids = organization.ancestor_ids()
     by_id = {o.pk: o for o in Organization.objects.visible_to(user).filter(pk__in=ids)}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def num_organizations_for_user(user) -> int:
+    return Organization.objects.visible_to(user).count()

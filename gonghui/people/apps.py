@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.navigation import NavEntry
+
 
 class PeopleConfig(AppConfig):
     name = "gonghui.people"
@@ -9,3 +11,4 @@ class PeopleConfig(AppConfig):
     url_prefix = "people/"
     api_prefix = "/people"
     api_tag = _("人员")
+    navigation = (NavEntry("directory", _("人员"), "people:list", order=20),)

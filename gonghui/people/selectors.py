@@ -124,3 +124,13 @@ def export_rows(qs, *, unmasked: bool):
             person.post.name if person.post else "",
             "、".join(person.tags),
         ]
+
+
+def headline_counts(user) -> dict:
+    """The people, volunteers and model workers the user can see, for the home page."""
+    people = Person.objects.visible_to(user)
+    return {
+        "num_people": people.count(),
+        "num_volunteers": people.filter(is_volunteer=True).count(),
+        "num_model_workers": people.exclude(model_worker_level="").count(),
+    }

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.navigation import NavEntry
+
 
 class VolunteeringConfig(AppConfig):
     name = "gonghui.volunteering"
@@ -9,3 +11,4 @@ class VolunteeringConfig(AppConfig):
     url_prefix = "volunteering/"
     api_prefix = "/volunteering"
     api_tag = _("志愿服务")
+    navigation = (NavEntry("services", _("志愿服务"), "volunteering:index", order=20),)

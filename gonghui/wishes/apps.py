@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.navigation import NavEntry
+
 
 class WishesConfig(AppConfig):
     name = "gonghui.wishes"
@@ -9,3 +11,4 @@ class WishesConfig(AppConfig):
     url_prefix = "wishes/"
     api_prefix = "/wishes"
     api_tag = _("微心愿")
+    navigation = (NavEntry("services", _("微心愿"), "wishes:list", order=30),)

@@ -1,0 +1,14 @@
+"""Dashboards: no models; figures read through other apps' selectors."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.core.navigation import NavEntry
+
+
+class DashboardsConfig(AppConfig):
+    name = "gonghui.dashboards"
+    label = "dashboards"
+    verbose_name = _("数据看板")
+    url_prefix = ""
+    navigation = (NavEntry("workbench", _("首页"), "dashboards:home", order=10),)
