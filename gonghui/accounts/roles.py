@@ -54,7 +54,7 @@ ROLE_DEFINITIONS: dict[str, tuple[str, str, list[str], str]] = {
     "assistance_officer": (
         gettext_noop("帮扶专员"),
         DataScope.SUBTREE,
-        ["people.view_person", "people.change_person", "people.view_sensitive"],
+        ["people.view_person", "people.change_person", "core.view_sensitive"],
         "维护困难职工档案（敏感个人信息）",
     ),
 }

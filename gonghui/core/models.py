@@ -93,3 +93,18 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hostname}:{self.pid}"
+
+
+class SensitiveData(models.Model):
+    """No rows: holds the permission that lifts the masking of sensitive personal information
+    (ID numbers, phones, health, income) in every app, so the permission is core's own."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("view_sensitive", _("查看敏感个人信息（身份证号、手机号）"))]
+        verbose_name = _("敏感个人信息")
+        verbose_name_plural = _("敏感个人信息")
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)

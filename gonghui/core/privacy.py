@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from .exceptions import DomainError, PermissionDenied
 
-SENSITIVE_PERMISSION = "people.view_sensitive"
+SENSITIVE_PERMISSION = "core.view_sensitive"  # on core.SensitiveData
 
 
 # --- Masking -------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ def audited_types() -> list[tuple[str, str]]:
     types = [
         (model._meta.label_lower, str(model._meta.verbose_name))
         for model in apps.get_models()
-        if model.__module__.startswith("gonghui.")
+        if model.__module__.startswith("gonghui.") and model._meta.managed
     ]
     return sorted(types, key=lambda t: t[1])
 

@@ -1,21 +1,24 @@
 """The one workflow pattern: a status enum, a transition table, and a check used by every verb.
 
 Each app keeps its own `workflow.py` with a `Status(models.TextChoices)` and a `TRANSITIONS`
-dict {verb: (from_states, to_state)}; services call `transition_target()` before saving.
+dict {verb: (from_states, to_state)}; services call `transition_target()` before saving. Verbs
+beyond the shared ones are declared with their labels in the app's `VERBS`.
 """
 
 from collections.abc import Iterable, Mapping
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from .exceptions import InvalidTransition
+from .registry import app_modules
 
 Transitions = Mapping[str, tuple[Iterable[str], str]]
 
-VERB_LABELS = {
+# The shared verbs: the same name means the same thing in every app.
+SHARED_VERBS = {
     "submit": _("提交"),
-    "resubmit": _("重新提交"),
     "approve": _("通过"),
     "return": _("退回"),
     "withdraw": _("撤回"),
@@ -23,15 +26,41 @@ VERB_LABELS = {
     "claim": _("认领"),
     "close": _("办结"),
     "archive": _("归档"),
-    "vet": _("审核"),
-    "deliver": _("送达"),
-    "thank": _("致谢"),
-    "expire": _("过期"),
-    "assign": _("交办"),
-    "answer": _("答复"),
-    "reject": _("不通过"),
-    "check_in": _("签到"),
 }
+
+
+class VerbLabels(Mapping):
+    """Every verb's label: the shared ones above plus those each app declares as
+    `VERBS = {verb: label}` in its own workflow.py (read once, on first use). An app may not
+    give a shared verb, or another app's verb, a different label."""
+
+    def __init__(self, shared: Mapping[str, str]):
+        self._shared = dict(shared)
+        self._labels: dict[str, str] | None = None
+
+    def _all(self) -> dict[str, str]:
+        if self._labels is None:
+            labels = dict(self._shared)
+            for config, module in app_modules("workflow"):
+                for verb, label in getattr(module, "VERBS", {}).items():
+                    if str(labels.setdefault(verb, label)) != str(label):
+                        raise ImproperlyConfigured(
+                            f"{config.name}.workflow labels the verb {verb!r} differently"
+                        )
+            self._labels = labels
+        return self._labels
+
+    def __getitem__(self, verb: str) -> str:
+        return self._all()[verb]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+VERB_LABELS = VerbLabels(SHARED_VERBS)
 
 
 def transition_target(transitions: Transitions, verb: str, current: str, status_enum=None) -> str:

@@ -4,7 +4,7 @@ import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
-from gonghui.core.textnorm import CJK, NormalizedText
+from gonghui.ingest.textnorm import CJK, NormalizedText
 
 from .numbers import BIG_UNITS, SMALL_UNITS, parse_arabic, parse_chinese, plain_number
 

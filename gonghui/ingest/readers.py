@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gonghui.core.exceptions import ValidationFailed
 from gonghui.core.files import check_zip_bounds
-from gonghui.core.textnorm import MAX_DOCUMENT_BYTES, DocumentError, decode_bytes
+from gonghui.ingest.textnorm import MAX_DOCUMENT_BYTES, DocumentError, decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}

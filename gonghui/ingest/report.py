@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from gonghui.core.textnorm import CJK, NormalizedText, normalize
+from gonghui.ingest.textnorm import CJK, NormalizedText, normalize
 
 from .extract import _METADATA_RE, Fact, extract_facts
 from .numbers import DIGITS, parse_chinese

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from gonghui.core import audit
 from gonghui.core.exceptions import InvalidTransition, PermissionDenied, ValidationFailed
 from gonghui.core.files import check_upload
-from gonghui.core.textnorm import DocumentError
+from gonghui.ingest.textnorm import DocumentError
 from gonghui.organizations.models import Organization
 
 from .models import IngestedDocument, Proposal

@@ -3,6 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# This app's verbs beyond core.workflow.SHARED_VERBS, with their labels.
+VERBS = {
+    "resubmit": _("重新提交"),
+}
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("草稿")

@@ -58,7 +58,6 @@ class Person(OrgScopedModel, TimeStampedModel):
         verbose_name = _("人员")
         verbose_name_plural = _("人员")
         ordering = ["org_path", "name", "pk"]
-        permissions = [("view_sensitive", _("查看敏感个人信息（身份证号、手机号）"))]
         indexes = [
             models.Index(fields=["org_path", "name", "id"], name="person_scope_name"),
             # Prefix search (`__prefix`): plain B-tree on SQLite, pattern ops on PostgreSQL.

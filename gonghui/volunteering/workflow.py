@@ -3,6 +3,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# This app's verbs beyond core.workflow.SHARED_VERBS, with their labels.
+VERBS = {
+    "check_in": _("签到"),
+    "reject": _("不通过"),
+    "resubmit": _("重新提交"),
+    "assign": _("交办"),
+}
+
 
 class EventStatus(models.TextChoices):
     OPEN = "open", _("报名中")

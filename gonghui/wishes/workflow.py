@@ -3,6 +3,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# This app's verbs beyond core.workflow.SHARED_VERBS, with their labels.
+VERBS = {
+    "vet": _("审核"),
+    "deliver": _("送达"),
+    "thank": _("致谢"),
+    "expire": _("过期"),
+}
+
 
 class Status(models.TextChoices):
     COLLECTED = "collected", _("已征集")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gonghui.core.textnorm import normalize
+from gonghui.ingest.textnorm import normalize
 
 PAGE = """河南机关党建网 党建动态 党建信息 省直动态
 当前位置:首页 > 工作总结 > 工会工作总结

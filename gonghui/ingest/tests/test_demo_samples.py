@@ -5,9 +5,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from gonghui.core.textnorm import normalize
 from gonghui.ingest import demo
 from gonghui.ingest.models import IngestedDocument
+from gonghui.ingest.textnorm import normalize
 from gonghui.testing import make_org
 
 from .corpus_scoring import SEEDS

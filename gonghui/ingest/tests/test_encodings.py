@@ -4,9 +4,9 @@ import time
 
 import pytest
 
-from gonghui.core.textnorm import DocumentError, decode_bytes
 from gonghui.ingest.readers import read_bytes
 from gonghui.ingest.report import analyse_document
+from gonghui.ingest.textnorm import DocumentError, decode_bytes
 
 SIMPLIFIED = "省总工会机关召开争创全国文明单位工作汇报会,共计收到捐款5880元、捐书672本。"
 TRADITIONAL = "省總工會機關召開爭創全國文明單位工作匯報會,共計收到捐款5880元、捐書672本。"

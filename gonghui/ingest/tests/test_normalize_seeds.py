@@ -2,7 +2,7 @@
 
 import pytest
 
-from gonghui.core.textnorm import normalize, pinyin_insertions, simplify
+from gonghui.ingest.textnorm import normalize, pinyin_insertions, simplify
 
 
 def test_pinyin_insertion_is_removed_and_simplified():

@@ -2,8 +2,8 @@
 
 import pytest
 
-from gonghui.core.textnorm import normalize
 from gonghui.ingest.report import analyse_text
+from gonghui.ingest.textnorm import normalize
 
 
 def test_span_maps_back_through_pinyin_and_traditional():

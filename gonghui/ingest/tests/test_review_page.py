@@ -75,8 +75,8 @@ def test_proposals_are_named_by_the_activity_not_a_clipped_sentence(fed):
     ],
 )  # fmt: skip
 def test_titles_are_whole_phrases(sentence, code, title):
-    from gonghui.core.textnorm import normalize
     from gonghui.ingest.extract import extract_facts
+    from gonghui.ingest.textnorm import normalize
 
     facts = [f.as_dict() for f in extract_facts(normalize(sentence))]
     result = proposals.title_for(sentence, facts, start=0, code=code, fallback="")

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gonghui.core.chinese import to_simplified
-from gonghui.core.textnorm import CJK, normalize, pinyin_insertions, simplify
 from gonghui.ingest.report import analyse_text
+from gonghui.ingest.textnorm import CJK, normalize, pinyin_insertions, simplify
 
 CJK_RE = re.compile(f"[{CJK}]")
 PIECES = st.sampled_from(

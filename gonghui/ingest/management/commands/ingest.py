@@ -4,9 +4,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from gonghui.core.textnorm import DocumentError
 from gonghui.ingest.readers import read_path
 from gonghui.ingest.report import analyse_text
+from gonghui.ingest.textnorm import DocumentError
 
 
 class Command(BaseCommand):

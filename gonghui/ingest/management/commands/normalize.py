@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from gonghui.core.textnorm import DocumentError, normalize
 from gonghui.ingest.readers import read_path
+from gonghui.ingest.textnorm import DocumentError, normalize
 
 
 class Command(BaseCommand):

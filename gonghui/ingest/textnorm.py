@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .chinese import to_simplified
-from .exceptions import DomainError
+from gonghui.core.chinese import to_simplified
+from gonghui.core.exceptions import DomainError
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
