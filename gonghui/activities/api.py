@@ -3,11 +3,12 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from gonghui.api.fields import Count, Date, Id, Money
 from gonghui.api.pagination import ApiPagination
+from gonghui.core.concurrency import request_version, version_of
 from gonghui.organizations.models import Department
 from gonghui.organizations.selectors import get_organization_for_user
 
@@ -42,10 +43,15 @@ class ActivityOut(Schema):
     items_unit: str
     reach: int
     awards: int
+    version: str
 
     @staticmethod
     def resolve_activity_type(obj):
         return obj.activity_type.name
+
+    @staticmethod
+    def resolve_version(obj):
+        return version_of(obj)
 
 
 class ActivityIn(Schema):
@@ -97,6 +103,14 @@ def _filters(request, organization_id, department_id, type_id, date_from, date_t
         date_from=date_from,
         date_to=date_to,
         q=q,
+    )
+
+
+class ActivityUpdateIn(ActivityIn):
+    version: str | None = Field(
+        None,
+        description="The `version` of the activity as read; an `If-Match` header does the same. "
+        "A stale version is refused with 409 instead of overwriting someone else's edit.",
     )
 
 
@@ -167,11 +181,11 @@ def create_activity(request, payload: ActivityIn):
 
 
 @router.put("/{activity_id}", response=ActivityOut)
-def update_activity(request, activity_id: Id, payload: ActivityIn):
+def update_activity(request, activity_id: Id, payload: ActivityUpdateIn):
     activity = selectors.get_activity_for_user(request.auth, activity_id, for_write=True)
-    return services.update_activity(
-        by=request.auth, activity=activity, **_resolve(request, payload)
-    )
+    data = _resolve(request, payload)
+    version = request_version(request, data.pop("version", None))
+    return services.update_activity(by=request.auth, activity=activity, version=version, **data)
 
 
 @router.delete("/{activity_id}", response={204: None})

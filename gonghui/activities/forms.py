@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.concurrency import VersionedFormMixin
 from gonghui.core.widgets import DateInput
 from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Department, Organization
@@ -28,7 +29,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(VersionedFormMixin, forms.ModelForm):
     organization = OrganizationChoiceField(
         label=_("组织单位"), queryset=Organization.objects.none()
     )

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from gonghui.core import audit
 from gonghui.core.chinese import to_simplified
+from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.core.files import check_upload
 from gonghui.core.imports import ImportReport, ImportRow
@@ -105,7 +106,7 @@ def create_activity(*, by, photos=(), **data) -> Activity:
 
 
 @transaction.atomic
-def update_activity(*, by, activity: Activity, **data) -> Activity:
+def update_activity(*, by, activity: Activity, version: str | None = None, **data) -> Activity:
     if not can_change(by, activity):
         raise PermissionDenied("您无权修改该活动")
     data = _clean({k: getattr(activity, k) for k in EDITABLE} | data)
@@ -114,6 +115,7 @@ def update_activity(*, by, activity: Activity, **data) -> Activity:
         raise ValidationFailed("活动信息有误", errors=errors)
     if not can_record_in(by, data["organization"], data.get("department")):
         raise PermissionDenied("您无权为该组织或部门登记活动")
+    claim_version(activity, version)
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     changed = [k for k in EDITABLE if getattr(activity, k) != data[k]]
     rollups.apply(activity, -1)

@@ -111,6 +111,8 @@ def _document_errors():
                     codes.update({400: ErrorOut, 404: ErrorOut, 422: InvalidInputOut})
                 if operation.auth_callbacks and has_input:
                     codes[403] = ErrorOut
+                if {"PUT", "PATCH"} & set(operation.methods):
+                    codes[409] = ErrorOut  # a stale version (core.concurrency.EditConflict)
                 for code, model in codes.items():
                     if code not in operation.response_models:
                         operation.response_models[code] = operation._create_response_model(model)

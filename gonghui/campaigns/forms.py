@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.accounts.pickers import USERS
+from gonghui.core.concurrency import VersionedFormMixin
 from gonghui.core.pickers import MultiplePickerField, PickerField
 from gonghui.organizations.models import Organization
 from gonghui.organizations.pickers import DEPARTMENTS, ORGANIZATIONS
@@ -82,7 +83,7 @@ class FrameworkImportForm(forms.Form):
         return result
 
 
-class NodeForm(forms.ModelForm):
+class NodeForm(VersionedFormMixin, forms.ModelForm):
     methods_text = forms.CharField(label=_("测评方法（顿号分隔）"), required=False)
     file_types_text = forms.CharField(
         label=_("允许的文件类型（顿号分隔，空为全部）"), required=False

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gonghui.core import audit
+from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.organizations.models import Department, Organization
 
@@ -425,6 +426,31 @@ def add_node(
         action=audit.Action.CREATE,
         target=version,
         summary=f"新增指标 {node}" + (f"（上级 {parent.code}）" if parent else ""),
+    )
+    return node
+
+
+@transaction.atomic
+def update_node(*, by, node: FrameworkNode, version: str | None = None, **fields) -> FrameworkNode:
+    """Edit one node's own fields. The framework version is the unit of editing: its version
+    guards every node, so two admins editing one version never overwrite each other."""
+    _check_framework_admin(by)
+    framework_version = FrameworkVersion.objects.select_for_update().get(pk=node.version_id)
+    _check_unlocked(framework_version)
+    claim_version(framework_version, version, touch=True)
+    code = (fields.get("code") or "").strip()
+    if not code or not (fields.get("name") or "").strip():
+        raise ValidationFailed("请填写编号和名称", field="code")
+    taken = FrameworkNode.objects.filter(version=framework_version, code=code).exclude(pk=node.pk)
+    if taken.exists():
+        raise ValidationFailed(f"编号“{code}”在该版本中已存在", field="code")
+    _check_methods(fields.get("methods") or [])
+    node = FrameworkNode.objects.get(pk=node.pk)
+    for key, value in {**fields, "code": code}.items():
+        setattr(node, key, value)
+    node.save()
+    audit.record(
+        by=by, action=audit.Action.UPDATE, target=framework_version, summary=f"修改指标 {node}"
     )
     return node
 

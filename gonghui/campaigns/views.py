@@ -1,5 +1,6 @@
 """Pages: campaigns and frameworks, task division, my tasks, 回头看 with 倒排工期, scoring."""
 
+import copy
 import datetime as dt
 import io
 from decimal import Decimal, InvalidOperation
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core.exceptions import DomainError
+from gonghui.core.forms import add_domain_error
 from gonghui.core.spreadsheets import render_xlsx, xlsx_response
 
 from . import frameworks, permissions, selectors, services
@@ -341,21 +343,24 @@ def node_edit(request, pk: int):
         raise Http404("该版本已被创建活动使用，请复制为新版本后修改")
     form = NodeForm(
         request.POST or None,
-        instance=node,
+        instance=copy.copy(node),
+        versioned=node.version,
         initial={
             "methods_text": "、".join(node.methods),
             "file_types_text": "、".join(node.file_types),
         },
     )
     if request.method == "POST" and form.is_valid():
-        node = form.save(commit=False)
-        node.methods = frameworks.split_list(form.cleaned_data["methods_text"])
-        node.file_types = frameworks.split_list(form.cleaned_data["file_types_text"])
-        bad = [m for m in node.methods if m not in frameworks.METHODS]
-        if bad:
-            form.add_error("methods_text", f"未知的测评方法：{'、'.join(bad)}")
+        try:
+            services.update_node(
+                by=request.user,
+                node=node,
+                version=form.cleaned_data["version"],
+                **_node_fields(form),
+            )
+        except DomainError as exc:
+            add_domain_error(form, exc)
         else:
-            node.save()
             messages.success(request, "指标已保存")
             return redirect("campaigns:framework_version", node.version_id)
     return render(request, "campaigns/form.html", {"form": form, "title": f"编辑指标 {node}"})

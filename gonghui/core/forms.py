@@ -5,6 +5,10 @@ from .exceptions import DomainError, ValidationFailed
 
 def add_domain_error(form, exc: DomainError) -> None:
     """Field errors go next to their field, anything else above the form."""
+    from .concurrency import EditConflict
+
+    if isinstance(exc, EditConflict) and hasattr(form, "refresh_version"):
+        form.refresh_version(exc.current_version)
     if isinstance(exc, ValidationFailed) and isinstance(exc.errors, dict) and exc.errors:
         for field, message in exc.errors.items():
             form.add_error(field if field in form.fields else None, message)

@@ -2,11 +2,12 @@
 
 import datetime as dt
 
-from ninja import File, Router, Schema
+from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 
 from gonghui.api.fields import Id
 from gonghui.campaigns import selectors as campaign_selectors
+from gonghui.core.concurrency import request_version, version_of
 from gonghui.core.exceptions import ValidationFailed
 
 from . import permissions, selectors, services
@@ -34,6 +35,9 @@ class EvidenceOut(Schema):
     indicator_id: int
     status: str
     version: int
+    edit_version: str = Field(
+        description="Send back as `edit_version` (or `If-Match`) when saving the report."
+    )
     report_text: str
     doc_number: str
     files: list[FileOut]
@@ -43,6 +47,9 @@ class EvidenceOut(Schema):
 class ReportIn(Schema):
     report_text: str
     doc_number: str = ""
+    edit_version: str | None = Field(
+        None, description="The `edit_version` read; a stale one is refused with 409."
+    )
 
 
 class LinkIn(Schema):
@@ -86,6 +93,7 @@ def _out(item) -> dict:
         "indicator_id": item.indicator_id,
         "status": item.status,
         "version": version.number,
+        "edit_version": version_of(item),
         "report_text": version.report_text,
         "doc_number": version.doc_number,
         "files": list(version.files.all()),
@@ -114,7 +122,11 @@ def get_evidence(request, assignment_id: Id):
 def save_report(request, assignment_id: Id, payload: ReportIn):
     item = _item_for_task(request, assignment_id)
     services.save_report(
-        by=request.auth, item=item, report_text=payload.report_text, doc_number=payload.doc_number
+        by=request.auth,
+        item=item,
+        report_text=payload.report_text,
+        doc_number=payload.doc_number,
+        version=request_version(request, payload.edit_version),
     )
     return _out(item)
 

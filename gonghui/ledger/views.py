@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.campaigns.models import Progress
 from gonghui.campaigns.permissions import can_manage_campaign
+from gonghui.core.concurrency import EditConflict, version_of
 from gonghui.core.exceptions import DomainError
 from gonghui.core.files import KINDS, stored_file_response
 from gonghui.organizations.models import Department, Organization
@@ -74,7 +75,8 @@ def item(request, pk: int):
 
 
 @login_required
-def task(request, pk: int):
+def task(request, pk: int, draft: dict | None = None):
+    """One task's evidence; `draft` is an editor's refused report text, shown again to them."""
     assignment = campaign_selectors.get_assignment_for_user(request.user, pk)
     evidence = selectors.item_for_assignment(assignment)
     indicator = assignment.indicator
@@ -99,6 +101,8 @@ def task(request, pk: int):
             "versions": versions,
             "missing": check_upload_rules(indicator, current, files=files, links=links),
             "report_chars": report_length(current.report_text if current else ""),
+            "draft": draft,
+            "edit_version": draft["version"] if draft else version_of(evidence) if evidence else "",
             "can_edit": permissions.can_edit_assignment(request.user, assignment)
             and status in EDITABLE,
             "can_withdraw": permissions.can_edit_assignment(request.user, assignment)
@@ -120,6 +124,7 @@ ACTIONS = {
         item=it,
         report_text=r.POST.get("report_text", ""),
         doc_number=r.POST.get("doc_number", ""),
+        version=r.POST.get("version"),
     ),
     "add_file": lambda r, by, it: (
         [services.add_file(by=by, item=it, upload=f) for f in r.FILES.getlist("files")]
@@ -182,6 +187,17 @@ def act(request, pk: int):
                 raise Http404("任务不存在或无权访问")
             evidence = services.ensure_item(assignment=assignment, by=request.user)
         ACTIONS[action](request, request.user, evidence)
+    except EditConflict as exc:
+        # Someone saved the report meanwhile: show the page again with this editor's text kept.
+        messages.error(request, exc.message)
+        draft = {
+            "report_text": request.POST.get("report_text", ""),
+            "doc_number": request.POST.get("doc_number", ""),
+            "version": exc.current_version,
+        }
+        response = task(request, assignment.pk, draft=draft)
+        response.status_code = 409
+        return response
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

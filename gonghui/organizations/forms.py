@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.concurrency import VersionedFormMixin
 from gonghui.core.pickers import PickerField
 
 from .models import Department, Organization
@@ -28,7 +29,7 @@ class OrganizationChoiceField(PickerField):
         return matches[0] if len(matches) == 1 else None
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Organization
         fields = ["name", "short_name", "kind", "region", "region_code", "address", "phone"]

@@ -7,6 +7,7 @@ from django.db.models.functions import Concat, Substr
 
 from gonghui.core import audit
 from gonghui.core.chinese import to_simplified
+from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 
 from .models import Department, Organization
@@ -60,9 +61,12 @@ def create_organization(*, by, parent: Organization | None, name: str, kind: str
 
 
 @transaction.atomic
-def update_organization(*, by, organization: Organization, **fields) -> Organization:
+def update_organization(
+    *, by, organization: Organization, version: str | None = None, **fields
+) -> Organization:
     if not can_manage_organization(by, organization):
         raise PermissionDenied("您无权修改该组织")
+    claim_version(organization, version)
     changed = {}
     for key, value in fields.items():
         if key not in ORG_FIELDS:

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.concurrency import VersionedFormMixin
 from gonghui.core.privacy import SensitiveFieldsMixin, mask_id_number, mask_phone
 from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Department, Organization, Post
@@ -10,7 +11,7 @@ from gonghui.organizations.models import Department, Organization, Post
 from .models import Person
 
 
-class PersonForm(SensitiveFieldsMixin, forms.ModelForm):
+class PersonForm(VersionedFormMixin, SensitiveFieldsMixin, forms.ModelForm):
     # Editing never shows the stored ID number or phone: typing a value replaces it.
     sensitive_fields = {"id_number": mask_id_number, "phone": mask_phone}
 

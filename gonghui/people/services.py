@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import audit, idcard, privacy
 from gonghui.core.chinese import pinyin_initials, to_simplified
+from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.core.imports import ImportReport, ImportRow
 from gonghui.organizations.models import Department, Organization, Post
@@ -184,7 +185,7 @@ def create_person(*, by, **data) -> Person:
     return person
 
 
-def update_person(*, by, person: Person, **data) -> Person:
+def update_person(*, by, person: Person, version: str | None = None, **data) -> Person:
     _check_scope(by, person.organization)
     if data.get("organization") is not None:
         _check_scope(by, data["organization"])
@@ -201,6 +202,7 @@ def update_person(*, by, person: Person, **data) -> Person:
         setattr(person, key, merged[key])
     _derive(person)
     with transaction.atomic():
+        claim_version(person, version)
         person.save()
         audit.record(
             by=by,

@@ -15,6 +15,7 @@ from django.utils import timezone
 from gonghui.campaigns import services as campaign_services
 from gonghui.campaigns.models import Progress
 from gonghui.core import audit
+from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.core.files import IMAGE_KINDS, check_upload
 from gonghui.core.workflow import VERB_LABELS, transition_target
@@ -124,8 +125,13 @@ def sync_progress(item: EvidenceItem) -> None:
 
 
 @transaction.atomic
-def save_report(*, by, item: EvidenceItem, report_text: str, doc_number: str = "") -> None:
+def save_report(
+    *, by, item: EvidenceItem, report_text: str, doc_number: str = "", version: str | None = None
+) -> None:
     _check_can_edit(by, item)
+    # The report lives on the working version; the item's own version guards it against
+    # two editors overwriting each other's text.
+    claim_version(item, version, touch=True)
     version = _working_version(item, by)
     version.report_text = report_text.strip()
     version.doc_number = doc_number.strip()
