@@ -3,6 +3,7 @@
 import datetime as dt
 import hashlib
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Permission
@@ -13,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import TimeStampedModel
-from gonghui.organizations.scoping import DataScope, Scope
+from gonghui.organizations.scoping import DataScope
 
 
 class Role(TimeStampedModel):
@@ -38,6 +39,19 @@ class Role(TimeStampedModel):
         # Standard role names are in the message catalogue (marked in roles.py), so they follow
         # the user's language; a role an administrator named differently shows as named.
         return gettext(self.name)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A user's data scope, read by every `visible_to` (organizations.scoping.UserScope); the
+    person id lets people read their own record under the "self" scope."""
+
+    data_scope: str
+    user_id: int | None
+    organization_id: int | None
+    org_path: str
+    department_id: int | None
+    person_id: int | None
 
 
 class User(AbstractUser):

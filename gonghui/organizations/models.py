@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core.models import TimeStampedModel
 
 from .paths import depth_of, ids_in, subtree_range
-from .scoping import OrgScopedModel, ScopedQuerySet
+from .scoping import OrgScopedModel, ScopedQuerySet, scope_filter
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -17,8 +17,6 @@ class OrganizationQuerySet(models.QuerySet):
         return qs if include_self else qs.exclude(path=path)
 
     def visible_to(self, user, *, within=None, indexed: bool = True):
-        from .scoping import scope_filter
-
         return self.filter(
             scope_filter(
                 user,

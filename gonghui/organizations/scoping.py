@@ -5,7 +5,8 @@ copy of its materialised path (`org_path`) so that a subtree is one indexed rang
 record's own table, with no join against the organisation tree.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import Protocol
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,17 +24,17 @@ class DataScope(models.TextChoices):
     SELF = "self", _("仅本人")
 
 
-@dataclass(frozen=True)
-class Scope:
+class UserScope(Protocol):
+    """What scoping reads of a user's scope (accounts builds it as `user.scope`)."""
+
     data_scope: str
     user_id: int | None
     organization_id: int | None
     org_path: str
     department_id: int | None
-    person_id: int | None
 
 
-def scope_of(user) -> Scope | None:
+def scope_of(user) -> UserScope | None:
     if user is None or not user.is_authenticated or not user.is_active:
         return None
     return user.scope
@@ -50,7 +51,7 @@ def scope_filter(
     path_field: str = "org_path",
     org_field: str = "organization_id",
     department_field: str | None = None,
-    owner_field: str | None = None,
+    own_records: Callable[[UserScope], models.Q] | None = None,
     within: str | None = None,
     indexed: bool = True,
 ) -> models.Q:
@@ -59,7 +60,8 @@ def scope_filter(
     `within` narrows to one subtree (a path); the two ranges are intersected here rather than
     ANDed in SQL, so the database sees one tight range. `indexed=False` tells SQLite not to
     drive the query from the path index, for when another condition is far more selective
-    (a name search inside a province of a million people).
+    (a name search inside a province of a million people). `own_records` gives the records a
+    user with the "self" scope owns.
     """
     scope = scope_of(user)
     if scope is None:
@@ -89,11 +91,7 @@ def scope_filter(
             return models.Q(**{org_field: scope.organization_id}) & narrowed
         return NOTHING
     if scope.data_scope == DataScope.SELF:
-        if owner_field == "person" and scope.person_id:
-            return models.Q(pk=scope.person_id) & narrowed
-        if owner_field and owner_field != "person":
-            return models.Q(**{owner_field: scope.user_id}) & narrowed
-        return NOTHING
+        return own_records(scope) & narrowed if own_records else NOTHING
     return NOTHING
 
 
@@ -107,7 +105,7 @@ class ScopedQuerySet(models.QuerySet):
             scope_filter(
                 user,
                 department_field=_department_field(model),
-                owner_field=getattr(model, "scope_owner_field", None),
+                own_records=getattr(model, "own_records", None),
                 within=within.path if within is not None else None,
                 indexed=indexed,
             )
@@ -135,7 +133,8 @@ class OrgScopedModel(models.Model):
     """Abstract base for every record that belongs to an organisation.
 
     Subclasses may set `scope_department_field` (default "department", None for none) and
-    `scope_owner_field` (a user FK such as "created_by", or "person" for people themselves).
+    `scope_owner_field` (the user FK that makes a record a user's own, such as "created_by"), or
+    override `own_records` when owning means something else.
     """
 
     organization = models.ForeignKey(
@@ -166,3 +165,10 @@ class OrgScopedModel(models.Model):
                     pk=self.organization_id
                 )
         super().save(*args, **kwargs)
+
+    @classmethod
+    def own_records(cls, scope: UserScope) -> models.Q:
+        """The records a user with the "self" data scope may see: those they own."""
+        if cls.scope_owner_field and scope.user_id:
+            return models.Q(**{cls.scope_owner_field: scope.user_id})
+        return NOTHING

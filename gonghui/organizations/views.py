@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import add_domain_error
-from gonghui.people.selectors import PeopleFilter, people_for_user
+from gonghui.core.panels import render_panels
 
 from . import selectors, services
 from .forms import DepartmentForm, MoveForm, OrganizationForm
@@ -41,7 +41,6 @@ def children(request, pk: int):
 @login_required
 def detail(request, pk: int):
     org = selectors.get_organization_for_user(request.user, pk)
-    people = people_for_user(request.user, PeopleFilter(organization=org))
     return render(
         request,
         "organizations/detail.html",
@@ -51,7 +50,7 @@ def detail(request, pk: int):
             "departments": selectors.departments_of(org),
             "children": selectors.children_for_user(request.user, org, limit=50),
             "counts": selectors.subtree_counts(org),
-            "people": people.filter(organization=org)[:20],
+            "panels": render_panels("organization_detail", request, org),
             "can_manage": can_manage_organization(request.user, org),
         },
     )

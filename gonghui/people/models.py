@@ -52,7 +52,13 @@ class Person(OrgScopedModel, TimeStampedModel):
     is_liaison = models.BooleanField(_("联络员"), default=False)
     is_active = models.BooleanField(_("在职"), default=True)
 
-    scope_owner_field = "person"
+    scope_owner_field = None
+
+    @classmethod
+    def own_records(cls, scope) -> models.Q:
+        """Under the "self" scope a user sees the person they are (User.person)."""
+        person_id = getattr(scope, "person_id", None)
+        return models.Q(pk=person_id) if person_id else models.Q(pk__in=[])
 
     class Meta:
         verbose_name = _("人员")

@@ -134,3 +134,10 @@ def headline_counts(user) -> dict:
         "num_volunteers": people.filter(is_volunteer=True).count(),
         "num_model_workers": people.exclude(model_worker_level="").count(),
     }
+
+
+def people_of_organization(user, organization: Organization, *, limit: int = 20):
+    """The first people of the organisation itself (not its subtree) that the user can see."""
+    return people_for_user(user, PeopleFilter(organization=organization)).filter(
+        organization=organization
+    )[:limit]
