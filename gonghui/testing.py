@@ -135,13 +135,14 @@ def build_federation() -> Federation:
 # --- Query counts -------------------------------------------------------------------------
 
 
-def assert_constant_queries(client, url, make_rows, *, params=None, n=2, status=200):
+def assert_constant_queries(client, url, make_rows, *, params=None, n=2, status=200, most=None):
     """Fail unless `url` costs exactly as many queries with 2n listed rows as with n.
 
     `make_rows(indices)` creates one more listed row per index (a range, so names stay unique)
     and returns texts identifying them; the page must show each, so the comparison is never
     between two pages that list nothing. A page that queries per row (N+1) fails here whatever
-    its total, which a fixed maximum cannot tell. Returns the response with 2n rows.
+    its total, which a fixed maximum cannot tell; `most` bounds the total as well. Returns the
+    response with 2n rows.
     """
 
     def visit(indices):
@@ -159,6 +160,8 @@ def assert_constant_queries(client, url, make_rows, *, params=None, n=2, status=
     _, few = visit(range(n))
     response, many = visit(range(n, 2 * n))
     assert len(many) == len(few), _query_growth(url, n, few, many)
+    if most is not None:
+        assert len(many) <= most, f"{url}: {len(many)} queries, more than {most}"
     return response
 
 

@@ -43,7 +43,7 @@ def test_list_page_queries_do_not_grow_with_activities(fed, client_for):
 
     client = client_for(fed.province_admin)
     response = assert_constant_queries(
-        client, "/activities/", more, params={"type": activity_type("reading").pk}
+        client, "/activities/", more, params={"type": activity_type("reading").pk}, most=11
     )
     assert "共 4 项活动" in response.content.decode()
 
@@ -64,7 +64,9 @@ def test_statistics_page_queries_do_not_grow_with_months_and_departments(fed, cl
         return [f"2019-{1 + i:02d}" for i in indices]
 
     client = client_for(fed.province_admin)
-    html = assert_constant_queries(client, "/activities/statistics/", more).content.decode()
+    html = assert_constant_queries(
+        client, "/activities/statistics/", more, most=13
+    ).content.decode()
     assert "chart-data" in html
     assert "echarts-5.6.0.min.js" in html
 

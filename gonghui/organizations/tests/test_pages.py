@@ -34,7 +34,9 @@ def test_tree_queries_do_not_grow_with_roots(fed, client_for):
     def more(indices):
         return [make_org(f"第{i}总工会").name for i in indices]
 
-    html = assert_constant_queries(client_for(fed.sysadmin), "/orgs/", more).content.decode()
+    html = assert_constant_queries(
+        client_for(fed.sysadmin), "/orgs/", more, most=8
+    ).content.decode()
     assert "中华全国总工会" in html
 
 
@@ -64,7 +66,7 @@ def test_detail_queries_do_not_grow_with_children_departments_and_people(fed, cl
         return shown
 
     client = client_for(fed.province_admin)
-    assert_constant_queries(client, f"/orgs/{fed.zhengzhou.pk}/", more)
+    assert_constant_queries(client, f"/orgs/{fed.zhengzhou.pk}/", more, most=13)
 
 
 def test_create_child(fed, client_for):
