@@ -9,6 +9,7 @@ from gonghui.api.fields import Id
 from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.core.concurrency import request_version, version_of
 from gonghui.core.exceptions import ValidationFailed
+from gonghui.organizations.selectors import get_organization_for_user
 
 from . import permissions, selectors, services
 
@@ -172,16 +173,9 @@ def list_monthly_reports(request, campaign_id: Id, period: str):
 
 @router.post("/monthly-reports", response={201: MonthlyOut})
 def save_monthly_report(request, payload: MonthlyIn):
-    from gonghui.organizations.models import Department
-    from gonghui.organizations.selectors import get_organization_for_user
-
     campaign = campaign_selectors.get_campaign_for_user(request.auth, payload.campaign_id)
     org = get_organization_for_user(request.auth, payload.organization_id)
-    dept = (
-        Department.objects.filter(organization=org, pk=payload.department_id).first()
-        if payload.department_id
-        else None
-    )
+    dept = selectors.department_of(org, payload.department_id)
     report = services.save_monthly_report(
         by=request.auth,
         campaign=campaign,
@@ -191,7 +185,6 @@ def save_monthly_report(request, payload: MonthlyIn):
         summary=payload.summary,
         evidence_ids=payload.evidence_ids,
         activity_ids=payload.activity_ids,
+        submit=payload.submit,
     )
-    if payload.submit:
-        services.submit_monthly_report(by=request.auth, report=report)
     return 201, report

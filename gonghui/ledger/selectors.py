@@ -10,8 +10,17 @@ from django.http import Http404
 
 from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.campaigns.models import Assignment
+from gonghui.organizations.models import Department, Organization
 
-from .models import EvidenceEvent, EvidenceFile, EvidenceItem, EvidenceVersion, MonthlyReport
+from .models import (
+    EvidenceEvent,
+    EvidenceFile,
+    EvidenceItem,
+    EvidenceLink,
+    EvidenceVersion,
+    LedgerExport,
+    MonthlyReport,
+)
 from .workflow import Status
 
 
@@ -30,6 +39,14 @@ def get_file_for_user(user, pk) -> EvidenceFile:
     found = EvidenceFile.objects.select_related("version").filter(pk=pk).first()
     if found is None:
         raise Http404("文件不存在或无权访问")
+    get_item_for_user(user, found.version.item_id)
+    return found
+
+
+def get_link_for_user(user, pk) -> EvidenceLink:
+    found = EvidenceLink.objects.select_related("version").filter(pk=pk).first()
+    if found is None:
+        raise Http404("截图不存在")
     get_item_for_user(user, found.version.item_id)
     return found
 
@@ -113,6 +130,18 @@ def activity_choices(user, organization, department, period: str, chosen=()) -> 
         start_date__lt=first, end_date__gte=first
     )
     return list(qs.filter(in_month | Q(pk__in=list(chosen))))
+
+
+def unit_records(unit: dict) -> tuple[Organization, Department | None]:
+    """The organisation and department of a responsible unit (one of `responsible_units`)."""
+    organization = Organization.objects.get(pk=unit["organization_id"])
+    department_id = unit["department_id"]
+    return organization, Department.objects.get(pk=department_id) if department_id else None
+
+
+def department_of(organization: Organization, pk) -> Department | None:
+    """The organisation's own department with this id, if there is one."""
+    return Department.objects.filter(organization=organization, pk=pk).first() if pk else None
 
 
 # --- monthly meeting -------------------------------------------------------------------
@@ -218,3 +247,19 @@ def latest_report_period(campaign) -> str | None:
         .values_list("period", flat=True)
         .first()
     )
+
+
+# --- inspector packages ----------------------------------------------------------------
+
+
+def recent_exports(campaign, *, limit: int = 10) -> list[LedgerExport]:
+    return list(LedgerExport.objects.filter(campaign=campaign).order_by("-created_at")[:limit])
+
+
+def get_export_for_user(user, pk) -> LedgerExport:
+    """An inspector package, for those who may manage its campaign; 404 otherwise."""
+    export = LedgerExport.objects.select_related("campaign").filter(pk=pk).first()
+    if export is None:
+        raise Http404("导出不存在")
+    campaign_selectors.get_campaign_for_user(user, export.campaign_id, for_write=True)
+    return export

@@ -18,7 +18,6 @@ from gonghui.campaigns.permissions import can_manage_campaign
 from gonghui.core.concurrency import EditConflict, version_of
 from gonghui.core.exceptions import DomainError
 from gonghui.core.files import KINDS, stored_file_response
-from gonghui.organizations.models import Department, Organization
 
 from . import permissions, selectors, services
 from .models import LedgerExport
@@ -218,12 +217,9 @@ def download(request, pk: int):
 
 @login_required
 def screenshot(request, pk: int):
-    from .models import EvidenceLink
-
-    link = EvidenceLink.objects.select_related("version").filter(pk=pk).first()
-    if link is None or not link.screenshot:
+    link = selectors.get_link_for_user(request.user, pk)
+    if not link.screenshot:
         raise Http404("截图不存在")
-    selectors.get_item_for_user(request.user, link.version.item_id)
     ext = link.screenshot.name.rsplit(".", 1)[-1]
     return _attachment(f"截图.{ext}", link.screenshot.name, f"image/{ext.replace('jpg', 'jpeg')}")
 
@@ -251,8 +247,7 @@ def _unit_from(request, campaign):
     chosen = chosen or (units[0] if units else None)
     if chosen is None:
         return units, None, None, None
-    org = Organization.objects.get(pk=chosen["organization_id"])
-    dept = Department.objects.get(pk=chosen["department_id"]) if chosen["department_id"] else None
+    org, dept = selectors.unit_records(chosen)
     return units, chosen, org, dept
 
 
@@ -285,9 +280,9 @@ def monthly(request):
                 summary=request.POST.get("summary", ""),
                 evidence_ids=[int(i) for i in request.POST.getlist("evidence") if i.isdigit()],
                 activity_ids=[int(i) for i in request.POST.getlist("activity") if i.isdigit()],
+                submit=bool(request.POST.get("submit")),
             )
             if request.POST.get("submit"):
-                services.submit_monthly_report(by=request.user, report=report)
                 messages.success(request, "月度汇报已提交")
             else:
                 messages.success(request, "月度汇报已保存")
@@ -395,26 +390,19 @@ def exports(request, campaign_pk: int):
         else:
             messages.success(request, "已开始生成台账资料包")
             return redirect("ledger:exports", campaign.pk) if export else None
-    recent = LedgerExport.objects.filter(campaign=campaign).order_by("-created_at")[:10]
+    recent = selectors.recent_exports(campaign)
     return render(request, "ledger/exports.html", {"campaign": campaign, "exports": recent})
-
-
-def _export_for_user(user, pk) -> LedgerExport:
-    export = LedgerExport.objects.select_related("campaign").filter(pk=pk).first()
-    if export is None:
-        raise Http404("导出不存在")
-    campaign_selectors.get_campaign_for_user(user, export.campaign_id, for_write=True)
-    return export
 
 
 @login_required
 def export_status(request, pk: int):
-    return render(request, "ledger/_export_row.html", {"e": _export_for_user(request.user, pk)})
+    export = selectors.get_export_for_user(request.user, pk)
+    return render(request, "ledger/_export_row.html", {"e": export})
 
 
 @login_required
 def export_download(request, pk: int):
-    export = _export_for_user(request.user, pk)
+    export = selectors.get_export_for_user(request.user, pk)
     if export.state != LedgerExport.State.DONE:
         raise Http404("资料包尚未生成")
     return _attachment(

@@ -35,8 +35,10 @@ def save_monthly_report(
     summary: str,
     evidence_ids=(),
     activity_ids=(),
+    submit: bool = False,
 ) -> MonthlyReport:
-    """Create or update the unit's report for the month (only while not yet submitted)."""
+    """Create or update the unit's report for the month (only while not yet submitted), and
+    submit it when asked: both or neither, so a refused submission leaves nothing saved."""
     if not permissions.can_report_for(by, organization, department):
         raise PermissionDenied("您不能替该部门填报月度汇报")
     period = check_period(period)
@@ -77,6 +79,8 @@ def save_monthly_report(
     audit.record(
         by=by, action=audit.Action.UPDATE, target=report, summary=f"填写 {period} 月度汇报"
     )
+    if submit:
+        report = submit_monthly_report(by=by, report=report)
     return report
 
 
