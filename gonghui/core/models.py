@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,6 +12,67 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class TransitionRecord(models.Model):
+    """One row of an object's workflow history, written by `core.workflow.apply` for every
+    verb (and by `core.workflow.log` for a remark that changes no status).
+
+    Each workflow model has one concrete subclass that declares the link to the object
+    (`subject_field`, a foreign key) and the status enum whose labels its rows show."""
+
+    subject_field: str = ""
+    statuses: type[models.TextChoices] | None = None
+
+    verb = models.CharField(_("操作"), max_length=20)
+    from_status = models.CharField(_("原状态"), max_length=20, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20, blank=True)
+    note = models.TextField(_("说明"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("时间"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.verb} {self.from_status} → {self.to_status}"
+
+    @classmethod
+    def subject_kwargs(cls, obj) -> dict:
+        """The fields that tie a new row to `obj`."""
+        return {cls.subject_field: obj}
+
+    @classmethod
+    def history_of(cls, obj) -> models.QuerySet:
+        return cls.objects.filter(**cls.subject_kwargs(obj)).select_related("by")
+
+    def _status_label(self, value: str) -> str:
+        if self.statuses is not None and value in self.statuses.values:
+            return str(self.statuses(value).label)
+        return value
+
+    @property
+    def from_label(self) -> str:
+        return self._status_label(self.from_status)
+
+    @property
+    def to_label(self) -> str:
+        return self._status_label(self.to_status)
+
+    @property
+    def verb_label(self) -> str:
+        # Imported here: core.workflow imports this module (through core.audit).
+        from .workflow import VERB_LABELS
+
+        return str(VERB_LABELS.get(self.verb, self.verb))
 
 
 class AuditEntry(models.Model):

@@ -170,7 +170,7 @@ def _events(wish: Wish, plan: Plan, collected: dt.datetime, actor, claimant_labe
             from_status=source,
             to_status=target,
             at=at,
-            actor=by,
+            by=by,
             actor_label=label or (str(by) if by else ""),
             note=wish.withdrawn_reason if verb == "withdraw" else "",
         )

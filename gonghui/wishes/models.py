@@ -3,12 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import privacy
-from gonghui.core.models import TimeStampedModel
-from gonghui.core.workflow import VERB_LABELS
+from gonghui.core.models import TimeStampedModel, TransitionRecord
 from gonghui.organizations.scoping import OrgScopedModel, ScopedQuerySet
 
 from .workflow import CLAIMED_OR_LATER, Status
@@ -179,33 +177,19 @@ class Wish(OrgScopedModel, TimeStampedModel):
         return self.status in CLAIMED_OR_LATER
 
 
-class WishEvent(models.Model):
-    """One transition of a wish: who (staff account or masked public claimant), when, what."""
+class WishEvent(TransitionRecord):
+    """One step of a wish: who (staff account, or the masked public claimant), when, what."""
+
+    subject_field = "wish"
+    statuses = Status
 
     wish = models.ForeignKey(Wish, on_delete=models.CASCADE, related_name="events")
-    verb = models.CharField(_("操作"), max_length=16)
-    from_status = models.CharField(_("原状态"), max_length=12, choices=Status.choices)
-    to_status = models.CharField(_("新状态"), max_length=12, choices=Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("操作人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    # How the actor is shown: the account, a masked public claimant, or 系统.
     actor_label = models.CharField(_("操作人"), max_length=100, blank=True)
-    note = models.CharField(_("说明"), max_length=300, blank=True)
-    at = models.DateTimeField(_("时间"), default=timezone.now)
 
-    class Meta:
+    class Meta(TransitionRecord.Meta):
         verbose_name = _("微心愿记录")
         verbose_name_plural = _("微心愿记录")
-        ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.wish_id} {self.verb}"
-
-    @property
-    def verb_label(self) -> str:
-        return _("录入") if self.verb == "collect" else VERB_LABELS.get(self.verb, self.verb)

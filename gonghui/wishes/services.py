@@ -8,14 +8,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.core import audit, privacy
+from gonghui.core import audit, privacy, workflow
 from gonghui.core.exceptions import InvalidTransition, PermissionDenied, ValidationFailed
 from gonghui.core.files import check_upload
-from gonghui.core.workflow import VERB_LABELS, transition_target
 from gonghui.organizations.models import Organization
 
 from . import permissions
-from .models import Wish, WishEvent
+from .models import Wish
 from .workflow import CLAIMED_OR_LATER, TRANSITIONS, Status
 
 PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
@@ -31,51 +30,19 @@ def _actor_label(by) -> str:
     return str(by) if getattr(by, "is_authenticated", False) else ""
 
 
-def _transition(
-    *, wish: Wish, verb: str, by, fields: dict, note: str = "", actor_label: str = ""
-) -> Wish:
-    """Move `wish` along `verb`: the UPDATE matches only while the status is still the one
-    checked, so two concurrent verbs on one wish cannot both succeed (this is why the row is
-    written with a conditional update rather than save(update_fields))."""
-    source = wish.status
-    target = transition_target(TRANSITIONS, verb, source, Status)
-    now = timezone.now()
-    with transaction.atomic():
-        changed = Wish.objects.filter(pk=wish.pk, status=source).update(
-            status=target, updated_at=now, **fields
-        )
-        if not changed:
-            current = Wish.objects.filter(pk=wish.pk).values_list("status", flat=True).first()
-            if verb == "claim" and current in CLAIMED_OR_LATER:
-                raise AlreadyClaimed("这个心愿刚刚被其他爱心人士认领了，请看看其他心愿吧")
-            label = Status(current).label if current else "已删除"
-            raise InvalidTransition(
-                f"心愿状态已变为“{label}”，不能执行“{VERB_LABELS.get(verb, verb)}”"
-            )
-        actor = by if getattr(by, "is_authenticated", False) else None
-        WishEvent.objects.create(
-            wish=wish,
-            verb=verb,
-            from_status=source,
-            to_status=target,
-            actor=actor,
-            actor_label=actor_label or _actor_label(by),
-            note=note[:300],
-            at=now,
-        )
-        for name, value in fields.items():
-            setattr(wish, name, value)
-        wish.status = target
-        wish.updated_at = now
-        audit.record(
-            by=by,
-            action=audit.Action.TRANSITION,
-            target=wish,
-            summary=f"微心愿“{wish.title}”：{VERB_LABELS.get(verb, verb)}"
-            f"（{Status(source).label} → {Status(target).label}）",
-            details={"verb": verb, "from": source, "to": target},
-        )
-    return wish
+def _apply(wish: Wish, verb: str, *, by, fields: dict, note: str = "", label: str = "", **hooks):
+    """One verb through the workflow kernel; the history row shows `label` (a masked public
+    claimant, 系统) when there is no account."""
+    return workflow.apply(
+        wish,
+        table=TRANSITIONS,
+        verb=verb,
+        by=by,
+        note=note[:300],
+        fields=fields,
+        record={"actor_label": label or _actor_label(by)},
+        **hooks,
+    )
 
 
 def _require(by, perm: str, message: str) -> None:
@@ -151,13 +118,13 @@ def collect_wish(
         status=Status.COLLECTED,
     )
     wish.save()
-    WishEvent.objects.create(
-        wish=wish,
+    workflow.log(
+        wish,
+        table=TRANSITIONS,
         verb="collect",
-        from_status="",
-        to_status=Status.COLLECTED,
-        actor=by,
-        actor_label=_actor_label(by),
+        by=by,
+        source="",
+        record={"actor_label": _actor_label(by)},
     )
     audit.record(by=by, action=audit.Action.CREATE, target=wish, summary=f"录入微心愿“{title}”")
     return wish
@@ -165,9 +132,7 @@ def collect_wish(
 
 def vet_wish(*, wish: Wish, by, note: str = "") -> Wish:
     _require(by, permissions.VET, "您无权审核微心愿")
-    return _transition(
-        wish=wish, verb="vet", by=by, note=note, fields={"vetted_at": timezone.now()}
-    )
+    return _apply(wish, "vet", by=by, note=note, fields={"vetted_at": timezone.now()})
 
 
 def publish_wish(*, wish: Wish, by, note: str = "") -> Wish:
@@ -175,15 +140,14 @@ def publish_wish(*, wish: Wish, by, note: str = "") -> Wish:
     _require(by, permissions.VET, "您无权发布微心愿")
     now = timezone.now()
     expires_at = now + dt.timedelta(days=settings.GONGHUI_WISH_EXPIRY_DAYS)
-    wish = _transition(
-        wish=wish,
-        verb="publish",
+    return _apply(
+        wish,
+        "publish",
         by=by,
         note=note,
         fields={"published_at": now, "expires_at": expires_at},
+        on_commit=lambda: _schedule_expiry(wish.pk, expires_at),
     )
-    transaction.on_commit(lambda: _schedule_expiry(wish.pk, expires_at))
-    return wish
 
 
 def _schedule_expiry(wish_id: int, expires_at: dt.datetime) -> None:
@@ -238,7 +202,12 @@ def claim_wish(
     # Claim only from the published state whatever the caller loaded, so a stale object
     # cannot skip the check.
     wish.status = Status.PUBLISHED
-    return _transition(wish=wish, verb="claim", by=by, fields=fields, actor_label=label)
+    try:
+        return _apply(wish, "claim", by=by, fields=fields, label=label)
+    except workflow.StaleTransition as exc:
+        if exc.current in CLAIMED_OR_LATER:
+            raise AlreadyClaimed("这个心愿刚刚被其他爱心人士认领了，请看看其他心愿吧") from exc
+        raise
 
 
 def deliver_wish(*, wish: Wish, by, delivered_date: dt.date, photo=None, note: str = "") -> Wish:
@@ -257,7 +226,7 @@ def deliver_wish(*, wish: Wish, by, delivered_date: dt.date, photo=None, note: s
         stored = wish.delivery_photo.storage.save(f"wishes/delivery/{checked.safe_name}", photo)
         fields["delivery_photo"] = stored
     try:
-        return _transition(wish=wish, verb="deliver", by=by, note=note, fields=fields)
+        return _apply(wish, "deliver", by=by, note=note, fields=fields)
     except Exception:
         if stored:
             wish.delivery_photo.storage.delete(stored)
@@ -268,21 +237,15 @@ def thank_wish(*, wish: Wish, by, note: str = "") -> Wish:
     """The worker's thanks to the claimant are recorded; the wish is complete."""
     _require(by, permissions.HANDLE, "您无权登记致谢")
     note = (note or "").strip()[:300]
-    return _transition(
-        wish=wish,
-        verb="thank",
-        by=by,
-        note=note,
-        fields={"thanked_at": timezone.now(), "thanks_note": note},
+    return _apply(
+        wish, "thank", by=by, note=note, fields={"thanked_at": timezone.now(), "thanks_note": note}
     )
 
 
 def withdraw_wish(*, wish: Wish, by, reason: str) -> Wish:
     _require(by, permissions.VET, "您无权撤回微心愿")
     reason = _clean_text(reason, field="reason", label="撤回原因", max_length=200)
-    return _transition(
-        wish=wish, verb="withdraw", by=by, note=reason, fields={"withdrawn_reason": reason}
-    )
+    return _apply(wish, "withdraw", by=by, note=reason, fields={"withdrawn_reason": reason})
 
 
 def note_verb(*, wish: Wish, verb: str, by, note: str = "") -> Wish:
@@ -300,9 +263,7 @@ def expire_wish(*, wish: Wish, now: dt.datetime | None = None) -> Wish:
     now = now or timezone.now()
     if wish.expires_at is None or wish.expires_at > now:
         raise InvalidTransition("心愿尚未到认领截止时间")
-    return _transition(
-        wish=wish, verb="expire", by=None, actor_label="系统", fields={"expired_at": now}
-    )
+    return _apply(wish, "expire", by=None, label=_("系统"), fields={"expired_at": now})
 
 
 def expire_overdue_wishes(*, now: dt.datetime | None = None, batch: int = 500) -> int:

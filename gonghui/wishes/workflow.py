@@ -3,12 +3,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.workflow import Table
+
 # This app's verbs beyond core.workflow.SHARED_VERBS, with their labels.
 VERBS = {
     "vet": _("审核"),
     "deliver": _("送达"),
     "thank": _("致谢"),
     "expire": _("过期"),
+    # Not a transition: the first row of every wish's history.
+    "collect": _("录入"),
 }
 
 
@@ -26,15 +30,19 @@ class Status(models.TextChoices):
 S = Status
 
 # verb: (from states, to state)
-TRANSITIONS = {
-    "vet": ([S.COLLECTED], S.VETTED),
-    "publish": ([S.VETTED], S.PUBLISHED),
-    "claim": ([S.PUBLISHED], S.CLAIMED),
-    "deliver": ([S.CLAIMED], S.DELIVERED),
-    "thank": ([S.DELIVERED], S.THANKED),
-    "withdraw": ([S.COLLECTED, S.VETTED, S.PUBLISHED], S.WITHDRAWN),
-    "expire": ([S.PUBLISHED], S.EXPIRED),
-}
+TRANSITIONS = Table(
+    {
+        "vet": ([S.COLLECTED], S.VETTED),
+        "publish": ([S.VETTED], S.PUBLISHED),
+        "claim": ([S.PUBLISHED], S.CLAIMED),
+        "deliver": ([S.CLAIMED], S.DELIVERED),
+        "thank": ([S.DELIVERED], S.THANKED),
+        "withdraw": ([S.COLLECTED, S.VETTED, S.PUBLISHED], S.WITHDRAWN),
+        "expire": ([S.PUBLISHED], S.EXPIRED),
+    },
+    status=Status,
+    history="wishes.WishEvent",
+)
 
 # Statuses a wish has passed through once it was claimed (for "claimed" counts).
 CLAIMED_OR_LATER = [S.CLAIMED, S.DELIVERED, S.THANKED]
