@@ -1,6 +1,8 @@
-"""`gonghui serve` (what `make demo` runs): site, worker and scheduler as one supervised command."""
+"""`gonghui serve` (what `make demo` runs): site (gunicorn), worker and scheduler as one
+supervised command."""
 
 import contextlib
+import importlib
 import os
 import re
 import signal
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from gonghui.core.management.commands.serve import site_url
+from gonghui.core.management.commands.serve import bind_address, site_url, web_command
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -37,6 +39,57 @@ def test_the_printed_address_is_the_one_served(addrport, url):
 def test_an_unusable_address_is_refused():
     with pytest.raises(ValueError):
         site_url("127.0.0.1:port")
+
+
+@pytest.mark.parametrize(
+    ("addrport", "bind"),
+    [
+        ("127.0.0.1:8000", "127.0.0.1:8000"),
+        ("9001", "127.0.0.1:9001"),
+        ("0:8080", "0.0.0.0:8080"),
+        ("[::1]:8000", "[::1]:8000"),
+    ],
+)
+def test_the_site_is_bound_where_runserver_would_have_listened(addrport, bind):
+    assert bind_address(addrport) == bind
+
+
+def test_the_site_runs_under_gunicorn_with_the_deployment_settings():
+    command = web_command("127.0.0.1:8123", reload=False)
+    assert "-m gunicorn -c python:config.gunicorn_conf --bind 127.0.0.1:8123" in command
+    assert command.endswith("config.wsgi:application")
+    assert "runserver" not in command
+    assert "--reload" not in command
+    assert "--reload" in web_command("8123", reload=True)
+
+
+@pytest.fixture
+def gunicorn_conf(monkeypatch):
+    for name in ("GONGHUI_WEB_WORKERS", "GONGHUI_WEB_THREADS", "GONGHUI_WEB_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+
+    def load():
+        return importlib.reload(importlib.import_module("config.gunicorn_conf"))
+
+    return load
+
+
+def test_gunicorn_workers_threads_and_timeout_come_from_the_environment(gunicorn_conf, monkeypatch):
+    monkeypatch.setenv("GONGHUI_WEB_WORKERS", "3")
+    monkeypatch.setenv("GONGHUI_WEB_THREADS", "8")
+    monkeypatch.setenv("GONGHUI_WEB_TIMEOUT", "120")
+    conf = gunicorn_conf()
+    assert (conf.workers, conf.threads, conf.timeout) == (3, 8, 120)
+    assert conf.graceful_timeout == 30
+
+
+def test_gunicorn_defaults_follow_the_cores(gunicorn_conf):
+    conf = gunicorn_conf()
+    assert conf.workers == conf.default_workers()
+    assert (conf.threads, conf.timeout, conf.worker_class) == (4, 60, "gthread")
+    assert [conf.default_workers(n) for n in (1, 2, 4, 32)] == [2, 3, 5, 9]
+    # Two sites (or test servers) on one machine must not share gunicorn's control socket.
+    assert conf.control_socket_disable is True
 
 
 def test_make_demo_and_run_serve_on_host():
@@ -173,6 +226,7 @@ def test_serve_runs_the_site_and_a_worker_that_completes_queued_work_and_ctrl_c_
     )
     _wait(lambda: len(served.pids()) == 3, 60, "three processes")
     _wait(served.site_answers, 120, "the site to answer")
+    assert "Starting gunicorn" in served.output()
     # The worker records its heartbeat, so pages that queue work do not warn.
     with sqlite3.connect(served.db) as conn:
         assert _wait(

@@ -1,0 +1,51 @@
+"""gunicorn settings for `gonghui serve` and the web service of a deployment (docs/deploy.md).
+
+Loaded with `gunicorn -c python:config.gunicorn_conf config.wsgi`; sizes come from the
+environment, command-line options (such as `--bind`) override them.
+"""
+
+import os
+
+from config.settings.env import env_bool, env_int, env_list, env_str
+
+
+def default_workers(cores: int | None = None) -> int:
+    """One process per core plus one: a page costs 15-20 ms of CPU, mostly template rendering,
+    so processes (not threads, which share one interpreter lock) are what add throughput."""
+    cores = cores or os.cpu_count() or 1
+    return max(2, min(cores + 1, 9))
+
+
+bind = env_list("GONGHUI_WEB_BIND", "127.0.0.1:8000")
+workers = env_int("GONGHUI_WEB_WORKERS", default_workers())
+# A few threads per process overlap the time a request waits on the database or the disk.
+threads = env_int("GONGHUI_WEB_THREADS", 4)
+worker_class = "gthread"
+# A request running longer than this is killed; large exports run as background tasks, so no
+# ordinary page comes near it. Keep nginx's proxy_read_timeout a little above it.
+timeout = env_int("GONGHUI_WEB_TIMEOUT", 60)
+graceful_timeout = min(timeout, 30)
+keepalive = 5
+# Recycle a process after this many requests (with jitter so they do not all restart at once):
+# it bounds the memory a long-running process can accumulate.
+max_requests = env_int("GONGHUI_WEB_MAX_REQUESTS", 2000)
+max_requests_jitter = max_requests // 10
+# Only the local reverse proxy may say which scheme and client address a request came from.
+forwarded_allow_ips = env_str("GONGHUI_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+if os.path.isdir("/dev/shm"):
+    # Worker heartbeats are file writes; on tmpfs they never block on a slow disk.
+    worker_tmp_dir = "/dev/shm"
+
+errorlog = "-"
+loglevel = env_str("GONGHUI_LOG_LEVEL", "INFO").lower()
+if env_bool("GONGHUI_LOG_JSON", False):
+    # Django logs every request itself as a JSON line with its request id
+    # (core.logs.RequestIdMiddleware); a second, plain-text access log would only be noise.
+    accesslog = None
+else:
+    accesslog = "-"
+    access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s'
+proc_name = "gonghui-web"
+# gunicorn's control socket sits at one fixed path in the home directory, which two sites on
+# one machine (or two test servers) would fight over; systemd and signals do its job here.
+control_socket_disable = True
