@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "gonghui.volunteering",
     "gonghui.wishes",
     "gonghui.ingest",
+    "gonghui.exports",
     "gonghui.dashboards",
     "gonghui.portal",
     "gonghui.api",

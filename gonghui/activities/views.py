@@ -1,7 +1,6 @@
 """Pages: activity list with filters, statistics with charts, record/edit, photos, Excel I/O."""
 
 import copy
-import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,15 +10,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gonghui.campaigns import selectors as campaign_selectors
-from gonghui.core import audit, imports
+from gonghui.core import imports
 from gonghui.core.exceptions import DomainError, ValidationFailed
 from gonghui.core.files import stored_file_response
 from gonghui.core.forms import add_domain_error
-from gonghui.core.spreadsheets import render_template_xlsx, render_xlsx, xlsx_response
+from gonghui.core.spreadsheets import render_template_xlsx, xlsx_response
+from gonghui.exports.http import export_response
 from gonghui.organizations.models import Department
-from gonghui.organizations.selectors import get_organization_for_user
 
-from . import selectors, services
+from . import exports, selectors, services
 from .forms import ActivityForm, ImportForm
 from .models import ActivityPhoto
 from .permissions import ADD_PERMISSION, CHANGE_PERMISSION, DELETE_PERMISSION
@@ -27,27 +26,8 @@ from .permissions import ADD_PERMISSION, CHANGE_PERMISSION, DELETE_PERMISSION
 IMPORT_SESSION_KEY = "activities_import_file"
 
 
-def _date(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def _filters(request) -> selectors.ActivityFilter:
-    get = request.GET
-    org = None
-    if get.get("org", "").isdigit():
-        org = get_organization_for_user(request.user, int(get["org"]))
-    dept, kind = get.get("dept", ""), get.get("type", "")
-    return selectors.ActivityFilter(
-        organization=org,
-        department_id=int(dept) if dept.isdigit() else None,
-        type_id=int(kind) if kind.isdigit() else None,
-        date_from=_date(get.get("from", "")),
-        date_to=_date(get.get("to", "")),
-        q=get.get("q", "").strip(),
-    )
+    return exports.filters(request.user, request.GET)
 
 
 def _filter_context(request, filters) -> dict:
@@ -101,19 +81,7 @@ def statistics(request):
 
 @login_required
 def export(request):
-    filters = _filters(request)
-    qs = selectors.activities_for_user(request.user, filters)
-    content = render_xlsx(
-        title="活动登记", headers=selectors.EXPORT_HEADERS, rows=selectors.export_rows(qs)
-    )
-    audit.record(
-        by=request.user,
-        action=audit.Action.EXPORT,
-        summary="导出活动登记表",
-        details={"query": request.GET.dict()},
-        org_path=filters.organization.path if filters.organization else request.user.scope.org_path,
-    )
-    return xlsx_response(content, "活动登记.xlsx")
+    return export_response(request, exports.ACTIVITIES)
 
 
 @login_required

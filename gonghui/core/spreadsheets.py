@@ -118,6 +118,15 @@ def render_xlsx(
     *, title: str, headers: Sequence[str], rows: Iterable[Sequence], notes: Sequence[str] = ()
 ) -> bytes:
     """One sheet: notes, a bold frozen header, then the rows; streamed so memory stays flat."""
+    buf = io.BytesIO()
+    write_xlsx(buf, title=title, headers=headers, rows=rows, notes=notes)
+    return buf.getvalue()
+
+
+def write_xlsx(
+    out, *, title: str, headers: Sequence[str], rows: Iterable[Sequence], notes: Sequence[str] = ()
+) -> None:
+    """`render_xlsx` into a file object (a temporary file for an export of a million rows)."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=title[:31])
     rows = iter(rows)
@@ -135,9 +144,7 @@ def render_xlsx(
     ws.append([_header_cell(ws, h) for h in headers])
     for row in itertools.chain(sample, rows):
         ws.append([sheet_cell(ws, v) for v in row])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    wb.save(out)
 
 
 def _header_cell(ws, text):

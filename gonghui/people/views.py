@@ -10,16 +10,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from gonghui.core import audit
 from gonghui.core.exceptions import DomainError, ValidationFailed
 from gonghui.core.forms import add_domain_error
 from gonghui.core.imports import drop_stash, read_upload, stash_upload, stashed_rows
 from gonghui.core.pagination import CappedPaginator
 from gonghui.core.privacy import can_view_sensitive
-from gonghui.core.spreadsheets import render_template_xlsx, render_xlsx, xlsx_response
-from gonghui.organizations.selectors import get_organization_for_user
+from gonghui.core.spreadsheets import render_template_xlsx, xlsx_response
+from gonghui.exports.http import export_response
 
-from . import selectors, services
+from . import exports, selectors, services
 from .forms import ImportForm, PersonForm
 from .permissions import EDIT_PERMISSION
 
@@ -27,17 +26,7 @@ IMPORT_SESSION_KEY = "people_import_file"
 
 
 def _filters(request) -> selectors.PeopleFilter:
-    org = None
-    if request.GET.get("org", "").isdigit():
-        org = get_organization_for_user(request.user, int(request.GET["org"]))
-    dept = request.GET.get("dept", "")
-    return selectors.PeopleFilter(
-        q=request.GET.get("q", "").strip(),
-        organization=org,
-        department_id=int(dept) if dept.isdigit() else None,
-        tag=request.GET.get("tag", ""),
-        gender=request.GET.get("gender", ""),
-    )
+    return exports.filters(request.user, request.GET)
 
 
 @login_required
@@ -69,27 +58,7 @@ def person_list(request):
 
 @login_required
 def export(request):
-    filters = _filters(request)
-    unmasked = request.GET.get("unmasked") == "1"
-    if unmasked and not can_view_sensitive(request.user):
-        raise PermissionDenied("您没有导出敏感个人信息的权限")
-    try:
-        qs = selectors.people_for_user(request.user, filters)
-    except DomainError as exc:
-        raise PermissionDenied(exc.message) from exc
-    content = render_xlsx(
-        title="人员名单",
-        headers=selectors.EXPORT_HEADERS,
-        rows=selectors.export_rows(qs, unmasked=unmasked),
-    )
-    audit.record(
-        by=request.user,
-        action=audit.Action.EXPORT_SENSITIVE if unmasked else audit.Action.EXPORT,
-        summary=f"导出人员名单{'（含完整身份证号和手机号）' if unmasked else ''}",
-        details={"query": request.GET.dict()},
-        org_path=filters.organization.path if filters.organization else request.user.scope.org_path,
-    )
-    return xlsx_response(content, "人员名单.xlsx")
+    return export_response(request, exports.PEOPLE)
 
 
 @login_required

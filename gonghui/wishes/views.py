@@ -10,33 +10,24 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from gonghui.core import audit
 from gonghui.core.exceptions import DomainError
 from gonghui.core.files import stored_file_response
 from gonghui.core.forms import add_domain_error
-from gonghui.core.spreadsheets import render_xlsx, xlsx_response
 from gonghui.core.workflow import VERB_LABELS, allowed_verbs
-from gonghui.organizations.selectors import get_organization_for_user
+from gonghui.exports.http import export_response
 
-from . import permissions, selectors, services
+from . import exports, permissions, selectors, services
 from .forms import DeliverForm, WishForm
 from .models import Wish
 from .workflow import NOTE_VERBS, TRANSITIONS, Status
 
 
 def _org_from(request):
-    value = request.GET.get("org", "")
-    return get_organization_for_user(request.user, int(value)) if value.isdigit() else None
+    return exports.organization(request.user, request.GET)
 
 
 def _filters(request) -> selectors.WishFilter:
-    return selectors.WishFilter(
-        q=request.GET.get("q", "").strip(),
-        status=request.GET.get("status", ""),
-        category=request.GET.get("category", ""),
-        claimant_kind=request.GET.get("kind", ""),
-        organization=_org_from(request),
-    )
+    return exports.filters(request.user, request.GET)
 
 
 @login_required
@@ -61,24 +52,7 @@ def wish_list(request):
 
 @login_required
 def export(request):
-    filters = _filters(request)
-    unmasked = request.GET.get("unmasked") == "1"
-    if unmasked and not permissions.can_view_sensitive(request.user):
-        raise PermissionDenied("您没有导出微心愿敏感信息的权限")
-    qs = selectors.wishes_for_user(request.user, filters)
-    content = render_xlsx(
-        title="微心愿",
-        headers=selectors.EXPORT_HEADERS,
-        rows=selectors.export_rows(qs, unmasked=unmasked),
-    )
-    audit.record(
-        by=request.user,
-        action=audit.Action.EXPORT_SENSITIVE if unmasked else audit.Action.EXPORT,
-        summary=f"导出微心愿清单{'（含姓名和电话）' if unmasked else ''}",
-        details={"query": request.GET.dict()},
-        org_path=filters.organization.path if filters.organization else request.user.scope.org_path,
-    )
-    return xlsx_response(content, "微心愿清单.xlsx")
+    return export_response(request, exports.WISHES)
 
 
 def _date(value: str) -> dt.date | None:

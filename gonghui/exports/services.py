@@ -1,0 +1,114 @@
+"""Writes of list exports: the audit entry of every export, and the background job of a long one."""
+
+import datetime as dt
+import tempfile
+import uuid
+
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.core import audit
+from gonghui.core.exceptions import PermissionDenied
+from gonghui.core.spreadsheets import write_xlsx
+
+from .lists import declared, params_from_json
+from .models import SpreadsheetExport
+
+# Built files are kept this long, then removed the next time their owner asks for an export.
+KEEP_FOR = dt.timedelta(days=7)
+PROGRESS_EVERY = 10_000
+
+
+def record_export(*, by, export, params, unmasked: bool) -> None:
+    """One audit entry per export, with its filters; a full-value export is marked as such."""
+    summary = _("导出%(title)s") % {"title": export.title}
+    if unmasked:
+        summary += _("（含%(what)s）") % {"what": export.sensitive_what or _("敏感信息")}
+    audit.record(
+        by=by,
+        action=audit.Action.EXPORT_SENSITIVE if unmasked else audit.Action.EXPORT,
+        summary=summary,
+        details={"list": export.key, "query": params.dict()},
+        org_path=export.org_path_for(by, params),
+    )
+
+
+@transaction.atomic
+def request_export(*, by, export, params, unmasked: bool) -> SpreadsheetExport:
+    """Queue the export of a long list; the file is built by a task with the person's scope."""
+    # Deferred import: tasks.py imports this module for build_export.
+    from .tasks import build_spreadsheet_export
+
+    _drop_expired(by)
+    job = SpreadsheetExport.objects.create(
+        key=export.key,
+        title=str(export.title)[:100],
+        params=dict(params.lists()),
+        is_unmasked=unmasked,
+        requested_by=by,
+    )
+    record_export(by=by, export=export, params=params, unmasked=unmasked)
+    transaction.on_commit(lambda: build_spreadsheet_export.enqueue(job.pk))
+    return job
+
+
+def _drop_expired(user) -> None:
+    old = SpreadsheetExport.objects.filter(
+        requested_by=user, created_at__lt=timezone.now() - KEEP_FOR
+    )
+    for job in old:
+        if job.file:
+            default_storage.delete(job.file.name)
+        job.delete()
+
+
+def _counted(rows, job):
+    done = 0
+    for row in rows:
+        yield row
+        done += 1
+        if done % PROGRESS_EVERY == 0:
+            SpreadsheetExport.objects.filter(pk=job.pk).update(num_rows=done)
+    job.num_rows = done
+
+
+def build_export(*, export_id: int) -> SpreadsheetExport:
+    """Build the file with the scope and permissions the person holds now, not when they asked."""
+    job = SpreadsheetExport.objects.select_related("requested_by").get(pk=export_id)
+    job.state = SpreadsheetExport.State.RUNNING
+    job.save(update_fields=["state", "updated_at"])
+    user = job.requested_by
+    try:
+        export = declared(job.key)
+        if job.is_unmasked and not export.may_unmask(user):
+            raise PermissionDenied(_("您没有导出敏感个人信息的权限"))
+        params = params_from_json(job.params)
+        items = export.queryset(user, params)
+        with tempfile.TemporaryFile(dir=settings.VAR_DIR) as tmp:
+            write_xlsx(
+                tmp,
+                title=job.title,
+                headers=export.header_row,
+                rows=_counted(export.rows_of(items, unmasked=job.is_unmasked), job),
+                notes=export.notes,
+            )
+            size = tmp.tell()
+            tmp.seek(0)
+            # An unguessable stored name: the file is only served by the owner's download view.
+            name = default_storage.save(f"exports/{uuid.uuid4().hex}.xlsx", File(tmp))
+    except Exception as exc:
+        job.state = SpreadsheetExport.State.FAILED
+        job.error = str(getattr(exc, "message", exc))[:500]
+        job.finished_at = timezone.now()
+        job.save(update_fields=["state", "error", "finished_at", "updated_at"])
+        raise
+    job.file = name
+    job.size = size
+    job.state = SpreadsheetExport.State.DONE
+    job.finished_at = timezone.now()
+    job.save(update_fields=["file", "size", "num_rows", "state", "finished_at", "updated_at"])
+    return job
