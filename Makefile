@@ -38,6 +38,7 @@ scheduler: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/gonghui makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n 2
 

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.concurrency import VersionedFormMixin
 from gonghui.core.widgets import DateInput
-from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Department, Organization
+from gonghui.organizations.pickers import OrganizationChoiceField
 
 from .models import Activity, ActivityType
 

@@ -9,11 +9,7 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("公共基础")
     url_prefix = ""
-    navigation = (
-        NavEntry(
-            "system", _("审计日志"), "core:audit", order=10, permission="core.view_auditentry"
-        ),
-    )
+    navigation = (NavEntry("system", _("审计日志"), "core:audit", order=10),)
 
     def ready(self):
         from . import lookups  # noqa: F401  (registers the `prefix` lookup)

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db.models import Q
 
-from gonghui.organizations.paths import subtree_range
-
 from .models import AuditEntry
+from .paths import subtree_range
 
 AUDIT_ACTIONS = AuditEntry.Action.choices
 

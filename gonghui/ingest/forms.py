@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.widgets import DateInput
-from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Organization
+from gonghui.organizations.pickers import OrganizationChoiceField
 
 from . import selectors
 from .models import Proposal

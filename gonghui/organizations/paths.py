@@ -1,8 +1,13 @@
 """Materialised paths: a node's path is its ancestors' ids and its own, 8 decimal digits each.
 
 Digits only, so every database collation orders paths exactly as bytes, and a subtree is one
-indexed range `path >= P AND path < successor(P)` on SQLite and PostgreSQL alike.
+indexed range `path >= P AND path < successor(P)` on SQLite and PostgreSQL alike (the range
+arithmetic is core's, shared with the audit log).
 """
+
+from gonghui.core.paths import subtree_range, successor
+
+__all__ = ["child_path", "depth_of", "ids_in", "segment", "subtree_range", "successor"]
 
 SEGMENT_WIDTH = 8
 # One below the largest 8-digit number, so no path is all nines and successor() keeps its width.
@@ -25,12 +30,3 @@ def depth_of(path: str) -> int:
 
 def ids_in(path: str) -> list[int]:
     return [int(path[i : i + SEGMENT_WIDTH]) for i in range(0, len(path), SEGMENT_WIDTH)]
-
-
-def successor(path: str) -> str:
-    """The smallest string of the same length above every path that starts with `path`."""
-    return str(int(path) + 1).zfill(len(path))
-
-
-def subtree_range(path: str) -> tuple[str, str]:
-    return path, successor(path)

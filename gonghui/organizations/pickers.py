@@ -1,8 +1,10 @@
-"""Picker sources for organisations and departments, scoped to the user who picks."""
+"""Picker sources for organisations and departments, scoped to the user who picks, and the
+organisation field every app's forms share."""
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.pickers import register
+from gonghui.core.pickers import PickerField, register
 
 from .models import Department, Organization
 
@@ -58,3 +60,21 @@ DEPARTMENTS = register(
     label=lambda d: f"{d.organization.display_name} · {d.name}",
     params=("within", "organization"),
 )
+
+
+class OrganizationChoiceField(PickerField):
+    """An organisation within the user's scope, typed as "名称 #id", a bare id or an exact name.
+
+    Forms narrow it with `scope(user, ...)` or by setting `queryset` to a scoped queryset.
+    """
+
+    default_error_messages = {
+        "invalid_choice": _("找不到该组织，或不在您的管理范围内；请从提示中选择"),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(ORGANIZATIONS, **kwargs)
+
+    def resolve_text(self, text: str):
+        matches = list(self.queryset.filter(name=text)[:2])
+        return matches[0] if len(matches) == 1 else None

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.concurrency import VersionedFormMixin
 from gonghui.core.privacy import SensitiveFieldsMixin, mask_id_number, mask_phone
-from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Department, Organization, Post
+from gonghui.organizations.pickers import OrganizationChoiceField
 
 from .models import Person
 

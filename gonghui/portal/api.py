@@ -12,7 +12,7 @@ from gonghui.wishes import selectors as wish_selectors
 from gonghui.wishes import services as wish_services
 
 from .forms import HONEYPOT
-from .views import claim_allowed
+from .throttle import claim_allowed
 
 router = Router()
 

@@ -1,5 +1,6 @@
 """Per-IP rate limits for the public forms, counted in Django's cache."""
 
+from django.conf import settings
 from django.core.cache import cache
 
 from gonghui.core.middleware import client_ip
@@ -16,3 +17,13 @@ def allow(request, *, scope: str, limit: int, window: int) -> bool:
         cache.set(key, 1, timeout=window)
         count = 1
     return count <= limit
+
+
+def claim_allowed(request) -> bool:
+    """One public wish claim from this address (page or API)."""
+    return allow(
+        request,
+        scope="wish-claim",
+        limit=settings.GONGHUI_WISH_CLAIMS_PER_IP,
+        window=settings.GONGHUI_WISH_CLAIM_WINDOW_SECONDS,
+    )

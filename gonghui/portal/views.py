@@ -1,6 +1,5 @@
 """Public pages: the portal home and the wish board with its claim form. No login needed."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -39,22 +38,13 @@ def wish_board(request):
     )
 
 
-def claim_allowed(request) -> bool:
-    return throttle.allow(
-        request,
-        scope="wish-claim",
-        limit=settings.GONGHUI_WISH_CLAIMS_PER_IP,
-        window=settings.GONGHUI_WISH_CLAIM_WINDOW_SECONDS,
-    )
-
-
 def wish_detail(request, pk: int):
     wish = wish_selectors.get_board_wish(pk)
     staff = request.user if request.user.is_authenticated else None
     form = ClaimForm(request.POST if request.method == "POST" else None, staff_user=staff)
     status = 200
     if request.method == "POST":
-        if not claim_allowed(request):
+        if not throttle.claim_allowed(request):
             messages.error(request, _("提交过于频繁，请稍后再试"))
             status = 429
         elif form.is_bot:

@@ -13,7 +13,7 @@ from gonghui.organizations.selectors import get_organization_for_user
 
 from . import selectors, services
 from .models import SignUp
-from .views import public_sign_up_allowed
+from .throttles import public_sign_up_allowed
 
 router = Router()
 

@@ -8,8 +8,8 @@ from gonghui.accounts.pickers import USERS
 from gonghui.core.exceptions import DomainError
 from gonghui.core.pickers import PickerField
 from gonghui.core.widgets import DateInput, DateTimeInput
-from gonghui.organizations.forms import OrganizationChoiceField
 from gonghui.organizations.models import Department, Organization
+from gonghui.organizations.pickers import OrganizationChoiceField
 from gonghui.people.selectors import person_by_id_number
 
 from .models import Pairing, Problem, ServiceEvent, Team, Visit

@@ -1,7 +1,6 @@
 """Pages: overview, teams, volunteers with certificates, events with sign-up/check-in/hours,
 the leader's approval queue, pairings, visit logs, livelihood problems, public sign-up."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,9 +14,9 @@ from django.views.decorators.http import require_POST
 from gonghui.core import audit
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import add_domain_error
-from gonghui.portal import throttle
+from gonghui.exports.http import export_response
 
-from . import forms, selectors, services
+from . import exports, forms, selectors, services, throttles
 from . import permissions as perms
 from .certificates import render_certificate
 from .workflow import EventStatus, HoursStatus, ProblemStatus
@@ -512,20 +511,9 @@ def public_events(request):
     )
 
 
-def public_sign_up_allowed(request) -> bool:
-    """One attempt of the public sign-up from this address (numbers are sequential, so
-    attempts are limited per IP like the wish claim)."""
-    return throttle.allow(
-        request,
-        scope="volunteer-signup",
-        limit=settings.GONGHUI_PUBLIC_SIGNUPS_PER_IP,
-        window=settings.GONGHUI_PUBLIC_SIGNUP_WINDOW_SECONDS,
-    )
-
-
 @require_POST
 def public_sign_up(request, pk: int):
-    if not public_sign_up_allowed(request):
+    if not throttles.public_sign_up_allowed(request):
         messages.error(request, _("提交过于频繁，请稍后再试"))
         response = public_events(request)
         response.status_code = 429
@@ -542,3 +530,41 @@ def public_sign_up(request, pk: int):
     else:
         messages.error(request, "请填写志愿者编号和手机号")
     return redirect("volunteering:public_events")
+
+
+# --- Excel exports of the lists (the list's own filters) ------------------------------------
+
+
+@login_required
+def team_export(request):
+    return export_response(request, exports.TEAMS)
+
+
+@login_required
+def volunteer_export(request):
+    return export_response(request, exports.VOLUNTEERS)
+
+
+@login_required
+def event_export(request):
+    return export_response(request, exports.EVENTS)
+
+
+@login_required
+def hours_export(request):
+    return export_response(request, exports.HOURS)
+
+
+@login_required
+def pairing_export(request):
+    return export_response(request, exports.PAIRINGS)
+
+
+@login_required
+def visit_export(request):
+    return export_response(request, exports.VISITS)
+
+
+@login_required
+def problem_export(request):
+    return export_response(request, exports.PROBLEMS)

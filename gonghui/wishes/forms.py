@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.widgets import DateInput
-from gonghui.organizations.forms import OrganizationChoiceField
+from gonghui.organizations.pickers import OrganizationChoiceField
 
 from .models import Wish
 
