@@ -24,6 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Manager, QuerySet
 from django.http import QueryDict
+from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
 
 from gonghui.core import privacy
@@ -54,8 +55,8 @@ class Column:
     def read(self, obj, *, unmasked: bool):
         value = self.value(obj) if callable(self.value) else _resolve(obj, self.value)
         if self.mask is not None and not unmasked:
-            return self.mask(value)
-        return value
+            value = self.mask(value)
+        return str(value) if isinstance(value, Promise) else value
 
 
 def _resolve(obj, path: str):

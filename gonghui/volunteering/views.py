@@ -19,6 +19,7 @@ from gonghui.exports.http import export_response
 from . import exports, forms, selectors, services, throttles
 from . import permissions as perms
 from .certificates import render_certificate
+from .models import Visit
 from .workflow import EventStatus, HoursStatus, ProblemStatus
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -384,7 +385,6 @@ def pairing_create(request):
 @login_required
 def visit_list(request):
     kind = request.GET.get("kind", "")
-    from .models import Visit
 
     return render(
         request,
