@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from gonghui.accounts.models import User
 from gonghui.accounts.roles import ensure_roles
+from gonghui.core.exceptions import InvalidTransition
 from gonghui.core.idcard import make_id_number
 from gonghui.organizations.models import Department, Organization
 from gonghui.organizations.paths import child_path, depth_of
@@ -210,3 +211,30 @@ def _query_growth(what, n, few, many) -> str:
     extra = Counter(map(shape, many)) - Counter(map(shape, few))
     lines = "\n".join(f"  {count}× {sql[:300]}" for sql, count in extra.most_common(5))
     return f"{what}: {len(few)} queries with {n} rows, {len(many)} with {2 * n}\n{lines}"
+
+
+# --- Workflows ----------------------------------------------------------------------------
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def assert_verb(run, obj, *, source: str, target: str | None, field: str = "status"):
+    """Run one verb's service on `obj`, which the caller put in `source`.
+
+    With a `target` the verb must succeed and leave the object there; without one it must be
+    refused with the domain's InvalidTransition, carrying a message in Chinese for the user,
+    and leave the object in `source`. The expectation comes from the test's own table, never
+    from the production one, so a wrong entry in either is caught."""
+    if target is not None:
+        run()
+        obj.refresh_from_db()
+        assert getattr(obj, field) == target, f"{source} → {getattr(obj, field)}, not {target}"
+        return
+    try:
+        run()
+    except InvalidTransition as refused:
+        assert HAN.search(refused.message), f"refusal without a Chinese message: {refused!r}"
+    else:
+        raise AssertionError(f"the verb was allowed from {source}")
+    obj.refresh_from_db()
+    assert getattr(obj, field) == source

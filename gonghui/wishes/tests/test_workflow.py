@@ -1,4 +1,4 @@
-"""Every allowed and every refused wish transition, through the services."""
+"""Every verb from every wish state, through the services, against a table written here."""
 
 import datetime as dt
 
@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from gonghui.core.exceptions import InvalidTransition
 from gonghui.core.models import AuditEntry
+from gonghui.testing import assert_verb
 from gonghui.wishes import services
 from gonghui.wishes.models import Wish, WishEvent
-from gonghui.wishes.workflow import TRANSITIONS, Status
+from gonghui.wishes.workflow import Status
 
 LATER = timezone.now() + dt.timedelta(days=365)
 
@@ -33,37 +34,40 @@ def run_verb(verb, wish, fed):
     raise AssertionError(verb)
 
 
-ALLOWED = [(verb, source) for verb, (sources, _) in TRANSITIONS.items() for source in sources]
-REFUSED = [
-    (verb, source)
-    for verb, (sources, _) in TRANSITIONS.items()
-    for source in Status.values
-    if source not in sources
-]
+# Where each verb takes a wish from each state; a state missing a verb refuses it. Written out
+# here rather than read from workflow.TRANSITIONS, so a wrong entry there fails these tests.
+EXPECTED = {
+    "collected": {"vet": "vetted", "withdraw": "withdrawn"},
+    "vetted": {"publish": "published", "withdraw": "withdrawn"},
+    "published": {"claim": "claimed", "withdraw": "withdrawn", "expire": "expired"},
+    "claimed": {"deliver": "delivered"},
+    "delivered": {"thank": "thanked"},
+    "thanked": {},
+    "withdrawn": {},
+    "expired": {},
+}
+VERBS = ["vet", "publish", "claim", "deliver", "thank", "withdraw", "expire"]
+PAIRS = [(state, verb) for state in EXPECTED for verb in VERBS]
 
 
-@pytest.mark.parametrize(("verb", "source"), ALLOWED)
-def test_allowed_transition(fed, wish_in, verb, source):
+def test_the_table_names_every_state():
+    assert set(EXPECTED) == set(Status.values)
+
+
+@pytest.mark.parametrize(("source", "verb"), PAIRS)
+def test_every_verb_from_every_state(fed, wish_in, source, verb):
     wish = wish_in(source)
-    run_verb(verb, wish, fed)
-    target = TRANSITIONS[verb][1]
-    wish.refresh_from_db()
-    assert wish.status == target
-    event = WishEvent.objects.get(wish=wish, verb=verb)
+    target = EXPECTED[source].get(verb)
+    assert_verb(lambda: run_verb(verb, wish, fed), wish, source=source, target=target)
+    events = WishEvent.objects.filter(wish=wish)
+    if target is None:
+        assert not events.exists()
+        return
+    event = events.get(verb=verb)
     assert (event.from_status, event.to_status) == (source, target)
     assert AuditEntry.objects.filter(
         action=AuditEntry.Action.TRANSITION, target_id=str(wish.pk)
     ).exists()
-
-
-@pytest.mark.parametrize(("verb", "source"), REFUSED)
-def test_refused_transition(fed, wish_in, verb, source):
-    wish = wish_in(source)
-    with pytest.raises(InvalidTransition):
-        run_verb(verb, wish, fed)
-    wish.refresh_from_db()
-    assert wish.status == source
-    assert not WishEvent.objects.filter(wish=wish).exists()
 
 
 def test_stale_object_cannot_skip_the_check(fed, wish_in):
