@@ -22,6 +22,7 @@ def main() -> None:
     argv = list(sys.argv)
     if len(argv) > 1 and argv[1] in ALIASES:
         argv[1] = ALIASES[argv[1]]
+    # Django is imported only once settings are chosen (start-up of the console script).
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(argv)

@@ -1,5 +1,6 @@
 """Factories and a small federation tree with personas, shared by every app's tests."""
 
+import datetime as dt
 import io
 import itertools
 import json
@@ -38,8 +39,6 @@ def make_department(org: Organization, name: str) -> Department:
 
 
 def valid_id_number(n: int | None = None, *, region: str = "410102") -> str:
-    import datetime as dt
-
     n = n if n is not None else next(_seq)
     return make_id_number(region, dt.date(1980, 1, 1) + dt.timedelta(days=n % 9000), n)
 

@@ -3,11 +3,13 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from gonghui.api.fields import Count, Date, Id, Money
 from gonghui.api.pagination import ApiPagination
+from gonghui.campaigns.selectors import get_indicator_for_user
 from gonghui.core.concurrency import request_version, version_of
 from gonghui.organizations.models import Department
 from gonghui.organizations.selectors import get_organization_for_user
@@ -115,8 +117,6 @@ class ActivityUpdateIn(ActivityIn):
 
 
 def _resolve(request, payload: ActivityIn) -> dict:
-    from django.shortcuts import get_object_or_404
-
     data = payload.dict()
     data["organization"] = get_organization_for_user(request.auth, data.pop("organization_id"))
     data["activity_type"] = get_object_or_404(ActivityType, pk=data.pop("activity_type_id"))
@@ -215,8 +215,6 @@ def list_indicators(request, activity_id: Id):
 @router.put("/{activity_id}/indicators", response=list[ActivityIndicatorOut])
 def set_indicators(request, activity_id: Id, payload: IndicatorsIn):
     """Replace the indicators the activity counts for (each must be in a visible campaign)."""
-    from gonghui.campaigns.selectors import get_indicator_for_user
-
     activity = selectors.get_activity_for_user(request.auth, activity_id, for_write=True)
     indicators = [get_indicator_for_user(request.auth, pk) for pk in set(payload.indicator_ids)]
     services.set_indicators(by=request.auth, activity=activity, indicators=indicators)

@@ -3,6 +3,7 @@
 import datetime as dt
 import time
 
+from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Max
 
@@ -130,8 +131,6 @@ def generate_activities(
 
 
 def _reset_sequence() -> None:
-    from django.core.management.color import no_style
-
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), [Activity]):
             cursor.execute(sql)

@@ -5,7 +5,8 @@ import datetime as dt
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Max
 
-from gonghui.organizations.paths import ids_in
+from gonghui.organizations.models import Organization
+from gonghui.organizations.paths import child_path, ids_in
 
 from .models import METRIC_FIELDS, Activity, ActivityRollup
 
@@ -58,9 +59,6 @@ def rebuild_rollups() -> int:
     """Recompute every roll-up row from the activities in SQL, one pass per tree level (after
     bulk loads or repairs): the activity's ancestor at level d is the organisation whose path
     is the first d segments of the activity's org_path."""
-    from gonghui.organizations.models import Organization
-    from gonghui.organizations.paths import child_path
-
     ActivityRollup.objects.all().delete()
     seg = len(child_path("", 1))  # characters per tree level
     max_depth = Organization.objects.aggregate(d=Max("depth"))["d"] or 0

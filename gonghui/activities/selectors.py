@@ -10,11 +10,13 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 
+from gonghui.campaigns.selectors import campaigns_for_user
 from gonghui.organizations.models import Department, Organization
 from gonghui.organizations.paths import subtree_range
 from gonghui.organizations.scoping import DataScope
 
 from .models import METRIC_FIELDS, METRICS, Activity, ActivityRollup, ActivityType, fen_to_yuan
+from .permissions import can_change
 from .rollups import SUM_FIELDS
 
 
@@ -87,11 +89,8 @@ def get_activity_for_user(user, pk, *, for_write: bool = False) -> Activity:
         )
     except (Activity.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("活动不存在或无权访问") from exc
-    if for_write:
-        from .permissions import can_change
-
-        if not can_change(user, activity):
-            raise Http404("活动不存在或无权访问")
+    if for_write and not can_change(user, activity):
+        raise Http404("活动不存在或无权访问")
     return activity
 
 
@@ -339,8 +338,6 @@ def export_rows(qs):
 
 def indicators_of(activity: Activity, user) -> list:
     """The campaign indicators the activity is tagged to, within campaigns the user may see."""
-    from gonghui.campaigns.selectors import campaigns_for_user
-
     return list(
         activity.indicators.filter(campaign__in=campaigns_for_user(user))
         .select_related("campaign")

@@ -13,7 +13,21 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
 
+from gonghui.accounts.models import User
+from gonghui.accounts.roles import ensure_roles
 from gonghui.core.bench import Case, settle_after_bulk_load
+from gonghui.ledger.models import (
+    EvidenceFile,
+    EvidenceItem,
+    EvidenceVersion,
+    LedgerExport,
+    MonthlyReport,
+)
+from gonghui.ledger.services import build_export
+from gonghui.organizations.models import Department, Organization
+from gonghui.testing import make_org, make_user
+
+from .models import Assignment, Campaign, CampaignIndicator, CampaignKind, Progress
 
 SCALE_ORG = "台账规模测试省总工会"
 SCALE_CAMPAIGN = "规模测试：争创全国文明单位"
@@ -25,11 +39,6 @@ TARGET_MS = 200
 
 
 def _org_and_user():
-    from gonghui.accounts.models import User
-    from gonghui.accounts.roles import ensure_roles
-    from gonghui.organizations.models import Organization
-    from gonghui.testing import make_org, make_user
-
     org = Organization.objects.filter(name=SCALE_ORG).first()
     if org is None:
         org = make_org(SCALE_ORG, kind=Organization.Kind.PROVINCIAL)
@@ -40,8 +49,6 @@ def _org_and_user():
 
 
 def _campaign(org, user, name, rng):
-    from .models import Campaign, CampaignIndicator, CampaignKind
-
     campaign = Campaign.objects.create(
         organization=org,
         name=name,
@@ -91,10 +98,6 @@ def _campaign(org, user, name, rng):
 @transaction.atomic
 def ensure_scale_data() -> None:
     """300 indicators × 50 departments (15 000 tasks), 50 000 evidence versions, 600 reports."""
-    from gonghui.ledger.models import EvidenceItem, EvidenceVersion, MonthlyReport
-    from gonghui.organizations.models import Department
-
-    from .models import Assignment, Campaign, Progress
 
     if Campaign.objects.filter(name=SCALE_CAMPAIGN).exists():
         return
@@ -194,9 +197,6 @@ def ensure_scale_data() -> None:
 @transaction.atomic
 def ensure_export_data() -> int:
     """A campaign of 200 approved indicators with 10 stored files each (2 000 files)."""
-    from gonghui.ledger.models import EvidenceFile, EvidenceItem, EvidenceVersion
-
-    from .models import Assignment, Campaign
 
     found = Campaign.objects.filter(name=EXPORT_CAMPAIGN).first()
     if found is not None:
@@ -246,9 +246,6 @@ def ensure_export_data() -> int:
 
 
 def _export_case(campaign_id: int) -> Case:
-    from gonghui.ledger.models import LedgerExport
-    from gonghui.ledger.services import build_export
-
     figures = {}
 
     def run():
@@ -281,9 +278,6 @@ def vacuum_analyze() -> None:
     test server): visibility map for index-only scans, no dead rows, fresh statistics."""
     if connection.vendor != "postgresql":
         return
-    from gonghui.ledger.models import EvidenceItem, EvidenceVersion, MonthlyReport
-
-    from .models import Assignment, CampaignIndicator
 
     settle_after_bulk_load(
         [
@@ -298,8 +292,6 @@ def vacuum_analyze() -> None:
 
 
 def cases(ctx) -> list[Case]:
-    from .models import Campaign
-
     ensure_scale_data()
     vacuum_analyze()
     campaign = Campaign.objects.get(name=SCALE_CAMPAIGN)

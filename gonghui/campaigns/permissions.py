@@ -2,6 +2,8 @@
 
 from gonghui.organizations.models import Organization
 
+from .models import Campaign
+
 MANAGE_CAMPAIGN = "campaigns.change_campaign"
 MANAGE_FRAMEWORK = "campaigns.change_framework"
 
@@ -23,6 +25,5 @@ def can_manage_campaign(user, campaign) -> bool:
         return False
     if user.is_superuser:
         return True
-    from .models import Campaign
 
     return Campaign.objects.visible_to(user).filter(pk=campaign.pk).exists()

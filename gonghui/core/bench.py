@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
 
 from .registry import app_modules
@@ -50,8 +52,6 @@ class BenchContext:
         if username is None:
             return Client()
         if username not in self._clients:
-            from django.contrib.auth import get_user_model
-
             client = Client()
             client.force_login(get_user_model().objects.get(username=username))
             self._clients[username] = client
@@ -142,8 +142,6 @@ def settle_after_bulk_load(models) -> None:
     """What the database's own maintenance would do after a bulk load, before timing reads:
     fresh planner statistics and, on PostgreSQL, the visibility map that index-only scans need
     (autovacuum may be off or behind on a test server)."""
-    from django.db import connection
-
     tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

@@ -7,6 +7,7 @@ from pypinyin import Style, lazy_pinyin
 
 @lru_cache(maxsize=1)
 def _t2s():
+    # Imported on first use: OpenCC loads its dictionaries (start-up cost).
     import opencc
 
     return opencc.OpenCC("t2s")

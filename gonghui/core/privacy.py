@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import audit
 from .exceptions import DomainError, PermissionDenied
 
 SENSITIVE_PERMISSION = "core.view_sensitive"  # on core.SensitiveData
@@ -89,8 +90,6 @@ def reveal(
 ) -> dict[str, str]:
     """The unmasked values of `fields` of `target`, once: checks the permission and writes the
     audit entry. The caller has already resolved `target` through the user's scope."""
-    from . import audit
-
     require_sensitive(by, permission, message)
     fields = list(fields)
     audit.record(
@@ -136,8 +135,6 @@ def lookup_allowed(user, kind: str) -> bool:
 
 def record_lookup(*, by, kind: str, value: str, target=None, summary: str = "") -> None:
     """Spend one unit of the user's budget (once per distinct value per window) and audit."""
-    from . import audit
-
     _limit, window = _budget()
     digest = hashlib.sha256(f"{kind}:{value}".encode()).hexdigest()[:24]
     if cache.add(f"privacy:seen:{kind}:{by.pk}:{digest}", 1, timeout=window):

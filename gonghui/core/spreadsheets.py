@@ -12,6 +12,7 @@ import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from urllib.parse import quote
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -183,8 +184,6 @@ def render_template_xlsx(*, title: str, headers: Sequence[str], example: Sequenc
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    from urllib.parse import quote
-
     response = HttpResponse(content, content_type=XLSX_MIME)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response

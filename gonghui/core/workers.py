@@ -11,6 +11,9 @@ from datetime import datetime, timedelta
 
 from django.db import DatabaseError, connections
 from django.utils import timezone
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks.backends.dummy import DummyBackend
+from django_tasks.backends.immediate import ImmediateBackend
 
 from .models import WorkerHeartbeat
 
@@ -44,10 +47,6 @@ def forget_worker(*, worker_id: str) -> None:
 
 def backend_needs_worker() -> bool:
     """False for backends that run tasks in the web process (immediate) or drop them (dummy)."""
-    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
-    from django_tasks.backends.dummy import DummyBackend
-    from django_tasks.backends.immediate import ImmediateBackend
-
     backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     return not isinstance(backend, ImmediateBackend | DummyBackend)
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.activities.selectors import activity_types
 from gonghui.core.widgets import DateInput
 from gonghui.organizations.models import Organization
 from gonghui.organizations.pickers import OrganizationChoiceField
@@ -86,8 +87,6 @@ class ProposalForm(forms.Form):
         self.fields["department"].queryset = selectors.departments_for(user, proposal.organization)
         choices = [("", "—")]
         try:
-            from gonghui.activities.selectors import activity_types
-
             choices += [(t.code, t.name) for t in activity_types()]
         except ImportError:
             choices += [(code, code) for code, _words in TYPE_WORDS]

@@ -2,6 +2,8 @@
 
 from gonghui.organizations.models import Organization
 
+from .models import IngestedDocument
+
 ADD_PERMISSION = "ingest.add_ingesteddocument"
 REVIEW_PERMISSION = "ingest.change_proposal"
 
@@ -19,7 +21,6 @@ def can_review(user, proposal) -> bool:
         return False
     if user.is_superuser:
         return True
-    from .models import IngestedDocument
 
     return (
         IngestedDocument.objects.visible_to(user).filter(pk=proposal.document_id).exists()

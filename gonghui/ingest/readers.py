@@ -98,6 +98,7 @@ def docx_to_text(data: bytes, *, name: str = "文件", max_chars: int | None = N
     top-level paragraph or table is dropped once its text is taken, and reading stops once
     `max_chars` characters are in hand, so memory follows the text kept, not the file.
     """
+    # lxml only for .docx reading (start-up cost).
     from lxml import etree
 
     try:

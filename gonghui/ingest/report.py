@@ -10,6 +10,7 @@ from gonghui.ingest.textnorm import CJK, NormalizedText, normalize
 
 from .extract import _METADATA_RE, Fact, extract_facts
 from .numbers import DIGITS, parse_chinese
+from .readers import read_bytes
 
 _DATE_RE = re.compile(
     r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*[-/.年]\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})"
@@ -213,6 +214,4 @@ def analyse_text(
 
 def analyse_document(data: bytes, *, name: str) -> Report:
     """Bytes of a .txt, .html or .docx file → its report; DocumentError when unreadable."""
-    from .readers import read_bytes
-
     return analyse_text(read_bytes(data, name=name, max_chars=MAX_TEXT_CHARS + 1))

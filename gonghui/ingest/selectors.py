@@ -10,6 +10,10 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from gonghui.activities.selectors import activities_for_user
+from gonghui.campaigns.models import Assignment
+from gonghui.organizations.models import Department
+
 from .models import IngestedDocument, Proposal
 
 CONTEXT_CHARS = 24
@@ -145,8 +149,6 @@ def window_notice(facts: FactsPage) -> str:
 
 def departments_for(user, organization):
     """The organisation's departments that the user may record for (a small set, not cut)."""
-    from gonghui.organizations.models import Department
-
     return (
         Department.objects.visible_to(user)
         .filter(organization=organization)
@@ -156,8 +158,6 @@ def departments_for(user, organization):
 
 def ledger_tasks_for(user, organization):
     """The organisation's ledger tasks (分工) in the user's scope, for filing a document."""
-    from gonghui.campaigns.models import Assignment
-
     return (
         Assignment.objects.visible_to(user)
         .filter(organization=organization)
@@ -183,8 +183,6 @@ def _similar(a: str, b: str) -> bool:
 def likely_duplicates(user, proposals: list[Proposal]) -> dict[int, list]:
     """For each open activity proposal, existing activities the user can see with the same
     organisation and date and a similar title (one query; nothing outside the scope)."""
-    from gonghui.activities.selectors import activities_for_user
-
     wanted = [
         p
         for p in proposals

@@ -11,10 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.activities.models import ActivityType
+from gonghui.activities.services import create_activity
 from gonghui.core import audit
 from gonghui.core.exceptions import InvalidTransition, PermissionDenied, ValidationFailed
 from gonghui.core.files import check_upload
 from gonghui.ingest.textnorm import DocumentError
+from gonghui.ledger import services as ledger_services
+from gonghui.ledger.permissions import can_edit_assignment
 from gonghui.organizations.models import Organization
 
 from .models import IngestedDocument, Proposal
@@ -145,9 +149,6 @@ def clean_metrics(metrics: dict) -> dict:
 
 def _create_activity(*, by, proposal: Proposal):
     """The confirmed activity, recorded through the activities app's own service."""
-    from gonghui.activities.models import ActivityType
-    from gonghui.activities.services import create_activity
-
     activity_type = ActivityType.objects.filter(code=proposal.activity_type_code).first()
     if activity_type is None:
         raise ValidationFailed(_("请选择活动类型"), field="activity_type_code")
@@ -185,6 +186,7 @@ def _evidence_upload(document: IngestedDocument, *, title: str, allowed: set[str
             % {"kind": document.kind},
             field="assignment",
         )
+    # python-docx only when a Word file is filed (start-up cost).
     import docx
 
     word = docx.Document()
@@ -199,9 +201,6 @@ def _evidence_upload(document: IngestedDocument, *, title: str, allowed: set[str
 
 def _create_evidence(*, by, proposal: Proposal, assignment):
     """The ledger entry the proposal files the document under, through the ledger's services."""
-    from gonghui.ledger import services as ledger_services
-    from gonghui.ledger.permissions import can_edit_assignment
-
     if assignment is None:
         raise ValidationFailed(_("请选择要归入的台账任务"), field="assignment")
     if assignment.organization_id != proposal.organization_id or not can_edit_assignment(

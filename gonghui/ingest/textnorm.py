@@ -107,6 +107,7 @@ class _Tables:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
+    # Imported on first use: OpenCC loads its dictionaries (start-up cost).
     import opencc
 
     folder = Path(opencc.__file__).parent / "dictionary"
@@ -169,6 +170,7 @@ def _toneless(syllable: str) -> str:
 
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
+    # pypinyin's full dictionary is large; loaded only when needed (start-up cost).
     from pypinyin.pinyin_dict import pinyin_dict
 
     found = set()
@@ -180,6 +182,7 @@ def _syllables() -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _readings(char: str) -> frozenset[str]:
+    # pypinyin's full dictionary is large; loaded only when needed (start-up cost).
     from pypinyin.pinyin_dict import pinyin_dict
 
     simplified = simplify(char)

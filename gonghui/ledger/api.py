@@ -8,7 +8,7 @@ from ninja.files import UploadedFile
 from gonghui.api.fields import Id
 from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.core.concurrency import request_version, version_of
-from gonghui.core.exceptions import ValidationFailed
+from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.organizations.selectors import get_organization_for_user
 
 from . import permissions, selectors, services
@@ -107,8 +107,6 @@ def _item_for_task(request, assignment_id: Id):
     found = selectors.item_for_assignment(assignment)
     if found is None:
         if not permissions.can_edit_assignment(request.auth, assignment):
-            from gonghui.core.exceptions import PermissionDenied
-
             raise PermissionDenied("您没有编辑该任务台账的权限")
         found = services.ensure_item(assignment=assignment, by=request.auth)
     return found

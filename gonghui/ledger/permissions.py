@@ -1,5 +1,10 @@
 """Who may edit, submit and review ledger entries and monthly reports."""
 
+from gonghui.campaigns.models import Assignment
+from gonghui.organizations.models import Organization
+
+from .models import EvidenceItem
+
 EDIT = "ledger.change_evidenceitem"
 REVIEW = "ledger.review_evidenceitem"
 REPORT = "ledger.add_monthlyreport"
@@ -11,8 +16,6 @@ def _visible(user, model, pk) -> bool:
 
 
 def can_edit_item(user, item) -> bool:
-    from .models import EvidenceItem
-
     return (
         user.is_authenticated
         and user.has_perm(EDIT)
@@ -21,8 +24,6 @@ def can_edit_item(user, item) -> bool:
 
 
 def can_review_item(user, item) -> bool:
-    from .models import EvidenceItem
-
     return (
         user.is_authenticated
         and user.has_perm(REVIEW)
@@ -31,8 +32,6 @@ def can_review_item(user, item) -> bool:
 
 
 def can_edit_assignment(user, assignment) -> bool:
-    from gonghui.campaigns.models import Assignment
-
     return (
         user.is_authenticated
         and user.has_perm(EDIT)
@@ -42,8 +41,6 @@ def can_edit_assignment(user, assignment) -> bool:
 
 def can_report_for(user, organization, department) -> bool:
     """A unit's monthly report: its liaison (same department) or an admin above it."""
-    from gonghui.organizations.models import Organization
-
     if not user.is_authenticated or not user.has_perm(REPORT):
         return False
     if user.is_superuser:

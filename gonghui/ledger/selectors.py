@@ -73,7 +73,7 @@ def activities_for(indicator, user) -> list:
     """Activities tagged to the indicator, when the activities app is installed."""
     if not apps.is_installed("gonghui.activities"):
         return []
-    try:
+    try:  # optional: the activities app may not be installed
         from gonghui.activities.selectors import activities_for_indicator
     except ImportError:
         return []
@@ -111,7 +111,7 @@ def unit_activities(user, organization, department):
     """The unit's own activities that the user may see (none without the activities app)."""
     if not apps.is_installed("gonghui.activities"):
         return None
-    from gonghui.activities.selectors import activities_for_user
+    from gonghui.activities.selectors import activities_for_user  # optional app
 
     qs = activities_for_user(user).filter(organization=organization)
     return qs.filter(department=department) if department else qs
@@ -213,7 +213,7 @@ def activity_titles(rows: list[MeetingRow], user) -> dict[int, str]:
     ids = {i for r in rows if r.report for i in r.report.activity_ids}
     if not ids or not apps.is_installed("gonghui.activities"):
         return {}
-    from gonghui.activities.selectors import activities_for_user
+    from gonghui.activities.selectors import activities_for_user  # optional app
 
     return dict(activities_for_user(user).filter(pk__in=ids).values_list("pk", "title"))
 

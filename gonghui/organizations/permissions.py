@@ -1,6 +1,7 @@
 """Who may manage which organisations."""
 
 from .models import Organization
+from .scoping import DataScope
 
 MANAGE_PERMISSION = "organizations.change_organization"
 
@@ -19,8 +20,6 @@ def can_write_in(user, permission: str, organization: Organization, department=N
     """May `user` write a record of `organization` (and `department`) under `permission`?
 
     A department-scoped user (a liaison) writes only for their own department."""
-    from .scoping import DataScope
-
     if not user.is_authenticated or not user.has_perm(permission):
         return False
     if user.is_superuser:

@@ -5,13 +5,12 @@ from django.http import Http404
 
 from .models import Department, Organization
 from .paths import subtree_range
+from .permissions import can_manage_organization
 
 
 def get_organization_for_user(user, pk, *, for_write: bool = False) -> Organization:
     qs = Organization.objects.visible_to(user)
     if for_write:
-        from .permissions import can_manage_organization
-
         org = qs.filter(pk=pk).first()
         if org is None or not can_manage_organization(user, org):
             raise Http404("组织不存在或无权访问")

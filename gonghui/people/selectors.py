@@ -12,6 +12,7 @@ from gonghui.core.privacy import mask_id_number, mask_phone
 from gonghui.organizations.models import Organization
 
 from .models import Person
+from .permissions import can_edit_people_of
 
 
 @dataclass
@@ -78,11 +79,8 @@ def get_person_for_user(user, pk, *, for_write: bool = False) -> Person:
         )
     except (Person.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("人员不存在或无权访问") from exc
-    if for_write:
-        from .permissions import can_edit_people_of
-
-        if not can_edit_people_of(user, person.organization):
-            raise Http404("人员不存在或无权访问")
+    if for_write and not can_edit_people_of(user, person.organization):
+        raise Http404("人员不存在或无权访问")
     return person
 
 

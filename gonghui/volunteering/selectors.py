@@ -18,6 +18,7 @@ from .models import (
     Volunteer,
     minutes_to_hours,
 )
+from .permissions import MANAGE_TEAMS, can_write_in
 from .workflow import EventStatus, HoursStatus, ProblemStatus, SignUpStatus
 
 ACTIVE_SIGNUPS = [SignUpStatus.SIGNED_UP, SignUpStatus.CHECKED_IN]
@@ -45,11 +46,8 @@ def get_team_for_user(user, pk, *, for_write: bool = False) -> Team:
         pk,
         "服务队不存在或无权访问",
     )
-    if for_write:
-        from .permissions import MANAGE_TEAMS, can_write_in
-
-        if not can_write_in(user, MANAGE_TEAMS, team.organization, team.department):
-            raise Http404("服务队不存在或无权访问")
+    if for_write and not can_write_in(user, MANAGE_TEAMS, team.organization, team.department):
+        raise Http404("服务队不存在或无权访问")
     return team
 
 

@@ -3,18 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.workflow import Table
-
-# Every table here writes its rows to the one generic history of the app.
-HISTORY = "volunteering.StatusChange"
-
 # This app's verbs beyond core.workflow.SHARED_VERBS, with their labels.
 VERBS = {
     "check_in": _("签到"),
     "reject": _("不通过"),
     "resubmit": _("重新提交"),
     "assign": _("交办"),
-    "cancel": _("取消"),
 }
 
 
@@ -24,15 +18,10 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("已取消")
 
 
-EVENT_TRANSITIONS = Table(
-    {
-        "close": ([EventStatus.OPEN], EventStatus.FINISHED),
-        # An organiser calls the event off: not 撤回 (taking back one's own submission).
-        "cancel": ([EventStatus.OPEN], EventStatus.CANCELLED),
-    },
-    status=EventStatus,
-    history=HISTORY,
-)
+EVENT_TRANSITIONS = {
+    "close": ([EventStatus.OPEN], EventStatus.FINISHED),
+    "withdraw": ([EventStatus.OPEN], EventStatus.CANCELLED),
+}
 
 
 class SignUpStatus(models.TextChoices):
@@ -41,14 +30,10 @@ class SignUpStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已取消")
 
 
-SIGNUP_TRANSITIONS = Table(
-    {
-        "check_in": ([SignUpStatus.SIGNED_UP], SignUpStatus.CHECKED_IN),
-        "withdraw": ([SignUpStatus.SIGNED_UP], SignUpStatus.WITHDRAWN),
-    },
-    status=SignUpStatus,
-    history=HISTORY,
-)
+SIGNUP_TRANSITIONS = {
+    "check_in": ([SignUpStatus.SIGNED_UP], SignUpStatus.CHECKED_IN),
+    "withdraw": ([SignUpStatus.SIGNED_UP], SignUpStatus.WITHDRAWN),
+}
 
 
 class HoursStatus(models.TextChoices):
@@ -58,15 +43,11 @@ class HoursStatus(models.TextChoices):
 
 
 # Only the team leader approves or rejects (services check it); the recorder may resubmit.
-HOURS_TRANSITIONS = Table(
-    {
-        "approve": ([HoursStatus.SUBMITTED], HoursStatus.APPROVED),
-        "reject": ([HoursStatus.SUBMITTED], HoursStatus.REJECTED),
-        "resubmit": ([HoursStatus.REJECTED], HoursStatus.SUBMITTED),
-    },
-    status=HoursStatus,
-    history=HISTORY,
-)
+HOURS_TRANSITIONS = {
+    "approve": ([HoursStatus.SUBMITTED], HoursStatus.APPROVED),
+    "reject": ([HoursStatus.SUBMITTED], HoursStatus.REJECTED),
+    "resubmit": ([HoursStatus.REJECTED], HoursStatus.SUBMITTED),
+}
 
 
 class ProblemStatus(models.TextChoices):
@@ -75,14 +56,10 @@ class ProblemStatus(models.TextChoices):
     SOLVED = "solved", _("已解决")
 
 
-PROBLEM_TRANSITIONS = Table(
-    {
-        "assign": ([ProblemStatus.COLLECTED], ProblemStatus.ASSIGNED),
-        "close": ([ProblemStatus.ASSIGNED], ProblemStatus.SOLVED),
-    },
-    status=ProblemStatus,
-    history=HISTORY,
-)
+PROBLEM_TRANSITIONS = {
+    "assign": ([ProblemStatus.COLLECTED], ProblemStatus.ASSIGNED),
+    "close": ([ProblemStatus.ASSIGNED], ProblemStatus.SOLVED),
+}
 
 STATUS_LABELS = {
     value: label

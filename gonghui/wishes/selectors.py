@@ -13,6 +13,7 @@ from gonghui.core.privacy import mask_phone
 from gonghui.organizations.models import Organization
 
 from .models import Wish
+from .permissions import verbs_for
 from .workflow import CLAIMED_OR_LATER, Status
 
 # The columns the public board reads; the worker's name is read only to be masked.
@@ -61,8 +62,6 @@ def wishes_for_user(user, filters: WishFilter | None = None):
 
 def get_wish_for_user(user, pk, *, for_write: bool = False) -> Wish:
     """A wish in the user's scope (404 otherwise); for_write also needs a handling permission."""
-    from .permissions import verbs_for
-
     try:
         wish = (
             Wish.objects.visible_to(user)

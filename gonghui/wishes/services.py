@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import default_task_backend
 
 from gonghui.core import audit, privacy, workflow
 from gonghui.core.exceptions import InvalidTransition, PermissionDenied, ValidationFailed
@@ -151,8 +152,7 @@ def publish_wish(*, wish: Wish, by, note: str = "") -> Wish:
 
 
 def _schedule_expiry(wish_id: int, expires_at: dt.datetime) -> None:
-    from django_tasks import default_task_backend
-
+    # Cycle: tasks.py imports this module for the task body.
     from .tasks import expire_wish
 
     # The periodic sweep (`gonghui expire_wishes`) covers backends that cannot defer.

@@ -7,6 +7,8 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
+from gonghui.core.privacy import mask_id_number
+
 register = template.Library()
 
 
@@ -80,6 +82,4 @@ def query_with(context, **kwargs) -> str:
 
 @register.filter
 def mask_id(value) -> str:
-    from gonghui.core.privacy import mask_id_number
-
     return mask_id_number(value)

@@ -55,6 +55,7 @@ def request_export(*, by, campaign) -> LedgerExport:
         raise PermissionDenied("您没有导出该创建活动台账的权限")
     export = LedgerExport.objects.create(campaign=campaign, requested_by=by)
     audit.record(by=by, action=audit.Action.EXPORT, target=campaign, summary="导出台账资料包")
+    # Cycle: tasks.py imports this module for the task body.
     from ..tasks import build_ledger_export
 
     transaction.on_commit(lambda: build_ledger_export.enqueue(export.pk))
@@ -64,6 +65,7 @@ def request_export(*, by, campaign) -> LedgerExport:
 def _blank(doc):
     """Empty the document's body (keeping its section settings) so that one parsed template
     serves every indicator: parsing the default template is most of the cost of a report."""
+    # python-docx only when a package is built (start-up cost).
     from docx.oxml.ns import qn
 
     body = doc.element.body
@@ -74,6 +76,7 @@ def _blank(doc):
 
 
 def _report_docx(indicator, items, doc=None) -> bytes:
+    # python-docx only when a package is built (start-up cost).
     from docx import Document
 
     doc = _blank(doc) if doc is not None else Document()
@@ -125,6 +128,7 @@ def build_export(*, export_id: int) -> LedgerExport:
     try:
         with tempfile.TemporaryFile(dir=settings.VAR_DIR) as tmp:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+                # python-docx only when a package is built (start-up cost).
                 from docx import Document
 
                 report = Document()

@@ -1,5 +1,7 @@
 """Load the demo data built from the seed documents (idempotent: skips if already loaded)."""
 
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -15,14 +17,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, force=False, **options):
-        from django.contrib.auth import get_user_model
-
         if get_user_model().objects.filter(username="admin").exists() and not force:
             self.stdout.write("演示数据已存在，跳过载入。")
         else:
             if force:
-                from django.core.management import call_command
-
                 call_command("flush", interactive=False, verbosity=0)
             ctx = DemoContext()
             with transaction.atomic():
