@@ -3,18 +3,16 @@
 import datetime as dt
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from gonghui.api.fields import Date, Id, Year
 from gonghui.api.pagination import ApiPagination
-from gonghui.core.exceptions import PermissionDenied, ValidationFailed
+from gonghui.core.exceptions import PermissionDenied
 from gonghui.organizations.selectors import get_organization_for_user
 
 from . import frameworks, permissions, selectors, services
-from .models import CampaignIndicator
 from .pickers import assignment_pickers
 
 router = Router()
@@ -139,9 +137,7 @@ class ScoreOut(Schema):
 
 @router.get("/frameworks", response=list[VersionOut])
 def list_framework_versions(request):
-    from .models import FrameworkVersion
-
-    return list(FrameworkVersion.objects.select_related("framework").order_by("framework_id", "pk"))
+    return selectors.framework_versions_for_user(request.auth)
 
 
 @router.post("/frameworks/import", response={201: VersionOut})
@@ -223,11 +219,7 @@ def assign(request, campaign_id: Id, payload: AssignmentIn):
     def resolve_one(name, key, body_field):
         return resolve(name, [key], body_field)[0] if key else None
 
-    indicators = list(
-        CampaignIndicator.objects.filter(campaign=campaign, pk__in=payload.indicator_ids)
-    )
-    if len(indicators) != len(set(payload.indicator_ids)):
-        raise ValidationFailed(_("指标不属于该创建活动"), field="indicator_ids")
+    indicators = selectors.indicators_by_ids(campaign, payload.indicator_ids)
     made = services.assign(
         by=request.auth,
         campaign=campaign,

@@ -6,12 +6,18 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.core.exceptions import ValidationFailed
 
 from .models import (
     Assignment,
     Campaign,
     CampaignIndicator,
+    CampaignRule,
     Framework,
+    FrameworkNode,
+    FrameworkRule,
     FrameworkVersion,
     Notification,
     Progress,
@@ -67,6 +73,74 @@ def get_version_for_user(user, pk) -> FrameworkVersion:
         return FrameworkVersion.objects.select_related("framework").get(pk=pk)
     except (FrameworkVersion.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("测评体系不存在") from exc
+
+
+def framework_versions_for_user(user) -> list[FrameworkVersion]:
+    if not user.is_authenticated:
+        return []
+    return list(FrameworkVersion.objects.select_related("framework").order_by("framework_id", "pk"))
+
+
+def get_node_for_user(user, pk) -> FrameworkNode:
+    """A node of any framework version (frameworks are shared by every organisation)."""
+    if not user.is_authenticated:
+        raise Http404(_("指标不存在"))
+    found = FrameworkNode.objects.select_related("version").filter(pk=pk).first()
+    if found is None:
+        raise Http404(_("指标不存在"))
+    return found
+
+
+def get_node_of(version: FrameworkVersion, pk) -> FrameworkNode:
+    """One node of this version; 404 for a node of another version or none."""
+    found = FrameworkNode.objects.filter(version=version, pk=pk).first()
+    if found is None:
+        raise Http404(_("指标不存在"))
+    return found
+
+
+def version_nodes(version: FrameworkVersion) -> list[FrameworkNode]:
+    return list(version.nodes.order_by("position"))
+
+
+def version_rules(version: FrameworkVersion) -> list[FrameworkRule]:
+    return list(version.rules.all())
+
+
+def num_campaigns_using(version: FrameworkVersion) -> int:
+    """How many campaigns copied this version; one or more locks it against edits."""
+    return version.campaigns.count()
+
+
+def is_version_locked(version: FrameworkVersion) -> bool:
+    return version.campaigns.exists()
+
+
+def campaign_rules(campaign) -> list[CampaignRule]:
+    """The campaign's scoring rules with the events recorded against them."""
+    return list(CampaignRule.objects.filter(campaign=campaign).prefetch_related("events"))
+
+
+def get_campaign_rule(campaign, pk) -> CampaignRule:
+    try:
+        return CampaignRule.objects.get(campaign=campaign, pk=pk)
+    except (CampaignRule.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(_("规则不存在")) from exc
+
+
+def get_campaign_indicator(campaign, pk) -> CampaignIndicator:
+    try:
+        return CampaignIndicator.objects.get(campaign=campaign, pk=pk)
+    except (CampaignIndicator.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(_("指标不存在")) from exc
+
+
+def indicators_by_ids(campaign, ids, *, field: str = "indicator_ids") -> list[CampaignIndicator]:
+    """The campaign's indicators named by `ids`; any id of another campaign or none fails."""
+    found = list(CampaignIndicator.objects.filter(campaign=campaign, pk__in=ids))
+    if len(found) != len(set(ids)):
+        raise ValidationFailed(_("指标不属于该创建活动"), field=field)
+    return found
 
 
 def indicator_tree(campaign) -> list[CampaignIndicator]:

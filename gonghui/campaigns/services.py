@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from gonghui.core import audit
 from gonghui.core.concurrency import claim_version
@@ -161,6 +162,8 @@ def assign(
         raise ValidationFailed("请至少选择一项指标", field="indicators")
     if any(i.campaign_id != campaign.pk for i in leaves):
         raise ValidationFailed("指标不属于该创建活动", field="indicators")
+    if liaison is not None:
+        _check_liaison(campaign, liaison)
     units = [(d.organization, d) for d in departments] + [(o, None) for o in organizations]
     result = []
     for indicator in leaves:
@@ -191,6 +194,25 @@ def assign(
         summary=f"分工：{len(leaves)} 项指标 × {len(units)} 个责任单位",
     )
     return result
+
+
+LIAISON_ROLE = "liaison"
+
+
+def _check_liaison(campaign: Campaign, liaison) -> None:
+    """A task's liaison is an active 联络员 account of the campaign's organisation or of one
+    below it, whoever assigns and however the account was chosen (page, API, import)."""
+    org = liaison.organization
+    if not (
+        liaison.is_active
+        and liaison.role_id
+        and liaison.role.code == LIAISON_ROLE
+        and org is not None
+        and org.is_descendant_of(campaign.organization)
+    ):
+        raise ValidationFailed(
+            gettext("联络员须为本活动主办组织或其下级组织的联络员账号"), field="liaison"
+        )
 
 
 @transaction.atomic

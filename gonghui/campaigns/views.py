@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from gonghui.core.spreadsheets import render_xlsx, xlsx_response
 
 from . import frameworks, permissions, selectors, services
 from .forms import AssignForm, CampaignForm, FrameworkImportForm, NodeForm
-from .models import CampaignIndicator, CampaignRule, FrameworkNode, Progress
+from .models import Progress
 
 
 def _int(value) -> int | None:
@@ -110,7 +110,7 @@ def assign(request, pk: int):
                 deadline=data["deadline"],
             )
         except DomainError as exc:
-            form.add_error(None, exc.message)
+            add_domain_error(form, exc)
         else:
             messages.success(request, f"已分工 {len(made)} 项任务")
             return redirect("campaigns:lookback", campaign.pk)
@@ -201,9 +201,7 @@ def score(request, pk: int):
             "score": score,
             "grades": list((campaign.grade_map or {}).items()),
             # The rules and their events belong to the campaign as a whole.
-            "rules": []
-            if score.is_partial
-            else CampaignRule.objects.filter(campaign=campaign).prefetch_related("events"),
+            "rules": [] if score.is_partial else selectors.campaign_rules(campaign),
             "can_manage": permissions.can_manage_campaign(request.user, campaign),
         },
     )
@@ -213,7 +211,7 @@ def score(request, pk: int):
 @require_POST
 def set_grade(request, pk: int):
     campaign = selectors.get_campaign_for_user(request.user, pk, for_write=True)
-    indicator = get_object_or_404(CampaignIndicator, campaign=campaign, pk=request.POST.get("id"))
+    indicator = selectors.get_campaign_indicator(campaign, request.POST.get("id"))
     try:
         services.set_self_grade(by=request.user, indicator=indicator, grade=request.POST["grade"])
     except DomainError as exc:
@@ -225,7 +223,7 @@ def set_grade(request, pk: int):
 @require_POST
 def record_event(request, pk: int):
     campaign = selectors.get_campaign_for_user(request.user, pk, for_write=True)
-    rule = get_object_or_404(CampaignRule, campaign=campaign, pk=request.POST.get("rule"))
+    rule = selectors.get_campaign_rule(campaign, request.POST.get("rule"))
     try:
         occurred = dt.date.fromisoformat(request.POST.get("occurred_date", ""))
         points = request.POST.get("points") or None
@@ -255,17 +253,17 @@ def _require_framework_admin(user):
 @login_required
 def framework_version(request, pk: int):
     version = selectors.get_version_for_user(request.user, pk)
+    used_by = selectors.num_campaigns_using(version)
     return render(
         request,
         "campaigns/framework.html",
         {
             "version": version,
-            "nodes": version.nodes.order_by("position"),
-            "rules": version.rules.all(),
+            "nodes": selectors.version_nodes(version),
+            "rules": selectors.version_rules(version),
             "can_copy": permissions.can_manage_frameworks(request.user),
-            "can_edit": permissions.can_manage_frameworks(request.user)
-            and not version.campaigns.exists(),
-            "used_by": version.campaigns.count(),
+            "can_edit": permissions.can_manage_frameworks(request.user) and not used_by,
+            "used_by": used_by,
         },
     )
 
@@ -338,8 +336,8 @@ def load_examples(request):
 @login_required
 def node_edit(request, pk: int):
     _require_framework_admin(request.user)
-    node = get_object_or_404(FrameworkNode.objects.select_related("version"), pk=pk)
-    if node.version.campaigns.exists():
+    node = selectors.get_node_for_user(request.user, pk)
+    if selectors.is_version_locked(node.version):
         raise Http404("该版本已被创建活动使用，请复制为新版本后修改")
     form = NodeForm(
         request.POST or None,
@@ -378,7 +376,7 @@ def node_add(request, pk: int):
     _require_framework_admin(request.user)
     version = selectors.get_version_for_user(request.user, pk)
     parent_id = _int(request.GET.get("parent") or request.POST.get("parent"))
-    parent = get_object_or_404(FrameworkNode, version=version, pk=parent_id) if parent_id else None
+    parent = selectors.get_node_of(version, parent_id) if parent_id else None
     form = NodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -396,7 +394,7 @@ def node_add(request, pk: int):
 @require_POST
 def node_delete(request, pk: int):
     _require_framework_admin(request.user)
-    node = get_object_or_404(FrameworkNode.objects.select_related("version"), pk=pk)
+    node = selectors.get_node_for_user(request.user, pk)
     try:
         count = services.delete_node(by=request.user, node=node)
     except DomainError as exc:
