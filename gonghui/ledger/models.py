@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.models import TimeStampedModel
+from gonghui.core.models import TimeStampedModel, TransitionRecord
 from gonghui.organizations.scoping import OrgScopedModel, ScopedQuerySet
 
 from .workflow import ReportStatus, Status
@@ -138,35 +138,21 @@ class EvidenceLink(models.Model):
         return self.title or self.url
 
 
-class EvidenceEvent(models.Model):
+class EvidenceEvent(TransitionRecord):
     """History of the item: every transition and every reviewer's 点评, kept per version."""
+
+    subject_field = "item"
+    statuses = Status
 
     item = models.ForeignKey(EvidenceItem, on_delete=models.CASCADE, related_name="events")
     version = models.ForeignKey(
         EvidenceVersion, null=True, on_delete=models.CASCADE, related_name="events"
     )
-    verb = models.CharField(_("操作"), max_length=12)
-    from_status = models.CharField(max_length=12, blank=True)
-    to_status = models.CharField(max_length=12, blank=True)
-    comment = models.TextField(_("点评"), blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(TransitionRecord.Meta):
         verbose_name = _("台账记录")
         verbose_name_plural = _("台账记录")
         ordering = ["item_id", "at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.verb} {self.at:%Y-%m-%d %H:%M}"
-
-    @property
-    def verb_label(self) -> str:
-        from gonghui.core.workflow import VERB_LABELS
-
-        return "点评" if self.verb == "comment" else VERB_LABELS.get(self.verb, self.verb)
 
 
 class MonthlyReport(OrgScopedModel, TimeStampedModel):
@@ -225,6 +211,19 @@ class MonthlyReport(OrgScopedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.period} 月度汇报"
+
+
+class MonthlyReportTransition(TransitionRecord):
+    """History of a monthly report: submit, withdraw, the review at the meeting, 点评."""
+
+    subject_field = "report"
+    statuses = ReportStatus
+
+    report = models.ForeignKey(MonthlyReport, on_delete=models.CASCADE, related_name="history")
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("月度汇报记录")
+        verbose_name_plural = _("月度汇报记录")
 
 
 class LedgerExport(TimeStampedModel):

@@ -3,9 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.workflow import Table
+
 # This app's verbs beyond core.workflow.SHARED_VERBS, with their labels.
 VERBS = {
     "resubmit": _("重新提交"),
+    # Not a transition: a reviewer's remark kept in the history.
+    "comment": _("点评"),
 }
 
 
@@ -22,13 +26,17 @@ AWAITING_REVIEW = (S.SUBMITTED, S.RESUBMITTED)
 EDITABLE = (S.DRAFT, S.RETURNED)
 
 # verb: (from states, to state)
-TRANSITIONS = {
-    "submit": ((S.DRAFT,), S.SUBMITTED),
-    "withdraw": (AWAITING_REVIEW, S.DRAFT),
-    "approve": (AWAITING_REVIEW, S.APPROVED),
-    "return": (AWAITING_REVIEW, S.RETURNED),
-    "resubmit": ((S.RETURNED,), S.RESUBMITTED),
-}
+TRANSITIONS = Table(
+    {
+        "submit": ((S.DRAFT,), S.SUBMITTED),
+        "withdraw": (AWAITING_REVIEW, S.DRAFT),
+        "approve": (AWAITING_REVIEW, S.APPROVED),
+        "return": (AWAITING_REVIEW, S.RETURNED),
+        "resubmit": ((S.RETURNED,), S.RESUBMITTED),
+    },
+    status=Status,
+    history="ledger.EvidenceEvent",
+)
 
 
 class ReportStatus(models.TextChoices):
@@ -39,9 +47,13 @@ class ReportStatus(models.TextChoices):
 
 
 R = ReportStatus
-REPORT_TRANSITIONS = {
-    "submit": ((R.DRAFT, R.RETURNED), R.SUBMITTED),
-    "withdraw": ((R.SUBMITTED,), R.DRAFT),
-    "approve": ((R.SUBMITTED,), R.APPROVED),
-    "return": ((R.SUBMITTED,), R.RETURNED),
-}
+REPORT_TRANSITIONS = Table(
+    {
+        "submit": ((R.DRAFT, R.RETURNED), R.SUBMITTED),
+        "withdraw": ((R.SUBMITTED,), R.DRAFT),
+        "approve": ((R.SUBMITTED,), R.APPROVED),
+        "return": ((R.SUBMITTED,), R.RETURNED),
+    },
+    status=ReportStatus,
+    history="ledger.MonthlyReportTransition",
+)

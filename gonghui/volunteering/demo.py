@@ -176,7 +176,7 @@ def _solved_problem(by, org, visit, title, day):
     )
     assignee = "树仁社区居委会" if visit.community == "树仁社区" else "东坝街道办事处"
     services.assign_problem(by=by, problem=problem, assignee=assignee)
-    services.solve_problem(
+    services.close_problem(
         by=by, problem=problem, result="已协调相关部门解决", solved_date=day + dt.timedelta(days=5)
     )
 

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.models import TimeStampedModel
+from gonghui.core.models import TimeStampedModel, TransitionRecord
 from gonghui.organizations.scoping import OrgScopedModel
 
 from .workflow import STATUS_LABELS, EventStatus, HoursStatus, ProblemStatus, SignUpStatus
@@ -357,31 +357,26 @@ class Problem(OrgScopedModel, TimeStampedModel):
         return reverse("volunteering:problem", args=[self.pk])
 
 
-class StatusChange(models.Model):
-    """History of every workflow verb on hours, sign-ups, events and problems."""
+class StatusChange(TransitionRecord):
+    """History of every workflow verb on hours, sign-ups, events and problems.
+
+    One generic table rather than one per model: the four are read only one object at a time
+    (by the indexed type and id), and the rows written before the kernel stay where they are."""
 
     target_type = models.CharField(max_length=40)
     target_id = models.PositiveIntegerField()
-    verb = models.CharField(_("操作"), max_length=20)
-    from_status = models.CharField(max_length=12)
-    to_status = models.CharField(max_length=12)
-    by = _user_fk(_("操作人"))
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
-    comment = models.CharField(_("意见"), max_length=500, blank=True)
 
-    class Meta:
+    class Meta(TransitionRecord.Meta):
         verbose_name = _("状态变更")
         verbose_name_plural = _("状态变更")
-        ordering = ["at", "pk"]
         indexes = [models.Index(fields=["target_type", "target_id"], name="volstatus_target")]
 
     def __str__(self) -> str:
         return f"{self.target_type}#{self.target_id} {self.verb}"
 
-    @property
-    def from_label(self) -> str:
-        return STATUS_LABELS.get(self.from_status, self.from_status)
+    @classmethod
+    def subject_kwargs(cls, obj) -> dict:
+        return {"target_type": obj._meta.model_name, "target_id": obj.pk}
 
-    @property
-    def to_label(self) -> str:
-        return STATUS_LABELS.get(self.to_status, self.to_status)
+    def _status_label(self, value: str) -> str:
+        return str(STATUS_LABELS.get(value, value))

@@ -7,9 +7,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gonghui.core import audit
+from gonghui.core import audit, workflow
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
-from gonghui.core.workflow import transition_target
 
 from . import permissions as perms
 from .models import (
@@ -19,7 +18,6 @@ from .models import (
     ServiceEvent,
     ServiceHours,
     SignUp,
-    StatusChange,
     Team,
     Visit,
     Volunteer,
@@ -30,8 +28,6 @@ from .workflow import (
     PROBLEM_TRANSITIONS,
     SIGNUP_TRANSITIONS,
     EventStatus,
-    HoursStatus,
-    ProblemStatus,
     SignUpStatus,
 )
 
@@ -43,29 +39,17 @@ def _require(by, permission: str, organization, department=None, message="您无
         raise PermissionDenied(message)
 
 
-def _transition(obj, transitions, verb, status_enum, *, by, comment="", extra_fields=()):
-    """Move `obj` along its table, save with update_fields and write history and audit."""
-    before = obj.status
-    obj.status = transition_target(transitions, verb, before, status_enum)
-    obj.save(update_fields=["status", "updated_at", *extra_fields])
-    StatusChange.objects.create(
-        target_type=obj._meta.model_name,
-        target_id=obj.pk,
+def _apply(obj, table, verb: str, *, by, note: str = "", fields=None, org_path=None):
+    """One verb through the workflow kernel (history in StatusChange, audit, conditional update)."""
+    return workflow.apply(
+        obj,
+        table=table,
         verb=verb,
-        from_status=before,
-        to_status=obj.status,
-        by=by if getattr(by, "is_authenticated", False) else None,
-        comment=comment[:500],
-    )
-    audit.record(
         by=by,
-        action=audit.Action.TRANSITION,
-        target=obj,
-        summary=f"{obj._meta.verbose_name}：{status_enum(before).label} → {obj.get_status_display()}",
-        details={"verb": verb, "comment": comment},
-        org_path=getattr(obj, "org_path", None) or getattr(obj.event, "org_path", ""),
+        note=note[:500],
+        fields=fields,
+        audit_org_path=org_path,
     )
-    return obj
 
 
 def _created(by, obj, summary: str):
@@ -169,15 +153,13 @@ def _event_for_update(event: ServiceEvent) -> ServiceEvent:
 @transaction.atomic
 def close_event(*, by, event: ServiceEvent) -> ServiceEvent:
     _require(by, perms.MANAGE_EVENTS, event.organization, event.department)
-    return _transition(_event_for_update(event), EVENT_TRANSITIONS, "close", EventStatus, by=by)
+    return _apply(_event_for_update(event), EVENT_TRANSITIONS, "close", by=by)
 
 
 @transaction.atomic
 def cancel_event(*, by, event: ServiceEvent, reason: str = "") -> ServiceEvent:
     _require(by, perms.MANAGE_EVENTS, event.organization, event.department)
-    return _transition(
-        _event_for_update(event), EVENT_TRANSITIONS, "withdraw", EventStatus, by=by, comment=reason
-    )
+    return _apply(_event_for_update(event), EVENT_TRANSITIONS, "cancel", by=by, note=reason)
 
 
 @transaction.atomic
@@ -231,7 +213,7 @@ def withdraw_sign_up(*, by, signup: SignUp) -> SignUp:
     is_self = getattr(by, "is_authenticated", False) and by.person_id == signup.volunteer.person_id
     if not is_self:
         _require(by, perms.MANAGE_EVENTS, signup.event.organization, signup.event.department)
-    return _transition(signup, SIGNUP_TRANSITIONS, "withdraw", SignUpStatus, by=by)
+    return _apply(signup, SIGNUP_TRANSITIONS, "withdraw", by=by, org_path=signup.event.org_path)
 
 
 @transaction.atomic
@@ -241,9 +223,13 @@ def check_in(*, by, signup: SignUp) -> SignUp:
     )
     if signup.event.status == EventStatus.CANCELLED:
         raise ValidationFailed("活动已取消")
-    signup.checked_in_at = timezone.now()
-    return _transition(
-        signup, SIGNUP_TRANSITIONS, "check_in", SignUpStatus, by=by, extra_fields=["checked_in_at"]
+    return _apply(
+        signup,
+        SIGNUP_TRANSITIONS,
+        "check_in",
+        by=by,
+        fields={"checked_in_at": timezone.now()},
+        org_path=signup.event.org_path,
     )
 
 
@@ -329,15 +315,8 @@ def approve_hours(*, by, record: ServiceHours) -> ServiceHours:
     record = _lock_hours(record)
     if not perms.is_team_leader(by, record.team):
         raise PermissionDenied("只有服务队队长可以审核服务时长")
-    record.reviewed_by, record.reviewed_at = by, timezone.now()
-    return _transition(
-        record,
-        HOURS_TRANSITIONS,
-        "approve",
-        HoursStatus,
-        by=by,
-        extra_fields=["reviewed_by", "reviewed_at"],
-    )
+    fields = {"reviewed_by": by, "reviewed_at": timezone.now()}
+    return _apply(record, HOURS_TRANSITIONS, "approve", by=by, fields=fields)
 
 
 @transaction.atomic
@@ -347,16 +326,8 @@ def reject_hours(*, by, record: ServiceHours, comment: str) -> ServiceHours:
         raise PermissionDenied("只有服务队队长可以审核服务时长")
     if not comment.strip():
         raise ValidationFailed("请填写不通过的理由", field="comment")
-    record.reviewed_by, record.reviewed_at, record.review_comment = by, timezone.now(), comment
-    return _transition(
-        record,
-        HOURS_TRANSITIONS,
-        "reject",
-        HoursStatus,
-        by=by,
-        comment=comment,
-        extra_fields=["reviewed_by", "reviewed_at", "review_comment"],
-    )
+    fields = {"reviewed_by": by, "reviewed_at": timezone.now(), "review_comment": comment}
+    return _apply(record, HOURS_TRANSITIONS, "reject", by=by, note=comment, fields=fields)
 
 
 @transaction.atomic
@@ -364,16 +335,12 @@ def resubmit_hours(*, by, record: ServiceHours, hours=None, note=None) -> Servic
     record = _lock_hours(record)
     if record.recorded_by_id != getattr(by, "pk", None):
         _require(by, perms.RECORD_HOURS, record.team.organization, None)
-    fields = []
+    fields = {}
     if hours is not None:
-        record.minutes = hours_to_minutes(hours)
-        fields.append("minutes")
+        fields["minutes"] = hours_to_minutes(hours)
     if note is not None:
-        record.note = note
-        fields.append("note")
-    return _transition(
-        record, HOURS_TRANSITIONS, "resubmit", HoursStatus, by=by, extra_fields=fields
-    )
+        fields["note"] = note
+    return _apply(record, HOURS_TRANSITIONS, "resubmit", by=by, fields=fields)
 
 
 # --- pairing, visits, problems --------------------------------------------------------------
@@ -452,32 +419,21 @@ def assign_problem(*, by, problem: Problem, assignee: str, deadline=None, commen
     problem = _lock_problem(by, problem)
     if not assignee.strip():
         raise ValidationFailed("请填写承办单位或责任人", field="assignee")
-    problem.assignee, problem.deadline = assignee.strip(), deadline
-    problem.assigned_date = timezone.localdate()
-    return _transition(
-        problem,
-        PROBLEM_TRANSITIONS,
-        "assign",
-        ProblemStatus,
-        by=by,
-        comment=comment,
-        extra_fields=["assignee", "deadline", "assigned_date"],
-    )
+    fields = {
+        "assignee": assignee.strip(),
+        "deadline": deadline,
+        "assigned_date": timezone.localdate(),
+    }
+    return _apply(problem, PROBLEM_TRANSITIONS, "assign", by=by, note=comment, fields=fields)
 
 
 @transaction.atomic
-def solve_problem(*, by, problem: Problem, result: str, solved_date: dt.date) -> Problem:
+def close_problem(*, by, problem: Problem, result: str, solved_date: dt.date) -> Problem:
+    """办结: the problem is solved, with the result and the date."""
     problem = _lock_problem(by, problem)
     if not result.strip():
         raise ValidationFailed("请填写解决结果", field="result")
     if problem.assigned_date and solved_date < problem.collected_date:
         raise ValidationFailed("解决日期不能早于收集日期", field="solved_date")
-    problem.result, problem.solved_date = result.strip(), solved_date
-    return _transition(
-        problem,
-        PROBLEM_TRANSITIONS,
-        "close",
-        ProblemStatus,
-        by=by,
-        extra_fields=["result", "solved_date"],
-    )
+    fields = {"result": result.strip(), "solved_date": solved_date}
+    return _apply(problem, PROBLEM_TRANSITIONS, "close", by=by, fields=fields)

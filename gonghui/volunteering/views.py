@@ -480,7 +480,7 @@ def problem_detail(request, pk: int):
     if request.method == "POST" and solve_form.is_valid():
         return _act(
             request,
-            lambda: services.solve_problem(
+            lambda: services.close_problem(
                 by=request.user, problem=problem, **solve_form.cleaned_data
             ),
             request.path,

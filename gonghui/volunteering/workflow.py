@@ -3,12 +3,18 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.workflow import Table
+
+# Every table here writes its rows to the one generic history of the app.
+HISTORY = "volunteering.StatusChange"
+
 # This app's verbs beyond core.workflow.SHARED_VERBS, with their labels.
 VERBS = {
     "check_in": _("签到"),
     "reject": _("不通过"),
     "resubmit": _("重新提交"),
     "assign": _("交办"),
+    "cancel": _("取消"),
 }
 
 
@@ -18,10 +24,15 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("已取消")
 
 
-EVENT_TRANSITIONS = {
-    "close": ([EventStatus.OPEN], EventStatus.FINISHED),
-    "withdraw": ([EventStatus.OPEN], EventStatus.CANCELLED),
-}
+EVENT_TRANSITIONS = Table(
+    {
+        "close": ([EventStatus.OPEN], EventStatus.FINISHED),
+        # An organiser calls the event off: not 撤回 (taking back one's own submission).
+        "cancel": ([EventStatus.OPEN], EventStatus.CANCELLED),
+    },
+    status=EventStatus,
+    history=HISTORY,
+)
 
 
 class SignUpStatus(models.TextChoices):
@@ -30,10 +41,14 @@ class SignUpStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已取消")
 
 
-SIGNUP_TRANSITIONS = {
-    "check_in": ([SignUpStatus.SIGNED_UP], SignUpStatus.CHECKED_IN),
-    "withdraw": ([SignUpStatus.SIGNED_UP], SignUpStatus.WITHDRAWN),
-}
+SIGNUP_TRANSITIONS = Table(
+    {
+        "check_in": ([SignUpStatus.SIGNED_UP], SignUpStatus.CHECKED_IN),
+        "withdraw": ([SignUpStatus.SIGNED_UP], SignUpStatus.WITHDRAWN),
+    },
+    status=SignUpStatus,
+    history=HISTORY,
+)
 
 
 class HoursStatus(models.TextChoices):
@@ -43,11 +58,15 @@ class HoursStatus(models.TextChoices):
 
 
 # Only the team leader approves or rejects (services check it); the recorder may resubmit.
-HOURS_TRANSITIONS = {
-    "approve": ([HoursStatus.SUBMITTED], HoursStatus.APPROVED),
-    "reject": ([HoursStatus.SUBMITTED], HoursStatus.REJECTED),
-    "resubmit": ([HoursStatus.REJECTED], HoursStatus.SUBMITTED),
-}
+HOURS_TRANSITIONS = Table(
+    {
+        "approve": ([HoursStatus.SUBMITTED], HoursStatus.APPROVED),
+        "reject": ([HoursStatus.SUBMITTED], HoursStatus.REJECTED),
+        "resubmit": ([HoursStatus.REJECTED], HoursStatus.SUBMITTED),
+    },
+    status=HoursStatus,
+    history=HISTORY,
+)
 
 
 class ProblemStatus(models.TextChoices):
@@ -56,10 +75,14 @@ class ProblemStatus(models.TextChoices):
     SOLVED = "solved", _("已解决")
 
 
-PROBLEM_TRANSITIONS = {
-    "assign": ([ProblemStatus.COLLECTED], ProblemStatus.ASSIGNED),
-    "close": ([ProblemStatus.ASSIGNED], ProblemStatus.SOLVED),
-}
+PROBLEM_TRANSITIONS = Table(
+    {
+        "assign": ([ProblemStatus.COLLECTED], ProblemStatus.ASSIGNED),
+        "close": ([ProblemStatus.ASSIGNED], ProblemStatus.SOLVED),
+    },
+    status=ProblemStatus,
+    history=HISTORY,
+)
 
 STATUS_LABELS = {
     value: label

@@ -14,11 +14,10 @@ from django.utils import timezone
 
 from gonghui.campaigns import services as campaign_services
 from gonghui.campaigns.models import Progress
-from gonghui.core import audit
+from gonghui.core import audit, workflow
 from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.core.files import IMAGE_KINDS, check_upload
-from gonghui.core.workflow import VERB_LABELS, transition_target
 
 from .. import permissions
 from ..models import EvidenceEvent, EvidenceFile, EvidenceItem, EvidenceLink, EvidenceVersion
@@ -222,25 +221,16 @@ def remove_link(*, by, item: EvidenceItem, link_id: int) -> None:
 # --- workflow --------------------------------------------------------------------------
 
 
-def _transition(*, by, item: EvidenceItem, verb: str, comment: str = "") -> EvidenceItem:
-    target = transition_target(TRANSITIONS, verb, item.status, Status)
-    event = EvidenceEvent.objects.create(
-        item=item,
-        version=item.current_version,
+def _apply(*, by, item: EvidenceItem, verb: str, comment: str = "", notify=None):
+    """One verb through the workflow kernel; the history row is kept with the current version."""
+    workflow.apply(
+        item,
+        table=TRANSITIONS,
         verb=verb,
-        from_status=item.status,
-        to_status=target,
-        comment=comment,
         by=by,
-    )
-    item.status = target
-    item.save(update_fields=["status", "updated_at"])
-    audit.record(
-        by=by,
-        action=audit.Action.TRANSITION,
-        target=item,
-        summary=f"{VERB_LABELS[verb]}：{Status(event.from_status).label} → {Status(target).label}"
-        + (f"；点评：{comment[:100]}" if comment else ""),
+        note=comment,
+        record={"version": item.current_version},
+        on_commit=notify,
     )
     sync_progress(item)
     return item
@@ -267,7 +257,7 @@ def submit(*, by, item: EvidenceItem, verb: str | None = None) -> EvidenceItem:
     verb = verb or ("resubmit" if item.status == Status.RETURNED else "submit")
     if verb not in ("submit", "resubmit"):
         raise ValueError(verb)
-    transition_target(TRANSITIONS, verb, item.status, Status)
+    TRANSITIONS.target(verb, item.status)  # the state is checked before the upload rules
     version = item.current_version
     missing = check_upload_rules(
         item.indicator, version, files=list(version.files.all()), links=list(version.links.all())
@@ -278,16 +268,14 @@ def submit(*, by, item: EvidenceItem, verb: str | None = None) -> EvidenceItem:
     version.submitted_at = timezone.now()
     version.submitted_by = by
     version.save(update_fields=["is_frozen", "submitted_at", "submitted_by"])
-    _transition(by=by, item=item, verb=verb)
-    _notify_reviewers(item)
-    return item
+    return _apply(by=by, item=item, verb=verb, notify=_reviewers_notice(item))
 
 
 @transaction.atomic
 def withdraw(*, by, item: EvidenceItem) -> EvidenceItem:
     _check_can_edit(by, item)
     item = _lock(item)
-    return _transition(by=by, item=item, verb="withdraw")
+    return _apply(by=by, item=item, verb="withdraw")
 
 
 def _check_can_review(by, item: EvidenceItem) -> None:
@@ -299,9 +287,8 @@ def _check_can_review(by, item: EvidenceItem) -> None:
 def approve(*, by, item: EvidenceItem, comment: str = "") -> EvidenceItem:
     _check_can_review(by, item)
     item = _lock(item)
-    _transition(by=by, item=item, verb="approve", comment=comment.strip())
-    _notify_submitter(item, f"已通过：{item.indicator.code} {item.indicator.name}")
-    return item
+    notice = _submitter_notice(item, f"已通过：{item.indicator.code} {item.indicator.name}")
+    return _apply(by=by, item=item, verb="approve", comment=comment.strip(), notify=notice)
 
 
 @transaction.atomic
@@ -310,11 +297,10 @@ def return_item(*, by, item: EvidenceItem, comment: str) -> EvidenceItem:
     if not comment or not comment.strip():
         raise ValidationFailed("退回时必须填写点评意见，说明需要补充或修改的内容", field="comment")
     item = _lock(item)
-    _transition(by=by, item=item, verb="return", comment=comment.strip())
-    _notify_submitter(
+    notice = _submitter_notice(
         item, f"已退回：{item.indicator.code} {item.indicator.name}。意见：{comment.strip()}"
     )
-    return item
+    return _apply(by=by, item=item, verb="return", comment=comment.strip(), notify=notice)
 
 
 @transaction.atomic
@@ -323,14 +309,13 @@ def comment(*, by, item: EvidenceItem, text: str) -> EvidenceEvent:
     _check_can_review(by, item)
     if not text.strip():
         raise ValidationFailed("点评内容不能为空", field="comment")
-    event = EvidenceEvent.objects.create(
-        item=item,
-        version=item.current_version,
+    event = workflow.log(
+        item,
+        table=TRANSITIONS,
         verb="comment",
-        from_status=item.status,
-        to_status=item.status,
-        comment=text.strip(),
         by=by,
+        note=text.strip(),
+        record={"version": item.current_version},
     )
     audit.record(by=by, action=audit.Action.UPDATE, target=item, summary=f"点评：{text[:100]}")
     return event
@@ -340,16 +325,18 @@ def _item_url(item) -> str:
     return reverse("ledger:item", args=[item.pk])
 
 
-def _notify_submitter(item, text: str) -> None:
+def _submitter_notice(item, text: str):
+    """The notification to the submitter and the liaison, to send once the verb is committed."""
     version = item.current_version
     users = [version.submitted_by] if version and version.submitted_by_id else []
     if item.assignment.liaison_id and item.assignment.liaison not in users:
         users.append(item.assignment.liaison)
     url = _item_url(item)
-    transaction.on_commit(lambda: campaign_services.notify(users=users, text=text, url=url))
+    return lambda: campaign_services.notify(users=users, text=text, url=url)
 
 
-def _notify_reviewers(item) -> None:
+def _reviewers_notice(item):
+    """The notification to the unit's leaders, to send once the submission is committed."""
     from gonghui.accounts.models import User
 
     reviewers = list(
@@ -359,4 +346,4 @@ def _notify_reviewers(item) -> None:
     )
     text = f"待审核：{item.indicator.code} {item.indicator.name}"
     url = _item_url(item)
-    transaction.on_commit(lambda: campaign_services.notify(users=reviewers, text=text, url=url))
+    return lambda: campaign_services.notify(users=reviewers, text=text, url=url)

@@ -6,9 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.core import audit
+from gonghui.core import audit, workflow
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
-from gonghui.core.workflow import VERB_LABELS, transition_target
 
 from .. import permissions, selectors
 from ..models import MonthlyReport
@@ -84,40 +83,28 @@ def save_monthly_report(
     return report
 
 
-def _move(*, by, report: MonthlyReport, verb: str, comment: str = "") -> MonthlyReport:
-    target = transition_target(REPORT_TRANSITIONS, verb, report.status, ReportStatus)
-    report.status = target
-    fields = ["status", "updated_at"]
-    if verb == "submit":
-        report.submitted_at = timezone.now()
-        fields.append("submitted_at")
-    if comment:
-        report.review_comment = comment
-        report.reviewed_by = by
-        report.reviewed_at = timezone.now()
-        fields += ["review_comment", "reviewed_by", "reviewed_at"]
-    report.save(update_fields=fields)
-    audit.record(
-        by=by,
-        action=audit.Action.TRANSITION,
-        target=report,
-        summary=f"月度汇报{VERB_LABELS[verb]}" + (f"；点评：{comment[:100]}" if comment else ""),
+def _apply(*, by, report: MonthlyReport, verb: str, comment: str = "", fields=None):
+    return workflow.apply(
+        report, table=REPORT_TRANSITIONS, verb=verb, by=by, note=comment, fields=fields
     )
-    return report
+
+
+def _review_fields(by, comment: str) -> dict:
+    return {"review_comment": comment, "reviewed_by": by, "reviewed_at": timezone.now()}
 
 
 @transaction.atomic
 def submit_monthly_report(*, by, report: MonthlyReport) -> MonthlyReport:
     if not permissions.can_report_for(by, report.organization, report.department):
         raise PermissionDenied("您不能提交该部门的月度汇报")
-    return _move(by=by, report=report, verb="submit")
+    return _apply(by=by, report=report, verb="submit", fields={"submitted_at": timezone.now()})
 
 
 @transaction.atomic
 def withdraw_monthly_report(*, by, report: MonthlyReport) -> MonthlyReport:
     if not permissions.can_report_for(by, report.organization, report.department):
         raise PermissionDenied("您不能撤回该部门的月度汇报")
-    return _move(by=by, report=report, verb="withdraw")
+    return _apply(by=by, report=report, verb="withdraw")
 
 
 @transaction.atomic
@@ -133,12 +120,13 @@ def review_monthly_report(
     if verb == "comment":
         if not comment:
             raise ValidationFailed("点评内容不能为空", field="comment")
-        report.review_comment = comment
-        report.reviewed_by = by
-        report.reviewed_at = timezone.now()
+        for name, value in _review_fields(by, comment).items():
+            setattr(report, name, value)
         report.save(update_fields=["review_comment", "reviewed_by", "reviewed_at", "updated_at"])
+        workflow.log(report, table=REPORT_TRANSITIONS, verb="comment", by=by, note=comment)
         audit.record(
             by=by, action=audit.Action.UPDATE, target=report, summary=f"点评：{comment[:100]}"
         )
         return report
-    return _move(by=by, report=report, verb=verb, comment=comment)
+    fields = _review_fields(by, comment) if comment else None
+    return _apply(by=by, report=report, verb=verb, comment=comment, fields=fields)

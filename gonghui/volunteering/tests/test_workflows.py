@@ -198,7 +198,7 @@ def test_problem_collected_assigned_solved(fed):
     services.assign_problem(by=fed.city_admin, problem=problem, assignee="社区物业")
     problem.refresh_from_db()
     assert problem.status == ProblemStatus.ASSIGNED and problem.assigned_date
-    services.solve_problem(
+    services.close_problem(
         by=fed.city_admin, problem=problem, result="已更换灯具", solved_date=timezone.localdate()
     )
     problem.refresh_from_db()
@@ -212,7 +212,7 @@ def test_problem_collected_assigned_solved(fed):
 def test_problem_refused_transitions(fed):
     problem = _problem(fed)
     with pytest.raises(InvalidTransition, match="办结"):
-        services.solve_problem(
+        services.close_problem(
             by=fed.city_admin, problem=problem, result="x", solved_date=timezone.localdate()
         )
     with pytest.raises(ValidationFailed, match="承办"):
@@ -221,14 +221,14 @@ def test_problem_refused_transitions(fed):
     with pytest.raises(InvalidTransition, match="交办"):
         services.assign_problem(by=fed.city_admin, problem=problem, assignee="街道办")
     with pytest.raises(ValidationFailed, match="结果"):
-        services.solve_problem(
+        services.close_problem(
             by=fed.city_admin, problem=problem, result="", solved_date=timezone.localdate()
         )
-    services.solve_problem(
+    services.close_problem(
         by=fed.city_admin, problem=problem, result="已解决", solved_date=timezone.localdate()
     )
     with pytest.raises(InvalidTransition):
-        services.solve_problem(
+        services.close_problem(
             by=fed.city_admin, problem=problem, result="再次", solved_date=timezone.localdate()
         )
 
