@@ -184,6 +184,9 @@ GONGHUI_MAX_REQUEST_BYTES = max(
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("GONGHUI_MAX_FORM_MB", 5) * _MB
 DATA_UPLOAD_MAX_NUMBER_FILES = 50
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * _MB
+# Behind nginx: permission-checked downloads answer with X-Accel-Redirect to this internal
+# location and nginx sends the file (docs/deploy.md). Empty: the site streams files itself.
+GONGHUI_ACCEL_REDIRECT_PREFIX = env_str("GONGHUI_ACCEL_REDIRECT_PREFIX", "")
 
 # --- Background tasks: Django's Tasks API (backport) with the database backend.
 TASKS = {

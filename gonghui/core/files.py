@@ -211,19 +211,47 @@ def safe_download_name(name: str) -> str:
     return get_valid_filename(name) or "download"
 
 
+def quote_path(stored: str) -> str:
+    """A stored name as the path of a URI (each segment percent-encoded)."""
+    from urllib.parse import quote
+
+    return quote(stored.lstrip("/"), safe="/")
+
+
+def _accel_redirect_uri(storage, stored: str) -> str | None:
+    """The internal URI under which the front web server (nginx) sends `stored` itself, or None
+    to stream it from here: when GONGHUI_ACCEL_REDIRECT_PREFIX is unset, or when the storage is
+    not a local directory that nginx can read (object storage)."""
+    from django.core.files.storage import FileSystemStorage
+    from django.http import Http404
+
+    prefix = getattr(settings, "GONGHUI_ACCEL_REDIRECT_PREFIX", "")
+    if not prefix or not isinstance(storage, FileSystemStorage):
+        return None
+    # Also refuses names that would step out of the storage directory.
+    path = storage.path(stored)
+    if not os.path.isfile(path):
+        raise Http404(_("文件已不存在"))
+    return prefix.rstrip("/") + "/" + quote_path(stored)
+
+
 def stored_file_response(
     stored: str, *, download_name: str, content_type: str | None = None, inline: bool = False
 ):
-    """Stream a stored file to a user the calling view has already authorised.
+    """Send a stored file to a user the calling view has already authorised.
 
     Stored files are never reachable by URL (nothing routes MEDIA_URL); every download is a
     view that resolves the record through the user's scope and then calls this. The response
     is private, never sniffed and sandboxed, so an uploaded file cannot run in the site's origin.
+
+    With GONGHUI_ACCEL_REDIRECT_PREFIX set, the body is left to nginx: the answer carries only
+    the headers and `X-Accel-Redirect: <prefix>/<stored name>`, which nginx serves from an
+    `internal` location (docs/deploy.md), so a large file does not hold a site process.
     """
     from urllib.parse import quote
 
     from django.core.files.storage import default_storage
-    from django.http import FileResponse, Http404
+    from django.http import FileResponse, Http404, HttpResponse
 
     if content_type is None:
         ext = _extension(stored)
@@ -232,13 +260,20 @@ def stored_file_response(
         content_type = "application/octet-stream"
         if known and ext not in TEXT_KINDS["html"][0]:
             content_type = next(iter(known[1]))
-    try:
-        handle = default_storage.open(stored, "rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404(_("文件已不存在")) from exc
-    response = FileResponse(handle, content_type=content_type)
+    accel_uri = _accel_redirect_uri(default_storage, stored)
+    if accel_uri is not None:
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = accel_uri
+    else:
+        try:
+            handle = default_storage.open(stored, "rb")
+        except (FileNotFoundError, ValueError) as exc:
+            raise Http404(_("文件已不存在")) from exc
+        response = FileResponse(handle, content_type=content_type)
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(download_name)}"
+    # nginx keeps Content-Type, Content-Disposition and Cache-Control of an X-Accel-Redirect
+    # answer but drops the other headers: its internal location repeats these two.
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
     response["Cache-Control"] = "private, max-age=0"
