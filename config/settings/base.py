@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gonghui.core.db.PrimaryAfterWriteMiddleware",
     "gonghui.core.middleware.RequestContextMiddleware",
     "gonghui.core.textinput.SimplifiedInputMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -82,26 +83,64 @@ TEMPLATES = [
     }
 ]
 
-# --- Database: SQLite (WAL, busy timeout) by default, PostgreSQL through DATABASE_URL.
+# --- Database: SQLite (WAL, busy timeout) by default, PostgreSQL through DATABASE_URL, with an
+# optional read replica (DATABASE_REPLICA_URL) for the reads marked in code (core.db.replica).
 _default_sqlite = f"sqlite:///{VAR_DIR / 'gonghui.sqlite3'}"
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", _default_sqlite), conn_max_age=env_int("DB_CONN_MAX_AGE", 60)
-    )
+# Connections are kept for this many seconds and reused by the following requests of the same
+# thread, on SQLite too: with WAL an idle connection holds no lock and no read snapshot (Django
+# runs in autocommit, so each statement or transaction ends before the request does), so it
+# neither blocks writers in other processes nor sees stale data, and a request no longer pays
+# for opening the file and running the PRAGMAs below (about 1 ms). The one unsafe case, an
+# in-memory database, is one shared connection anyway. `gonghui restore` writes through
+# SQLite's backup API, which kept connections see like any other write.
+DB_CONN_MAX_AGE = env_int("DB_CONN_MAX_AGE", 60)
+# psycopg's connection pool, one per site process (Django 5.1+). Django returns a connection
+# to the pool at the end of each request, so persistent connections are off (CONN_MAX_AGE 0).
+# Size it so that servers x processes x GONGHUI_DB_POOL_MAX_SIZE (+ workers) stays below the
+# server's max_connections; put PgBouncer in front beyond that.
+DB_POOL = env_bool("GONGHUI_DB_POOL", False)
+_SQLITE_OPTIONS = {
+    # IMMEDIATE makes writers take the lock up front, so concurrent writers wait their turn
+    # (busy timeout) instead of failing with "database is locked" half-way through.
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+        "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+        "PRAGMA mmap_size=268435456;"
+    ),
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        # IMMEDIATE makes writers take the lock up front, so concurrent writers wait their turn
-        # (busy timeout) instead of failing with "database is locked" half-way through.
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
-            "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
-            "PRAGMA mmap_size=268435456;"
-        ),
+
+
+def database_settings(url: str, *, pool: bool = False) -> dict:
+    """One entry of DATABASES for a database URL (sqlite:///path or postgres://…)."""
+    database = dj_database_url.parse(url, conn_max_age=DB_CONN_MAX_AGE, conn_health_checks=True)
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = dict(_SQLITE_OPTIONS)
+    elif database["ENGINE"] == "django.db.backends.postgresql" and pool:
+        database["CONN_MAX_AGE"] = 0
+        database["OPTIONS"] = {
+            **database.get("OPTIONS", {}),
+            "pool": {
+                "min_size": env_int("GONGHUI_DB_POOL_MIN_SIZE", 2),
+                "max_size": env_int("GONGHUI_DB_POOL_MAX_SIZE", 8),
+                # Seconds a request waits for a free connection before failing.
+                "timeout": env_int("GONGHUI_DB_POOL_TIMEOUT", 10),
+            },
+        }
+    return database
+
+
+DATABASES = {"default": database_settings(env_str("DATABASE_URL", _default_sqlite), pool=DB_POOL)}
+if _replica_url := env_str("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = {
+        **database_settings(_replica_url, pool=DB_POOL),
+        # Tests read "the replica" from the test database itself.
+        "TEST": {"MIRROR": "default"},
     }
+DATABASE_ROUTERS = ["gonghui.core.db.ReplicaRouter"]
+# After a write, that browser reads from the primary for this long (replication lag margin).
+GONGHUI_REPLICA_LAG_SECONDS = env_int("GONGHUI_REPLICA_LAG_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts and security
