@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from gonghui.api.router import api
+from gonghui.core.health import healthz
 from gonghui.core.registry import app_modules
 
 
@@ -18,6 +19,8 @@ def _app_urls():
 
 
 urlpatterns = [
+    # For load balancers and monitoring: no login, no session, no sensitive data.
+    path("healthz", healthz, name="healthz"),
     *_app_urls(),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

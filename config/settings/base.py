@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later step, redirects and errors included, logs under the request's id.
+    "gonghui.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the body: an oversized request is refused from its header alone.
     "gonghui.core.request_limits.RequestSizeLimitMiddleware",
@@ -185,6 +187,8 @@ SECURE_HSTS_SECONDS = env_int("GONGHUI_HSTS_SECONDS", 31536000 if SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Load balancers probe over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -256,10 +260,24 @@ GONGHUI_WISH_CLAIM_WINDOW_SECONDS = env_int("GONGHUI_WISH_CLAIM_WINDOW_SECONDS",
 GONGHUI_PUBLIC_SIGNUPS_PER_IP = env_int("GONGHUI_PUBLIC_SIGNUPS_PER_IP", 10)
 GONGHUI_PUBLIC_SIGNUP_WINDOW_SECONDS = env_int("GONGHUI_PUBLIC_SIGNUP_WINDOW_SECONDS", 600)
 
+# Logs go to the console (journald under systemd). Every line carries the request id
+# (X-Request-ID); GONGHUI_LOG_JSON=1 writes one JSON object per line and one line per request.
+GONGHUI_LOG_JSON = env_bool("GONGHUI_LOG_JSON", False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "gonghui.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "gonghui.core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if GONGHUI_LOG_JSON else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("GONGHUI_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

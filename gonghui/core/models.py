@@ -130,6 +130,9 @@ class ScheduledJob(models.Model):
     next_run_at = models.DateTimeField(_("下次运行"))
     last_run_at = models.DateTimeField(_("上次运行"), null=True, blank=True)
     last_task_id = models.CharField(_("上次排队的任务编号"), max_length=64, blank=True)
+    # Every pass of a running scheduler stamps this, whether or not anything was due: the
+    # health check reads it to tell a live scheduler from a dead one between runs.
+    checked_at = models.DateTimeField(_("调度最近检查"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("定时任务")

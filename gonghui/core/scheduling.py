@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from cronsim import CronSim, CronSimError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from .models import ScheduledJob
@@ -29,6 +30,10 @@ from .registry import app_modules
 logger = logging.getLogger(__name__)
 
 _REGISTRY: dict[str, PeriodicJob] = {}
+
+# `gonghui scheduler` checks at least every 30 seconds (its --interval); one that has not
+# checked for this long is taken as stopped.
+STALE_AFTER = timedelta(minutes=3)
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,8 @@ def run_due(*, now: datetime | None = None) -> list[str]:
     """
     now = now or timezone.now()
     queued = []
-    for job in registered_jobs():
+    jobs = registered_jobs()
+    for job in jobs:
         row = _row_for(job, now)
         if row.next_run_at > now:
             continue
@@ -106,7 +112,13 @@ def run_due(*, now: datetime | None = None) -> list[str]:
             ScheduledJob.objects.filter(pk=row.pk).update(last_task_id=str(result.id)[:64])
         logger.info("queued %s (%s)", job.name, result.id)
         queued.append(job.name)
+    ScheduledJob.objects.filter(name__in=[job.name for job in jobs]).update(checked_at=now)
     return queued
+
+
+def last_checked_at() -> datetime | None:
+    """When a scheduler last looked for due jobs (None if none ever has)."""
+    return ScheduledJob.objects.aggregate(at=Max("checked_at"))["at"]
 
 
 def seconds_until_next(*, now: datetime | None = None) -> float | None:
