@@ -5,8 +5,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.models import TimeStampedModel
+from gonghui.core.models import TimeStampedModel, TransitionRecord
 from gonghui.organizations.scoping import OrgScopedModel
+
+from .workflow import Status
 
 
 class IngestedDocument(OrgScopedModel, TimeStampedModel):
@@ -64,10 +66,7 @@ class Proposal(OrgScopedModel, TimeStampedModel):
         ACTIVITY = "activity", _("活动")
         LEDGER = "ledger", _("台账")
 
-    class Status(models.TextChoices):
-        PROPOSED = "proposed", _("待确认")
-        CONFIRMED = "confirmed", _("已确认")
-        DISCARDED = "discarded", _("已舍弃")
+    Status = Status
 
     document = models.ForeignKey(
         IngestedDocument,
@@ -129,3 +128,16 @@ class Proposal(OrgScopedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.title}"
+
+
+class ProposalTransition(TransitionRecord):
+    """History of a proposal: who confirmed or discarded it, and when."""
+
+    subject_field = "proposal"
+    statuses = Status
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="history")
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("导入建议记录")
+        verbose_name_plural = _("导入建议记录")

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from gonghui.activities.models import ActivityType
 from gonghui.activities.services import create_activity
-from gonghui.core import audit
-from gonghui.core.exceptions import InvalidTransition, PermissionDenied, ValidationFailed
+from gonghui.core import audit, workflow
+from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.core.files import check_upload
 from gonghui.ingest.textnorm import DocumentError
 from gonghui.ledger import services as ledger_services
@@ -26,21 +26,9 @@ from .permissions import can_ingest_into, can_review
 from .proposals import draft_proposals
 from .readers import read_bytes
 from .report import MAX_TEXT_CHARS, analyse_text
+from .workflow import TRANSITIONS
 
 ALLOWED_KINDS = {"docx", "txt", "html"}
-TRANSITIONS = {
-    Proposal.Status.PROPOSED: {Proposal.Status.CONFIRMED, Proposal.Status.DISCARDED},
-    Proposal.Status.CONFIRMED: set(),
-    Proposal.Status.DISCARDED: {Proposal.Status.PROPOSED},
-}
-
-
-def _check_transition(proposal: Proposal, target: str) -> None:
-    if target not in TRANSITIONS[proposal.status]:
-        raise InvalidTransition(
-            _("建议当前状态为“%(status)s”，不能执行该操作")
-            % {"status": proposal.get_status_display()}
-        )
 
 
 @transaction.atomic
@@ -110,6 +98,16 @@ EDITABLE = {
     "department",
     "assignment",
 }
+# The columns the edits above may change (the organisation carries its path).
+EDITED_FIELDS = [
+    "title",
+    "proposed_date",
+    "activity_type_code",
+    "metrics",
+    "organization",
+    "org_path",
+    "department",
+]
 METRIC_NAMES = ("participants", "attendances", "sessions", "items", "reach", "awards")
 
 
@@ -221,7 +219,7 @@ def confirm_proposal(*, by, proposal: Proposal, **edits) -> Proposal:
     app's service, a ledger entry (the document filed as evidence) through the ledger's."""
     if not can_review(by, proposal):
         raise PermissionDenied(_("您无权确认该建议"))
-    _check_transition(proposal, Proposal.Status.CONFIRMED)
+    TRANSITIONS.target("confirm", proposal.status)  # before any edit or entry is made
     unknown = set(edits) - EDITABLE
     if unknown:
         raise ValidationFailed(_("不能修改这些字段：%(f)s") % {"f": "、".join(sorted(unknown))})
@@ -239,32 +237,19 @@ def confirm_proposal(*, by, proposal: Proposal, **edits) -> Proposal:
         proposal.activity = _create_activity(by=by, proposal=proposal)
     else:
         proposal.evidence_item = _create_evidence(by=by, proposal=proposal, assignment=assignment)
-    proposal.status = Proposal.Status.CONFIRMED
-    proposal.decided_by = by
-    proposal.decided_at = timezone.now()
-    proposal.save()
-    audit.record(
-        by=by,
-        action=audit.Action.TRANSITION,
-        target=proposal,
-        summary=_("确认导入建议“%(title)s”") % {"title": proposal.title},
-    )
-    return proposal
+    # The edits and the entry made are saved; the status moves only through the kernel's
+    # conditional update, so two reviewers confirming at once cannot both succeed.
+    proposal.save(update_fields=[*EDITED_FIELDS, "activity", "evidence_item"])
+    return _decide(proposal, "confirm", by=by)
 
 
 @transaction.atomic
 def discard_proposal(*, by, proposal: Proposal) -> Proposal:
     if not can_review(by, proposal):
         raise PermissionDenied(_("您无权处理该建议"))
-    _check_transition(proposal, Proposal.Status.DISCARDED)
-    proposal.status = Proposal.Status.DISCARDED
-    proposal.decided_by = by
-    proposal.decided_at = timezone.now()
-    proposal.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
-    audit.record(
-        by=by,
-        action=audit.Action.TRANSITION,
-        target=proposal,
-        summary=_("舍弃导入建议“%(title)s”") % {"title": proposal.title},
-    )
-    return proposal
+    return _decide(proposal, "discard", by=by)
+
+
+def _decide(proposal: Proposal, verb: str, *, by) -> Proposal:
+    fields = {"decided_by": by, "decided_at": timezone.now()}
+    return workflow.apply(proposal, table=TRANSITIONS, verb=verb, by=by, fields=fields)
