@@ -3,15 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core.templatetags.cn import cn_date
 
+from . import selectors, services
 from .forms import LoginForm
-from .models import ApiToken, token_lifetime
+from .models import token_lifetime
 
 
 class LoginView(auth_views.LoginView):
@@ -26,7 +27,7 @@ class LogoutView(auth_views.LogoutView):
 
 @login_required
 def profile(request):
-    tokens = ApiToken.objects.filter(user=request.user).order_by("-created_at")
+    tokens = selectors.tokens_of(request.user)
     return render(
         request,
         "accounts/profile.html",
@@ -37,8 +38,7 @@ def profile(request):
 @login_required
 @require_POST
 def create_token(request):
-    name = (request.POST.get("name") or "").strip()[:50] or "API"
-    token, key = ApiToken.generate(user=request.user, name=name)
+    token, key = services.create_api_token(by=request.user, name=request.POST.get("name", ""))
     messages.success(
         request,
         _("新令牌：%(key)s（只显示这一次，请妥善保存；%(date)s 过期）")
@@ -50,7 +50,7 @@ def create_token(request):
 @login_required
 @require_POST
 def revoke_token(request, pk: int):
-    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
-    token.delete()
+    token = selectors.get_token_for_user(request.user, pk)
+    services.revoke_api_token(by=request.user, token=token)
     messages.success(request, "令牌已吊销")
     return redirect("accounts:profile")

@@ -1,0 +1,17 @@
+"""Reads of accounts: a user's own API tokens."""
+
+from django.http import Http404
+
+from .models import ApiToken
+
+
+def tokens_of(user) -> list[ApiToken]:
+    return list(ApiToken.objects.filter(user=user).order_by("-created_at"))
+
+
+def get_token_for_user(user, pk) -> ApiToken:
+    """One of the user's own tokens; anyone else's is not found."""
+    try:
+        return ApiToken.objects.get(pk=pk, user=user)
+    except (ApiToken.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("令牌不存在") from exc
