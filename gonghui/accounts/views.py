@@ -52,5 +52,5 @@ def create_token(request):
 def revoke_token(request, pk: int):
     token = selectors.get_token_for_user(request.user, pk)
     services.revoke_api_token(by=request.user, token=token)
-    messages.success(request, "令牌已吊销")
+    messages.success(request, _("令牌已吊销"))
     return redirect("accounts:profile")

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.chinese import to_simplified
@@ -43,12 +44,14 @@ def yuan_to_fen(value) -> int:
     try:
         amount = Decimal(str(value).replace(",", "").replace("，", "").strip())
     except InvalidOperation as exc:
-        raise ValidationFailed(f"金额“{value}”不是有效数字", field="money") from exc
+        raise ValidationFailed(
+            _("金额“%(value)s”不是有效数字") % {"value": value}, field="money"
+        ) from exc
     if amount < 0:
-        raise ValidationFailed("金额不能为负数", field="money")
+        raise ValidationFailed(_("金额不能为负数"), field="money")
     fen = amount * 100
     if fen != fen.to_integral_value():
-        raise ValidationFailed("金额最多保留两位小数（分）", field="money")
+        raise ValidationFailed(_("金额最多保留两位小数（分）"), field="money")
     return int(fen)
 
 
@@ -56,25 +59,25 @@ def validate_activity(data: dict) -> dict:
     """{field: message} for what is wrong with the values (empty when valid)."""
     errors = {}
     if not (data.get("title") or "").strip():
-        errors["title"] = "请填写活动名称"
+        errors["title"] = _("请填写活动名称")
     if data.get("organization") is None:
-        errors["organization"] = "请选择组织单位"
+        errors["organization"] = _("请选择组织单位")
     if data.get("activity_type") is None:
-        errors["activity_type"] = "请选择活动类型"
+        errors["activity_type"] = _("请选择活动类型")
     start, end = data.get("start_date"), data.get("end_date")
     if start is None:
-        errors["start_date"] = "请填写开始日期"
+        errors["start_date"] = _("请填写开始日期")
     elif end is not None and end < start:
-        errors["end_date"] = "结束日期不能早于开始日期"
+        errors["end_date"] = _("结束日期不能早于开始日期")
     dept, org = data.get("department"), data.get("organization")
     if dept is not None and org is not None and dept.organization_id != org.pk:
-        errors["department"] = "部门不属于所选组织"
+        errors["department"] = _("部门不属于所选组织")
     for name in METRIC_FIELDS:
         value = data.get(name) or 0
         if not isinstance(value, int) or value < 0:
-            errors[name] = "应为不小于 0 的整数"
+            errors[name] = _("应为不小于 0 的整数")
     if data.get("items_unit") and data["items_unit"] not in ItemUnit.values:
-        errors["items_unit"] = "物品单位无效"
+        errors["items_unit"] = _("物品单位无效")
     return errors
 
 
@@ -93,9 +96,9 @@ def create_activity(*, by, photos=(), **data) -> Activity:
     data = _clean(data)
     errors = validate_activity(data)
     if errors:
-        raise ValidationFailed("活动信息有误", errors=errors)
+        raise ValidationFailed(_("活动信息有误"), errors=errors)
     if not can_record_in(by, data["organization"], data.get("department")):
-        raise PermissionDenied("您无权为该组织或部门登记活动")
+        raise PermissionDenied(_("您无权为该组织或部门登记活动"))
     activity = Activity(created_by=by, **{k: v for k, v in data.items() if k in EDITABLE})
     activity.save()
     rollups.apply(activity, +1)
@@ -108,13 +111,13 @@ def create_activity(*, by, photos=(), **data) -> Activity:
 @transaction.atomic
 def update_activity(*, by, activity: Activity, version: str | None = None, **data) -> Activity:
     if not can_change(by, activity):
-        raise PermissionDenied("您无权修改该活动")
+        raise PermissionDenied(_("您无权修改该活动"))
     data = _clean({k: getattr(activity, k) for k in EDITABLE} | data)
     errors = validate_activity(data)
     if errors:
-        raise ValidationFailed("活动信息有误", errors=errors)
+        raise ValidationFailed(_("活动信息有误"), errors=errors)
     if not can_record_in(by, data["organization"], data.get("department")):
-        raise PermissionDenied("您无权为该组织或部门登记活动")
+        raise PermissionDenied(_("您无权为该组织或部门登记活动"))
     claim_version(activity, version)
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     changed = [k for k in EDITABLE if getattr(activity, k) != data[k]]
@@ -136,7 +139,7 @@ def update_activity(*, by, activity: Activity, version: str | None = None, **dat
 @transaction.atomic
 def delete_activity(*, by, activity: Activity) -> None:
     if not can_change(by, activity, permission=DELETE_PERMISSION):
-        raise PermissionDenied("您无权删除该活动")
+        raise PermissionDenied(_("您无权删除该活动"))
     rollups.apply(activity, -1)
     audit.record(by=by, action=audit.Action.DELETE, target=activity, summary=f"删除活动 {activity}")
     for photo in activity.photos.all():
@@ -148,9 +151,9 @@ def delete_activity(*, by, activity: Activity) -> None:
 def add_photos(*, by, activity: Activity, uploads) -> list[ActivityPhoto]:
     """Store photos whose content really is JPEG or PNG; one bad file refuses them all."""
     if activity.created_by_id != getattr(by, "pk", None) and not can_change(by, activity):
-        raise PermissionDenied("您无权修改该活动")
+        raise PermissionDenied(_("您无权修改该活动"))
     if activity.photos.count() + len(uploads) > MAX_PHOTOS:
-        raise ValidationFailed(f"每个活动最多 {MAX_PHOTOS} 张照片", field="photos")
+        raise ValidationFailed(_("每个活动最多 %(n)s 张照片") % {"n": MAX_PHOTOS}, field="photos")
     checked = [(upload, check_upload(upload, allowed={"jpg", "png"})) for upload in uploads]
     photos = []
     for upload, info in checked:
@@ -173,7 +176,7 @@ def add_photos(*, by, activity: Activity, uploads) -> list[ActivityPhoto]:
 def set_indicators(*, by, activity: Activity, indicators) -> None:
     """Tag the activity to campaign indicators so it counts in their ledgers."""
     if not can_change(by, activity):
-        raise PermissionDenied("您无权修改该活动")
+        raise PermissionDenied(_("您无权修改该活动"))
     activity.indicators.set(indicators)
     audit.record(
         by=by,
@@ -188,7 +191,7 @@ def set_indicators(*, by, activity: Activity, indicators) -> None:
 def tag_indicator(*, by, activity: Activity, indicator, remove: bool = False) -> None:
     """Add (or remove) one campaign indicator whose ledger this activity counts in."""
     if not can_change(by, activity):
-        raise PermissionDenied("您无权修改该活动")
+        raise PermissionDenied(_("您无权修改该活动"))
     if remove:
         activity.indicators.remove(indicator)
     else:
@@ -228,7 +231,10 @@ def _parse_date(value, label: str, errors: list[str]) -> dt.date | None:
     try:
         return dt.date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
     except ValueError:
-        errors.append(f"{label}“{value}”不是有效日期（例：2020-05-26）")
+        errors.append(
+            _("%(label)s“%(value)s”不是有效日期（例：2020-05-26）")
+            % {"label": label, "value": value}
+        )
         return None
 
 
@@ -242,12 +248,12 @@ def _parse_count(value, label: str, errors: list[str]) -> int:
     text = str(value).strip().replace(",", "")
     if text.isdigit():
         return int(text)
-    errors.append(f"{label}“{value}”应为不小于 0 的整数")
+    errors.append(_("%(label)s“%(value)s”应为不小于 0 的整数") % {"label": label, "value": value})
     return 0
 
 
 def check_import(*, by, rows: list[dict]) -> ImportReport:
-    """Validate every row; each problem is reported in Chinese at its Excel row number."""
+    """Validate every row; each problem is reported at its Excel row number."""
     org_names = {to_simplified(str(r.get("组织单位") or "").strip()) for r in rows}
     orgs: dict[str, list[Organization]] = {}
     for org in Organization.objects.visible_to(by).filter(name__in=org_names):
@@ -266,28 +272,34 @@ def check_import(*, by, rows: list[dict]) -> ImportReport:
         matches = orgs.get(org_name, [])
         org = matches[0] if len(matches) == 1 else None
         if not org_name:
-            errors.append("组织单位为空")
+            errors.append(_("组织单位为空"))
         elif not matches:
-            errors.append(f"未知组织“{org_name}”（或不在您的管理范围内）")
+            errors.append(_("未知组织“%(name)s”（或不在您的管理范围内）") % {"name": org_name})
         elif len(matches) > 1:
-            errors.append(f"组织名称“{org_name}”不唯一，请联系管理员")
+            errors.append(_("组织名称“%(name)s”不唯一，请联系管理员") % {"name": org_name})
         dept = None
         dept_name = to_simplified(str(raw.get("部门") or "").strip())
         if dept_name and org is not None:
             dept = depts.get((org.pk, dept_name))
             if dept is None:
-                errors.append(f"组织“{org_name}”下没有部门“{dept_name}”")
+                errors.append(
+                    _("组织“%(org)s”下没有部门“%(dept)s”") % {"org": org_name, "dept": dept_name}
+                )
         type_name = str(raw.get("活动类型") or "").strip()
         activity_type = types.get(to_simplified(type_name))
         if activity_type is None:
             errors.append(
-                f"活动类型“{type_name}”无效（可填：{'、'.join(types)}）"
+                _("活动类型“%(name)s”无效（可填：%(choices)s）")
+                % {"name": type_name, "choices": "、".join(types)}
                 if type_name
-                else "活动类型为空"
+                else _("活动类型为空")
             )
         unit = str(raw.get("物品单位") or "").strip()
         if unit and unit not in ItemUnit.values:
-            errors.append(f"物品单位“{unit}”无效（可填：{'、'.join(ItemUnit.values)}）")
+            errors.append(
+                _("物品单位“%(unit)s”无效（可填：%(choices)s）")
+                % {"unit": unit, "choices": "、".join(ItemUnit.values)}
+            )
         data = {
             "title": str(raw.get("活动名称") or "").strip(),
             "organization": org,
@@ -307,13 +319,13 @@ def check_import(*, by, rows: list[dict]) -> ImportReport:
             errors.append(exc.message)
             data["money_fen"] = 0
         if not data["title"]:
-            errors.append("活动名称为空")
+            errors.append(_("活动名称为空"))
         if data["start_date"] is None and not any("开始日期" in e for e in errors):
-            errors.append("开始日期为空")
+            errors.append(_("开始日期为空"))
         if data["start_date"] and data["end_date"] and data["end_date"] < data["start_date"]:
-            errors.append("结束日期不能早于开始日期")
+            errors.append(_("结束日期不能早于开始日期"))
         if org is not None and not can_record_in(by, org, dept):
-            errors.append("您无权为该组织或部门登记活动")
+            errors.append(_("您无权为该组织或部门登记活动"))
         row.data = data
     return report
 

@@ -5,6 +5,8 @@ import functools
 
 from django.http import Http404
 from django.urls import URLPattern
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError
 
@@ -15,7 +17,7 @@ from gonghui.core.textinput import SimplifiedInputParser
 from .auth import AUTH, has_credentials
 from .docs import LocalSwagger
 
-UNAUTHENTICATED = "未登录或令牌无效"
+UNAUTHENTICATED = gettext_lazy("未登录或令牌无效")
 
 
 class GonghuiAPI(NinjaAPI):
@@ -35,7 +37,7 @@ def _unauthenticated_is_401(view):
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         if response.status_code == 405 and not has_credentials(request):
-            return api.create_response(request, {"detail": UNAUTHENTICATED}, status=401)
+            return api.create_response(request, {"detail": str(UNAUTHENTICATED)}, status=401)
         return response
 
     wrapped.csrf_exempt = True
@@ -65,12 +67,12 @@ def _domain_error(request, exc: DomainError):
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    return api.create_response(request, {"detail": UNAUTHENTICATED}, status=401)
+    return api.create_response(request, {"detail": str(UNAUTHENTICATED)}, status=401)
 
 
 @api.exception_handler(Http404)
 def _not_found(request, exc):
-    return api.create_response(request, {"detail": str(exc) or "不存在或无权访问"}, status=404)
+    return api.create_response(request, {"detail": str(exc) or _("不存在或无权访问")}, status=404)
 
 
 def _mount():

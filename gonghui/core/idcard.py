@@ -3,6 +3,8 @@
 import datetime as dt
 import re
 
+from django.utils.translation import gettext as _
+
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _PATTERN = re.compile(r"^\d{17}[\dX]$")
@@ -22,16 +24,16 @@ def normalize_id_number(raw: str) -> str:
 
 
 def validate_id_number(raw: str) -> str:
-    """Return the normalised number or raise InvalidIdNumber with a Chinese message."""
+    """Return the normalised number or raise InvalidIdNumber with a translated message."""
     value = normalize_id_number(raw)
     if not _PATTERN.match(value):
-        raise InvalidIdNumber("身份证号应为18位，前17位为数字，最后一位为数字或X")
+        raise InvalidIdNumber(_("身份证号应为18位，前17位为数字，最后一位为数字或X"))
     try:
         birth_date(value)
     except ValueError as exc:
-        raise InvalidIdNumber("身份证号中的出生日期无效") from exc
+        raise InvalidIdNumber(_("身份证号中的出生日期无效")) from exc
     if check_digit(value[:17]) != value[17]:
-        raise InvalidIdNumber("身份证号校验码错误")
+        raise InvalidIdNumber(_("身份证号校验码错误"))
     return value
 
 

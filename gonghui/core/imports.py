@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
 
 from .exceptions import ValidationFailed
 from .files import check_upload
@@ -37,7 +38,7 @@ class ImportReport:
     def refuse_if_invalid(self) -> None:
         if not self.is_valid:
             raise ValidationFailed(
-                "导入文件有错误，未写入任何数据" if self.rows else "导入文件中没有数据行",
+                _("导入文件有错误，未写入任何数据") if self.rows else _("导入文件中没有数据行"),
                 errors=[{"row": r.number, "errors": r.errors} for r in self.error_rows],
             )
 
