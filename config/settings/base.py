@@ -230,6 +230,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * _MB
 # Behind nginx: permission-checked downloads answer with X-Accel-Redirect to this internal
 # location and nginx sends the file (docs/deploy.md). Empty: the site streams files itself.
 GONGHUI_ACCEL_REDIRECT_PREFIX = env_str("GONGHUI_ACCEL_REDIRECT_PREFIX", "")
+# `gonghui backup` writes its archives here unless given --dir.
+GONGHUI_BACKUP_DIR = Path(env_str("GONGHUI_BACKUP_DIR", str(VAR_DIR / "backups")))
 
 # --- Background tasks: Django's Tasks API (backport) with the database backend.
 TASKS = {
