@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from gonghui.core.files import stored_file_response
 from gonghui.core.spreadsheets import XLSX_MIME
 
-from . import selectors
+from . import exports, selectors
+from .http import export_response
 from .models import SpreadsheetExport
 
 
@@ -33,3 +34,8 @@ def download(request, pk: int):
     return stored_file_response(
         job.file.name, download_name=f"{job.title}.xlsx", content_type=XLSX_MIME
     )
+
+
+@login_required
+def audit_log(request):
+    return export_response(request, exports.AUDIT_LOG)

@@ -7,6 +7,7 @@ from . import views
 app_name = "ingest"
 urlpatterns = [
     path("", views.document_list, name="index"),
+    path("export/", views.document_export, name="export"),
     path("upload/", views.upload, name="upload"),
     path("<int:pk>/", views.review, name="review"),
     path("proposals/<int:pk>/confirm/", views.confirm, name="confirm"),

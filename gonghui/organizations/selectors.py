@@ -52,6 +52,15 @@ def search_organizations(user, query: str, *, limit: int = 30):
     return list(qs[:limit])
 
 
+def organizations_for_export(user, *, query: str = ""):
+    """Every organisation the user can see in tree order (path order), or those whose name
+    contains `query` (the tree page's search) — the organisation tree's export."""
+    qs = Organization.objects.visible_to(user, indexed=not query).select_related("parent")
+    if query:
+        qs = qs.filter(name__contains=query)
+    return qs.order_by("path")
+
+
 def subtree_counts(organization: Organization) -> dict:
     low, high = subtree_range(organization.path)
     return Organization.objects.filter(path__gte=low, path__lt=high).aggregate(

@@ -5,6 +5,7 @@ from . import views
 app_name = "organizations"
 urlpatterns = [
     path("", views.tree, name="tree"),
+    path("export/", views.tree_export, name="tree_export"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/children/", views.children, name="children"),
     path("<int:parent_pk>/new/", views.create, name="create"),

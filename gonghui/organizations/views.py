@@ -9,8 +9,9 @@ from django.shortcuts import redirect, render
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import add_domain_error
 from gonghui.core.panels import render_panels
+from gonghui.exports.http import export_response
 
-from . import selectors, services
+from . import exports, selectors, services
 from .forms import DepartmentForm, MoveForm, OrganizationForm
 from .permissions import can_manage_organization
 
@@ -117,3 +118,8 @@ def department_create(request, pk: int):
             messages.success(request, "已新建部门")
             return redirect("organizations:detail", pk=org.pk)
     return render(request, "organizations/department_form.html", {"form": form, "org": org})
+
+
+@login_required
+def tree_export(request):
+    return export_response(request, exports.TREE)
