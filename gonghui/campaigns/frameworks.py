@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.exceptions import ValidationFailed
@@ -84,10 +85,10 @@ def _decimal(value, where: str, errors: list, *, default="0") -> Decimal:
     try:
         number = Decimal(str(value))
     except InvalidOperation:
-        errors.append(f"{where}：分值“{value}”不是数字")
+        errors.append(_("%(where)s：分值“%(value)s”不是数字") % {"where": where, "value": value})
         return Decimal(0)
     if number < 0:
-        errors.append(f"{where}：分值不能为负数")
+        errors.append(_("%(where)s：分值不能为负数") % {"where": where})
     return number
 
 
@@ -97,10 +98,13 @@ def _int(value, where: str, label: str, errors: list, *, default=None):
     try:
         number = int(Decimal(str(value)))
     except (InvalidOperation, ValueError):
-        errors.append(f"{where}：{label}“{value}”不是整数")
+        errors.append(
+            _("%(where)s：%(label)s“%(value)s”不是整数")
+            % {"where": where, "label": label, "value": value}
+        )
         return default
     if number < 0:
-        errors.append(f"{where}：{label}不能为负数")
+        errors.append(_("%(where)s：%(label)s不能为负数") % {"where": where, "label": label})
     return number
 
 
@@ -126,24 +130,31 @@ def _node(raw: dict, where: str, defaults: dict, errors: list) -> dict:
     code = str(raw.get("code") or "").strip()
     name = str(raw.get("name") or "").strip()
     if not code:
-        errors.append(f"{where}：缺少编号")
+        errors.append(_("%(where)s：缺少编号") % {"where": where})
     if not name:
-        errors.append(f"{where}：缺少名称")
+        errors.append(_("%(where)s：缺少名称") % {"where": where})
     methods = split_list(raw.get("methods"))
     unknown = [m for m in methods if m not in METHODS]
     if unknown:
         errors.append(
-            f"{where}：未知的测评方法“{'、'.join(unknown)}”（可选：{'、'.join(Method.values)}）"
+            _("%(where)s：未知的测评方法“%(choices)s”（可选：%(choices2)s）")
+            % {"where": where, "choices": "、".join(unknown), "choices2": "、".join(Method.values)}
         )
     file_types = [t.lower().lstrip(".") for t in split_list(upload.get("file_types"))]
     file_types = ["jpg" if t == "jpeg" else t for t in file_types]
     bad_types = [t for t in file_types if t not in KINDS]
     if bad_types:
-        errors.append(f"{where}：不支持的文件类型“{'、'.join(bad_types)}”")
-    min_chars = _int(upload.get("min_chars"), where, "最少字数", errors, default=0)
-    max_chars = _int(upload.get("max_chars"), where, "最多字数", errors, default=500)
+        errors.append(
+            _("%(where)s：不支持的文件类型“%(choices)s”")
+            % {"where": where, "choices": "、".join(bad_types)}
+        )
+    min_chars = _int(upload.get("min_chars"), where, _("最少字数"), errors, default=0)
+    max_chars = _int(upload.get("max_chars"), where, _("最多字数"), errors, default=500)
     if min_chars and max_chars and min_chars > max_chars:
-        errors.append(f"{where}：最少字数（{min_chars}）大于最多字数（{max_chars}）")
+        errors.append(
+            _("%(where)s：最少字数（%(min_chars)s）大于最多字数（%(max_chars)s）")
+            % {"where": where, "min_chars": min_chars, "max_chars": max_chars}
+        )
     return {
         "code": code,
         "name": name,
@@ -152,12 +163,12 @@ def _node(raw: dict, where: str, defaults: dict, errors: list) -> dict:
         "methods": methods,
         "standard": str(raw.get("standard") or "").strip(),
         "guidance": str(raw.get("guidance") or "").strip(),
-        "min_photos": _int(upload.get("min_photos"), where, "最少照片", errors, default=0),
+        "min_photos": _int(upload.get("min_photos"), where, _("最少照片"), errors, default=0),
         "min_chars": min_chars,
         "max_chars": max_chars,
         "requires_doc_number": _bool(upload.get("doc_number")),
         "file_types": file_types,
-        "lead_days": _int(raw.get("lead_days"), where, "提前天数", errors),
+        "lead_days": _int(raw.get("lead_days"), where, _("提前天数"), errors),
         "children": [],
     }
 
@@ -166,12 +177,15 @@ def _rule(raw: dict, where: str, errors: list) -> dict:
     kind = str(raw.get("kind") or "").strip()
     kind = RULE_BY_LABEL.get(kind, kind)
     if kind not in RuleKind.values:
-        errors.append(f"{where}：类别“{raw.get('kind')}”应为 加分项、扣分项 或 一票否决")
+        errors.append(
+            _("%(where)s：类别“%(value)s”应为 加分项、扣分项 或 一票否决")
+            % {"where": where, "value": raw.get("kind")}
+        )
     if not str(raw.get("name") or "").strip():
-        errors.append(f"{where}：缺少名称")
-    window = _int(raw.get("window_months"), where, "追溯月数", errors)
+        errors.append(_("%(where)s：缺少名称") % {"where": where})
+    window = _int(raw.get("window_months"), where, _("追溯月数"), errors)
     if kind == RuleKind.VETO and not window:
-        errors.append(f"{where}：一票否决事项须填写追溯月数")
+        errors.append(_("%(where)s：一票否决事项须填写追溯月数") % {"where": where})
     return {
         "kind": kind,
         "code": str(raw.get("code") or "").strip(),
@@ -185,17 +199,20 @@ def _rule(raw: dict, where: str, errors: list) -> dict:
 def _grade_map(raw, errors: list) -> dict:
     grade_map = raw or DEFAULT_GRADE_MAP
     if not isinstance(grade_map, dict) or not grade_map:
-        errors.append("等级系数应为“等级: 系数”的映射，例如 A: 1.0")
+        errors.append(_("等级系数应为“等级: 系数”的映射，例如 A: 1.0"))
         return dict(DEFAULT_GRADE_MAP)
     result = {}
     for grade, fraction in grade_map.items():
         try:
             value = float(fraction)
         except (TypeError, ValueError):
-            errors.append(f"等级系数：{grade} 的系数“{fraction}”不是数字")
+            errors.append(
+                _("等级系数：%(grade)s 的系数“%(fraction)s”不是数字")
+                % {"grade": grade, "fraction": fraction}
+            )
             continue
         if not 0 <= value <= 1:
-            errors.append(f"等级系数：{grade} 的系数应在 0 到 1 之间")
+            errors.append(_("等级系数：%(grade)s 的系数应在 0 到 1 之间") % {"grade": grade})
         result[str(grade).strip().upper()] = value
     return result
 
@@ -206,7 +223,7 @@ def _check_codes(nodes: list[dict], errors: list) -> None:
     def walk(items):
         for node in items:
             if node["code"] in seen:
-                errors.append(f"编号“{node['code']}”重复")
+                errors.append(_("编号“%(code)s”重复") % {"code": node["code"]})
             seen.add(node["code"])
             walk(node["children"])
 
@@ -230,7 +247,7 @@ class _PlainYamlLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
-            raise yaml.composer.ComposerError(None, None, "不支持 YAML 别名（*）", mark)
+            raise yaml.composer.ComposerError(None, None, _("不支持 YAML 别名（*）"), mark)
         return super().compose_node(parent, index)
 
 
@@ -240,38 +257,46 @@ def parse_yaml(text: str | bytes) -> dict:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ValidationFailed("YAML 文件须为 UTF-8 编码的文本") from exc
+            raise ValidationFailed(_("YAML 文件须为 UTF-8 编码的文本")) from exc
     try:
         data = yaml.load(text, Loader=_PlainYamlLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
-        raise ValidationFailed(f"YAML 格式错误：{exc}") from exc
+        raise ValidationFailed(_("YAML 格式错误：%(exc)s") % {"exc": exc}) from exc
     if not isinstance(data, dict) or "framework" not in data or "nodes" not in data:
-        raise ValidationFailed("YAML 文件须包含 framework 和 nodes 两部分")
+        raise ValidationFailed(_("YAML 文件须包含 framework 和 nodes 两部分"))
     errors: list[str] = []
     fw = data.get("framework") or {}
     version = data.get("version") or {}
     defaults = data.get("defaults") or {}
     kind = KIND_BY_LABEL.get(str(fw.get("kind")), fw.get("kind"))
     if kind not in CampaignKind.values:
-        errors.append(f"framework.kind“{fw.get('kind')}”应为 unit、city 或 industry")
+        errors.append(
+            _("framework.kind“%(value)s”应为 unit、city 或 industry") % {"value": fw.get("kind")}
+        )
     if not fw.get("code") or not fw.get("name"):
-        errors.append("framework 须有 code 和 name")
+        errors.append(_("framework 须有 code 和 name"))
 
     def walk(items, where_prefix, depth):
         result = []
         for index, raw in enumerate(items or [], start=1):
-            where = f"指标 {raw.get('code') or f'{where_prefix}第{index}项'}"
+            code = raw.get("code") or _("%(prefix)s第%(n)s项") % {
+                "prefix": where_prefix,
+                "n": index,
+            }
+            where = _("指标 %(code)s") % {"code": code}
             node = _node(raw, where, defaults, errors)
-            node["children"] = walk(raw.get("children"), f"{where}下", depth + 1)
+            node["children"] = walk(
+                raw.get("children"), _("%(where)s下") % {"where": where}, depth + 1
+            )
             result.append(node)
         return result
 
     nodes = walk(data["nodes"], "", 1)
     if not nodes:
-        errors.append("至少需要一个测评项目")
+        errors.append(_("至少需要一个测评项目"))
     _check_codes(nodes, errors)
     rules = [
-        _rule(raw, f"规则 {raw.get('code') or index}", errors)
+        _rule(raw, _("规则 %(code)s") % {"code": raw.get("code") or index}, errors)
         for index, raw in enumerate(data.get("rules") or [], start=1)
     ]
     spec = {
@@ -292,7 +317,7 @@ def parse_yaml(text: str | bytes) -> dict:
     }
     if errors:
         raise ValidationFailed(
-            "测评体系文件有错误，未导入：" + "；".join(errors[:5]), errors=errors
+            _("测评体系文件有错误，未导入：") + "；".join(errors[:5]), errors=errors
         )
     return spec
 
@@ -305,7 +330,7 @@ def parse_excel(fileobj, *, framework: dict, version: dict) -> dict:
     roots: list[dict] = []
     rules: list[dict] = []
     for row in rows:
-        where = f"第{row['_row']}行"
+        where = _("第%(row)s行") % {"row": row["_row"]}
         category = str(row["类别"] or "指标").strip()
         if category != "指标":
             rules.append(
@@ -346,13 +371,18 @@ def parse_excel(fileobj, *, framework: dict, version: dict) -> dict:
             errors,
         )
         if node["code"] in by_code:
-            errors.append(f"{where}：编号“{node['code']}”重复")
+            errors.append(
+                _("%(where)s：编号“%(code)s”重复") % {"where": where, "code": node["code"]}
+            )
             continue
         parent_code = str(row["上级编号"] or "").strip()
         if parent_code:
             parent = by_code.get(parent_code)
             if parent is None:
-                errors.append(f"{where}：上级编号“{parent_code}”不存在（上级须写在前面的行）")
+                errors.append(
+                    _("%(where)s：上级编号“%(parent_code)s”不存在（上级须写在前面的行）")
+                    % {"where": where, "parent_code": parent_code}
+                )
                 continue
             parent["children"].append(node)
         else:
@@ -360,7 +390,7 @@ def parse_excel(fileobj, *, framework: dict, version: dict) -> dict:
         if node["code"]:
             by_code[node["code"]] = node
     if not roots and not errors:
-        errors.append("没有任何指标行")
+        errors.append(_("没有任何指标行"))
     fw_errors: list[str] = []
     spec = {
         "framework": framework,
@@ -370,7 +400,9 @@ def parse_excel(fileobj, *, framework: dict, version: dict) -> dict:
     }
     errors = fw_errors + errors
     if errors:
-        raise ValidationFailed("Excel 文件有错误，未导入：" + "；".join(errors[:5]), errors=errors)
+        raise ValidationFailed(
+            _("Excel 文件有错误，未导入：") + "；".join(errors[:5]), errors=errors
+        )
     return spec
 
 
@@ -381,7 +413,7 @@ def parse_excel(fileobj, *, framework: dict, version: dict) -> dict:
 def import_framework(*, spec: dict, by=None, source: str = "yaml") -> FrameworkVersion:
     """Create (or replace, if unused by any campaign) the version described by `spec`."""
     fw_spec = spec["framework"]
-    framework, _ = Framework.objects.get_or_create(
+    framework, _created = Framework.objects.get_or_create(
         code=fw_spec["code"],
         defaults={
             "name": fw_spec["name"],
@@ -394,7 +426,9 @@ def import_framework(*, spec: dict, by=None, source: str = "yaml") -> FrameworkV
     if existing is not None:
         if existing.campaigns.exists():
             raise ValidationFailed(
-                f"版本“{v_spec['label']}”已被创建活动使用，请换一个版本号导入", field="label"
+                _("版本“%(label)s”已被创建活动使用，请换一个版本号导入")
+                % {"label": v_spec["label"]},
+                field="label",
             )
         existing.delete()
     version = FrameworkVersion.objects.create(

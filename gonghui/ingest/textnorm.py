@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from gonghui.core.chinese import to_simplified
 from gonghui.core.exceptions import DomainError
 
@@ -16,30 +19,33 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
 class DocumentError(DomainError):
-    """A document cannot be read as text; the message says why in plain Chinese."""
+    """A document cannot be read as text; the message says why in plain words."""
 
 
 # --- Decoding -----------------------------------------------------------------------------
 
 
 _BINARY_SIGNATURES = {
-    b"%PDF": "PDF 文件",
-    b"PK\x03\x04": "压缩包或 Office 文件",
-    b"\xd0\xcf\x11\xe0": "旧版 Office（.doc/.xls）文件",
-    b"\x89PNG": "PNG 图片",
-    b"\xff\xd8\xff": "JPEG 图片",
-    b"GIF8": "GIF 图片",
+    b"%PDF": gettext_lazy("PDF 文件"),
+    b"PK\x03\x04": gettext_lazy("压缩包或 Office 文件"),
+    b"\xd0\xcf\x11\xe0": gettext_lazy("旧版 Office（.doc/.xls）文件"),
+    b"\x89PNG": gettext_lazy("PNG 图片"),
+    b"\xff\xd8\xff": gettext_lazy("JPEG 图片"),
+    b"GIF8": gettext_lazy("GIF 图片"),
 }
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
-def decode_bytes(data: bytes, *, name: str = "文件", max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
+def decode_bytes(data: bytes, *, name: str = "", max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
     """Bytes of a text document → str; UTF-8 (with or without BOM), UTF-16, GB18030 or Big5."""
+    name = name or _("文件")
     if not data:
-        raise DocumentError(f"{name}是空文件，没有可读取的内容", code="empty")
+        raise DocumentError(_("%(name)s是空文件，没有可读取的内容") % {"name": name}, code="empty")
     if len(data) > max_bytes:
         raise DocumentError(
-            f"{name}超过大小限制（最大 {max_bytes // (1024 * 1024)} MB）", code="too_large"
+            _("%(name)s超过大小限制（最大 %(size)s MB）")
+            % {"name": name, "size": max_bytes // (1024 * 1024)},
+            code="too_large",
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -47,13 +53,20 @@ def decode_bytes(data: bytes, *, name: str = "文件", max_bytes: int = MAX_DOCU
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise DocumentError(f"{name}的 UTF-16 编码已损坏，无法读取", code="encoding") from exc
+            raise DocumentError(
+                _("%(name)s的 UTF-16 编码已损坏，无法读取") % {"name": name}, code="encoding"
+            ) from exc
     for signature, label in _BINARY_SIGNATURES.items():
         if data.startswith(signature):
-            raise DocumentError(f"{name}是{label}，不是文本文件", code="binary")
+            raise DocumentError(
+                _("%(name)s是%(label)s，不是文本文件") % {"name": name, "label": label},
+                code="binary",
+            )
     head = data[:8192]
     if b"\x00" in head or sum(head.count(c) for c in _CONTROL_BYTES) > len(head) // 20:
-        raise DocumentError(f"{name}看起来是二进制文件，不是文本文件", code="binary")
+        raise DocumentError(
+            _("%(name)s看起来是二进制文件，不是文本文件") % {"name": name}, code="binary"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -69,7 +82,8 @@ def decode_bytes(data: bytes, *, name: str = "文件", max_bytes: int = MAX_DOCU
             best, best_score = text, score
     if best is None or best_score < 0.6:
         raise DocumentError(
-            f"{name}的文字编码无法识别（支持 UTF-8、GBK/GB18030、Big5），请另存为 UTF-8 后重试",
+            _("%(name)s的文字编码无法识别（支持 UTF-8、GBK/GB18030、Big5），请另存为 UTF-8 后重试")
+            % {"name": name},
             code="encoding",
         )
     return best

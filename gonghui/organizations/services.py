@@ -4,6 +4,7 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext as _
 
 from gonghui.core import audit
 from gonghui.core.chinese import to_simplified
@@ -32,7 +33,7 @@ ORG_FIELDS = (
 def _clean_name(name: str) -> str:
     name = to_simplified((name or "").strip())
     if not name:
-        raise ValidationFailed("请填写名称", field="name")
+        raise ValidationFailed(_("请填写名称"), field="name")
     return name
 
 
@@ -40,13 +41,13 @@ def _clean_name(name: str) -> str:
 def create_organization(*, by, parent: Organization | None, name: str, kind: str, **fields):
     if parent is None:
         if not by.is_superuser:
-            raise PermissionDenied("只有系统管理员可以创建顶级组织")
+            raise PermissionDenied(_("只有系统管理员可以创建顶级组织"))
     elif not can_manage_organization(by, parent):
-        raise PermissionDenied("您无权在该组织下新建下级组织")
+        raise PermissionDenied(_("您无权在该组织下新建下级组织"))
     org = Organization(parent=parent, name=_clean_name(name), kind=kind)
     for key, value in fields.items():
         if key not in ORG_FIELDS:
-            raise ValidationFailed(f"未知字段：{key}")
+            raise ValidationFailed(_("未知字段：%(key)s") % {"key": key})
         setattr(org, key, value)
     # The path needs the id: reserve it with a unique placeholder, then write the real path.
     org.path = f"new-{id(org)}"
@@ -65,12 +66,12 @@ def update_organization(
     *, by, organization: Organization, version: str | None = None, **fields
 ) -> Organization:
     if not can_manage_organization(by, organization):
-        raise PermissionDenied("您无权修改该组织")
+        raise PermissionDenied(_("您无权修改该组织"))
     claim_version(organization, version)
     changed = {}
     for key, value in fields.items():
         if key not in ORG_FIELDS:
-            raise ValidationFailed(f"未知字段：{key}")
+            raise ValidationFailed(_("未知字段：%(key)s") % {"key": key})
         if key == "name":
             value = _clean_name(value)
         if getattr(organization, key) != value:
@@ -102,11 +103,11 @@ def move_organization(*, by, organization: Organization, new_parent: Organizatio
     """Move a node and its whole subtree under `new_parent`; every path changes in one go."""
     org = Organization.objects.select_for_update().get(pk=organization.pk)
     if not can_manage_organization(by, org) or not can_manage_organization(by, new_parent):
-        raise PermissionDenied("您无权移动该组织或移动到目标组织下")
+        raise PermissionDenied(_("您无权移动该组织或移动到目标组织下"))
     if org.parent_id is None:
-        raise ValidationFailed("不能移动顶级组织", field="parent")
+        raise ValidationFailed(_("不能移动顶级组织"), field="parent")
     if new_parent.path.startswith(org.path):
-        raise ValidationFailed("不能把组织移动到它自己或它的下级组织之下", field="parent")
+        raise ValidationFailed(_("不能把组织移动到它自己或它的下级组织之下"), field="parent")
     if new_parent.pk == org.parent_id:
         return org
     old_path = org.path
@@ -140,10 +141,10 @@ def move_organization(*, by, organization: Organization, new_parent: Organizatio
 @transaction.atomic
 def create_department(*, by, organization: Organization, name: str, duties: str = "", sort_order=0):
     if not can_manage_organization(by, organization):
-        raise PermissionDenied("您无权为该组织设置部门")
+        raise PermissionDenied(_("您无权为该组织设置部门"))
     name = _clean_name(name)
     if Department.objects.filter(organization=organization, name=name).exists():
-        raise ValidationFailed(f"该组织已有名为“{name}”的部门", field="name")
+        raise ValidationFailed(_("该组织已有名为“%(name)s”的部门") % {"name": name}, field="name")
     dept = Department.objects.create(
         organization=organization, name=name, duties=duties, sort_order=sort_order
     )
@@ -154,14 +155,14 @@ def create_department(*, by, organization: Organization, name: str, duties: str 
 @transaction.atomic
 def update_department(*, by, department: Department, name: str, duties: str, sort_order: int):
     if not can_manage_organization(by, department.organization):
-        raise PermissionDenied("您无权修改该部门")
+        raise PermissionDenied(_("您无权修改该部门"))
     name = _clean_name(name)
     if (
         Department.objects.filter(organization_id=department.organization_id, name=name)
         .exclude(pk=department.pk)
         .exists()
     ):
-        raise ValidationFailed(f"该组织已有名为“{name}”的部门", field="name")
+        raise ValidationFailed(_("该组织已有名为“%(name)s”的部门") % {"name": name}, field="name")
     department.name, department.duties, department.sort_order = name, duties, sort_order
     department.save(update_fields=["name", "duties", "sort_order", "updated_at"])
     audit.record(by=by, action=audit.Action.UPDATE, target=department, summary=f"修改部门 {name}")

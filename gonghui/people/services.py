@@ -130,9 +130,9 @@ def validate_person_fields(data: dict, *, by, exclude_pk=None, check_id_taken: b
     errors = {}
     name = (data.get("name") or "").strip()
     if not name:
-        errors["name"] = "请填写姓名"
+        errors["name"] = _("请填写姓名")
     elif len(name) > 50:
-        errors["name"] = "姓名过长"
+        errors["name"] = _("姓名过长")
     try:
         data["id_number"] = idcard.validate_id_number(data.get("id_number") or "")
     except idcard.InvalidIdNumber as exc:
@@ -146,19 +146,19 @@ def validate_person_fields(data: dict, *, by, exclude_pk=None, check_id_taken: b
                 errors["id_number"] = conflict[data["id_number"]]
     phone = (data.get("phone") or "").strip()
     if phone and not (phone.isdigit() and 7 <= len(phone) <= 12):
-        errors["phone"] = "手机号应为7至12位数字"
+        errors["phone"] = _("手机号应为7至12位数字")
     dept = data.get("department")
     org = data.get("organization")
     if dept is not None and org is not None and dept.organization_id != org.pk:
-        errors["department"] = "部门不属于所选组织"
+        errors["department"] = _("部门不属于所选组织")
     if org is None:
-        errors["organization"] = "请选择所属组织"
+        errors["organization"] = _("请选择所属组织")
     return errors
 
 
 def _check_scope(by, organization: Organization) -> None:
     if not can_edit_people_of(by, organization):
-        raise PermissionDenied("您无权管理该组织的人员")
+        raise PermissionDenied(_("您无权管理该组织的人员"))
 
 
 # Create, update and import validate before their transaction opens: the audit entry of a
@@ -170,7 +170,7 @@ def create_person(*, by, **data) -> Person:
         _check_scope(by, data["organization"])
     errors = validate_person_fields(data, by=by)
     if errors:
-        raise ValidationFailed("人员信息有误", errors=errors)
+        raise ValidationFailed(_("人员信息有误"), errors=errors)
     person = Person(**{k: v for k, v in data.items() if k in EDITABLE})
     _derive(person)
     with transaction.atomic():
@@ -196,7 +196,7 @@ def update_person(*, by, person: Person, version: str | None = None, **data) -> 
         merged, by=by, exclude_pk=person.pk, check_id_taken=new_number != person.id_number
     )
     if errors:
-        raise ValidationFailed("人员信息有误", errors=errors)
+        raise ValidationFailed(_("人员信息有误"), errors=errors)
     changed = [k for k in EDITABLE if k in data and getattr(person, k) != merged[k]]
     for key in changed:
         setattr(person, key, merged[key])
@@ -248,34 +248,47 @@ def check_import(*, by, rows: list[dict]) -> ImportReport:
         matches = orgs.get(org_name, [])
         org = matches[0] if len(matches) == 1 else None
         if not org_name:
-            row.errors.append("所属组织为空")
+            row.errors.append(_("所属组织为空"))
         elif not matches:
-            row.errors.append(f"未知组织“{org_name}”（或不在您的管理范围内）")
+            row.errors.append(
+                _("未知组织“%(org_name)s”（或不在您的管理范围内）") % {"org_name": org_name}
+            )
         elif len(matches) > 1:
-            row.errors.append(f"组织名称“{org_name}”不唯一，请联系管理员")
+            row.errors.append(
+                _("组织名称“%(org_name)s”不唯一，请联系管理员") % {"org_name": org_name}
+            )
         dept = None
         dept_name = to_simplified(str(raw.get("部门") or "").strip())
         if dept_name and org is not None:
             dept = Department.objects.filter(organization=org, name=dept_name).first()
             if dept is None:
-                row.errors.append(f"组织“{org_name}”下没有部门“{dept_name}”")
+                row.errors.append(
+                    _("组织“%(org_name)s”下没有部门“%(dept_name)s”")
+                    % {"org_name": org_name, "dept_name": dept_name}
+                )
         post = None
         post_name = str(raw.get("岗位") or "").strip()
         if post_name:
             post = posts.get(post_name)
             if post is None:
-                row.errors.append(f"未知岗位“{post_name}”")
+                row.errors.append(_("未知岗位“%(post_name)s”") % {"post_name": post_name})
         level_text = str(raw.get("劳模级别") or "").strip()
         level = LEVEL_WORDS.get(level_text, "") if level_text else ""
         if level_text and not level:
-            row.errors.append(f"劳模级别“{level_text}”无效（可填：{'、'.join(LEVEL_WORDS)}）")
+            row.errors.append(
+                _("劳模级别“%(level_text)s”无效（可填：%(choices)s）")
+                % {"level_text": level_text, "choices": "、".join(LEVEL_WORDS)}
+            )
         flags = {}
         for word in str(raw.get("标签") or "").replace("，", ",").replace("、", ",").split(","):
             word = word.strip()
             if not word:
                 continue
             if word not in TAG_WORDS:
-                row.errors.append(f"标签“{word}”无效（可填：{'、'.join(TAG_WORDS)}）")
+                row.errors.append(
+                    _("标签“%(word)s”无效（可填：%(choices)s）")
+                    % {"word": word, "choices": "、".join(TAG_WORDS)}
+                )
             else:
                 flags[TAG_WORDS[word]] = True
         data = {
@@ -296,7 +309,7 @@ def check_import(*, by, rows: list[dict]) -> ImportReport:
         if "id_number" not in field_errors:
             first = seen_ids.setdefault(data["id_number"], row.number)
             if first != row.number:
-                row.errors.append(f"身份证号与第 {first} 行重复")
+                row.errors.append(_("身份证号与第 %(first)s 行重复") % {"first": first})
         row.data = data
     conflicts = id_number_conflicts(by=by, numbers=list(seen_ids))
     for row in report.rows:
@@ -322,7 +335,7 @@ def import_people(*, by, rows: list[dict]) -> list[Person]:
                 Person.objects.bulk_create(people, batch_size=500)
         except IntegrityError as exc:
             raise ValidationFailed(
-                "导入时发现重复的身份证号（可能刚被他人登记），未写入任何数据"
+                _("导入时发现重复的身份证号（可能刚被他人登记），未写入任何数据")
             ) from exc
         audit.record(
             by=by,

@@ -90,7 +90,7 @@ def reveal(request, pk: int):
 @login_required
 def create(request):
     if not request.user.has_perm(EDIT_PERMISSION):
-        raise PermissionDenied("您无权新建人员")
+        raise PermissionDenied(_("您无权新建人员"))
     form = PersonForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -98,7 +98,7 @@ def create(request):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, f"已新建人员：{person.name}")
+            messages.success(request, _("已新建人员：%(name)s") % {"name": person.name})
             return redirect("people:detail", pk=person.pk)
     return render(request, "people/form.html", {"form": form})
 
@@ -114,7 +114,7 @@ def edit(request, pk: int):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, "已保存")
+            messages.success(request, _("已保存"))
             return redirect("people:detail", pk=person.pk)
     return render(request, "people/form.html", {"form": form, "person": person})
 
@@ -139,13 +139,13 @@ def import_template(request):
 @login_required
 def import_people(request):
     if not request.user.has_perm(EDIT_PERMISSION):
-        raise PermissionDenied("您无权导入人员")
+        raise PermissionDenied(_("您无权导入人员"))
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and "confirm" in request.POST:
         rows = stashed_rows(request.session, IMPORT_SESSION_KEY, headers=services.IMPORT_HEADERS)
         if rows is None:
-            messages.error(request, "导入文件已失效，请重新上传")
+            messages.error(request, _("导入文件已失效，请重新上传"))
             return redirect("people:import")
         try:
             people = services.import_people(by=request.user, rows=rows)
@@ -154,7 +154,7 @@ def import_people(request):
             report = services.check_import(by=request.user, rows=rows)
         else:
             drop_stash(request.session, IMPORT_SESSION_KEY)
-            messages.success(request, f"已导入 {len(people)} 人")
+            messages.success(request, _("已导入 %(n)s 人") % {"n": len(people)})
             return redirect("people:list")
     elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

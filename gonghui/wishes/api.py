@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
@@ -212,6 +213,6 @@ def deliver_wish(
 def transition(request, wish_id: Id, verb: str, payload: NoteIn):
     """vet, publish, thank (note optional) or withdraw (note is the required reason)."""
     if verb not in NOTE_VERBS:
-        raise Http404("未知操作")
+        raise Http404(_("未知操作"))
     wish = selectors.get_wish_for_user(request.auth, wish_id, for_write=True)
     return services.note_verb(wish=wish, verb=verb, by=request.auth, note=payload.note)

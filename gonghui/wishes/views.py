@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core.exceptions import DomainError
@@ -76,7 +77,7 @@ def statistics(request):
 @login_required
 def create(request):
     if not request.user.has_perm(permissions.COLLECT):
-        raise PermissionDenied("您无权录入微心愿")
+        raise PermissionDenied(_("您无权录入微心愿"))
     form = WishForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -84,7 +85,7 @@ def create(request):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, f"已录入微心愿：{wish.title}")
+            messages.success(request, _("已录入微心愿：%(title)s") % {"title": wish.title})
             return redirect("wishes:detail", pk=wish.pk)
     return render(request, "wishes/form.html", {"form": form})
 
@@ -140,7 +141,7 @@ def reveal_claimant(request, pk: int):
 def photo(request, pk: int):
     wish = selectors.get_wish_for_user(request.user, pk)
     if not wish.delivery_photo:
-        raise Http404("没有送达照片")
+        raise Http404(_("没有送达照片"))
     name = wish.delivery_photo.name
     return stored_file_response(
         name, download_name=f"送达照片.{name.rsplit('.', 1)[-1]}", inline=True
@@ -167,7 +168,7 @@ def deliver(request, pk: int):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "已登记送达")
+        messages.success(request, _("已登记送达"))
     return redirect("wishes:detail", pk=pk)
 
 
@@ -175,7 +176,7 @@ def deliver(request, pk: int):
 @require_POST
 def transition(request, pk: int, verb: str):
     if verb not in NOTE_VERBS:
-        raise Http404("未知操作")
+        raise Http404(_("未知操作"))
     wish = selectors.get_wish_for_user(request.user, pk, for_write=True)
     note = request.POST.get("note", "").strip()[:300]
     try:
@@ -183,5 +184,5 @@ def transition(request, pk: int, verb: str):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"已{VERB_LABELS[verb]}")
+        messages.success(request, _("已%(verb)s") % {"verb": VERB_LABELS[verb]})
     return redirect("wishes:detail", pk=pk)
