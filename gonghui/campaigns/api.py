@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import File, Router, Schema
+from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
@@ -185,6 +185,16 @@ def create_campaign(request, payload: CampaignIn):
 @router.get("/{campaign_id}", response=CampaignOut)
 def get_campaign(request, campaign_id: Id):
     return selectors.get_campaign_for_user(request.auth, campaign_id)
+
+
+class CloseCampaignIn(Schema):
+    note: str = Field("", max_length=500)
+
+
+@router.post("/{campaign_id}/close", response=CampaignOut)
+def close_campaign(request, campaign_id: Id, payload: CloseCampaignIn):
+    campaign = selectors.get_campaign_for_user(request.auth, campaign_id, for_write=True)
+    return services.close_campaign(by=request.auth, campaign=campaign, note=payload.note)
 
 
 @router.get("/{campaign_id}/indicators", response=list[CampaignIndicatorOut])

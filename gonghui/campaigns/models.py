@@ -7,8 +7,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.models import TimeStampedModel
+from gonghui.core.models import TimeStampedModel, TransitionRecord
 from gonghui.organizations.scoping import OrgScopedModel, ScopedQuerySet
+
+from .workflow import Status
 
 
 class Method(models.TextChoices):
@@ -162,9 +164,7 @@ class FrameworkRule(RuleFields):
 class Campaign(OrgScopedModel, TimeStampedModel):
     """争创全国文明单位 / 创建全国文明城市 … of one organisation, on a frozen framework copy."""
 
-    class Status(models.TextChoices):
-        ACTIVE = "active", _("进行中")
-        CLOSED = "closed", _("已结束")
+    Status = Status
 
     name = models.CharField(_("名称"), max_length=100)
     kind = models.CharField(_("类型"), max_length=12, choices=CampaignKind.choices)
@@ -202,6 +202,19 @@ class Campaign(OrgScopedModel, TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("campaigns:detail", args=[self.pk])
+
+
+class CampaignTransition(TransitionRecord):
+    """History of a campaign's status: who closed it, when and why."""
+
+    subject_field = "campaign"
+    statuses = Status
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="history")
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("创建活动记录")
+        verbose_name_plural = _("创建活动记录")
 
 
 class CampaignIndicator(IndicatorFields):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from gonghui.core import audit
+from gonghui.core import audit, workflow
 from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.organizations.models import Department, Organization
@@ -27,6 +27,7 @@ from .models import (
     Progress,
     RuleEvent,
 )
+from .workflow import TRANSITIONS
 
 COPIED_FIELDS = (
     "code",
@@ -83,6 +84,14 @@ def create_campaign(
         summary=f"设立创建活动 {name}，测评体系 {version}",
     )
     return campaign
+
+
+@transaction.atomic
+def close_campaign(*, by, campaign: Campaign, note: str = "") -> Campaign:
+    """The campaign office ends the campaign: reminders stop, the record stays readable."""
+    if not permissions.can_manage_campaign(by, campaign):
+        raise PermissionDenied(gettext("您没有结束该创建活动的权限"))
+    return workflow.apply(campaign, table=TRANSITIONS, verb="close", by=by, note=note.strip())
 
 
 def freeze_framework(*, campaign: Campaign, version: FrameworkVersion) -> None:
