@@ -6,6 +6,7 @@ import zlib
 
 from gonghui.campaigns import frameworks, services
 from gonghui.campaigns.models import CampaignIndicator, CampaignKind
+from gonghui.testing import make_org
 
 SMALL_YAML = """
 framework: {code: test-unit, name: 测试测评体系, kind: unit}
@@ -32,8 +33,9 @@ rules:
 """
 
 
-def make_version():
-    return frameworks.import_framework(spec=frameworks.parse_yaml(SMALL_YAML))
+def make_version(label: str = "v1"):
+    spec = SMALL_YAML.replace("label: v1", f"label: {label}")
+    return frameworks.import_framework(spec=frameworks.parse_yaml(spec))
 
 
 def make_campaign(fed, *, assessment_date=dt.date(2020, 11, 30)):
@@ -82,3 +84,44 @@ def png_bytes(seed: int = 0) -> bytes:
 
 def pdf_bytes() -> bytes:
     return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def tasks_in_new_units(fed, campaign, codes=("01", "02"), *, deadline=dt.date(2020, 6, 30)):
+    """make_rows for the query-count helper: unit i, a new grassroots union, gets the tasks
+    under `codes`."""
+
+    def more(indices):
+        units = [make_org(f"金水第{i}基层工会", parent=fed.jinshui) for i in indices]
+        services.assign(
+            by=fed.province_admin,
+            campaign=campaign,
+            indicators=[indicator(campaign, code) for code in codes],
+            organizations=units,
+            deadline=deadline,
+        )
+        return [unit.name for unit in units]
+
+    return more
+
+
+def campaigns_with_tasks(fed):
+    """make_rows for the query-count helper: campaign i, on a framework version of its own,
+    with the basic work department's tasks under the liaison."""
+
+    def more(indices):
+        shown = []
+        for i in indices:
+            campaign = services.create_campaign(
+                by=fed.province_admin,
+                organization=fed.henan,
+                version=make_version(f"第{i}版"),
+                name=f"第{i}届争创文明单位",
+                kind=CampaignKind.UNIT,
+                year=2020,
+                assessment_date=dt.date(2020, 11, 30),
+            )
+            assign_basic_work(fed, campaign, "01.01", deadline=dt.date(2020, 6, 1 + i))
+            shown.append(campaign.name)
+        return shown
+
+    return more

@@ -135,32 +135,3 @@ def test_department_liaison_sees_only_their_departments_share(fed, campaign, mix
     # The campaign office sees the whole campaign with its bonus.
     whole = selectors.score_for(campaign, fed.province_admin)
     assert not whole.is_partial and whole.bonus == 3 and whole.full == 20
-
-
-@pytest.mark.parametrize("persona", ["province_admin", "liaison"])
-def test_score_page_queries_do_not_grow_with_tasks(fed, campaign, client_for, persona):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client = client_for(getattr(fed, persona))
-    url = reverse("campaigns:score", args=[campaign.pk])
-    services.assign(
-        by=fed.province_admin,
-        campaign=campaign,
-        indicators=[indicator(campaign, "01.01")],
-        departments=[fed.basic_work_dept],
-        organizations=[fed.zhengzhou],
-    )
-    client.get(url)
-    with CaptureQueriesContext(connection) as few:
-        assert client.get(url).status_code == 200
-    services.assign(
-        by=fed.province_admin,
-        campaign=campaign,
-        indicators=[indicator(campaign, "01"), indicator(campaign, "02")],
-        departments=[fed.basic_work_dept, fed.publicity_dept],
-        organizations=[fed.zhengzhou, fed.jinshui],
-    )
-    with CaptureQueriesContext(connection) as many:
-        assert client.get(url).status_code == 200
-    assert len(many) == len(few) <= 17
