@@ -3,7 +3,6 @@
 import datetime as dt
 from decimal import Decimal
 
-from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -11,11 +10,12 @@ from gonghui.api.fields import Count, Date, Id, Money
 from gonghui.api.pagination import ApiPagination
 from gonghui.campaigns.selectors import get_indicator_for_user
 from gonghui.core.concurrency import request_version, version_of
-from gonghui.organizations.models import Department
-from gonghui.organizations.selectors import get_organization_for_user
+from gonghui.organizations.selectors import (
+    get_department_for_user,
+    get_organization_for_user,
+)
 
 from . import selectors, services
-from .models import ActivityType
 
 router = Router()
 
@@ -119,13 +119,9 @@ class ActivityUpdateIn(ActivityIn):
 def _resolve(request, payload: ActivityIn) -> dict:
     data = payload.dict()
     data["organization"] = get_organization_for_user(request.auth, data.pop("organization_id"))
-    data["activity_type"] = get_object_or_404(ActivityType, pk=data.pop("activity_type_id"))
+    data["activity_type"] = selectors.get_activity_type(data.pop("activity_type_id"))
     dept_id = data.pop("department_id")
-    data["department"] = (
-        get_object_or_404(Department.objects.visible_to(request.auth), pk=dept_id)
-        if dept_id
-        else None
-    )
+    data["department"] = get_department_for_user(request.auth, dept_id) if dept_id else None
     return data
 
 

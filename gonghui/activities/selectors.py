@@ -15,7 +15,15 @@ from gonghui.organizations.models import Department, Organization
 from gonghui.organizations.paths import subtree_range
 from gonghui.organizations.scoping import DataScope
 
-from .models import METRIC_FIELDS, METRICS, Activity, ActivityRollup, ActivityType, fen_to_yuan
+from .models import (
+    METRIC_FIELDS,
+    METRICS,
+    Activity,
+    ActivityPhoto,
+    ActivityRollup,
+    ActivityType,
+    fen_to_yuan,
+)
 from .permissions import can_change
 from .rollups import SUM_FIELDS
 
@@ -343,3 +351,18 @@ def indicators_of(activity: Activity, user) -> list:
         .select_related("campaign")
         .order_by("campaign_id", "position")
     )
+
+
+def get_activity_type(pk) -> ActivityType:
+    try:
+        return ActivityType.objects.get(pk=pk)
+    except (ActivityType.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("活动类型不存在") from exc
+
+
+def get_photo_of(activity: Activity, pk) -> ActivityPhoto:
+    """One photo of this activity (the caller has resolved the activity through the scope)."""
+    try:
+        return ActivityPhoto.objects.get(activity=activity, pk=pk)
+    except (ActivityPhoto.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("照片不存在") from exc

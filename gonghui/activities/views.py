@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gonghui.campaigns import selectors as campaign_selectors
@@ -16,11 +16,10 @@ from gonghui.core.files import stored_file_response
 from gonghui.core.forms import add_domain_error
 from gonghui.core.spreadsheets import render_template_xlsx, xlsx_response
 from gonghui.exports.http import export_response
-from gonghui.organizations.models import Department
+from gonghui.organizations.selectors import departments_of
 
 from . import exports, selectors, services
 from .forms import ActivityForm, ImportForm
-from .models import ActivityPhoto
 from .permissions import ADD_PERMISSION, CHANGE_PERMISSION, DELETE_PERMISSION
 
 IMPORT_SESSION_KEY = "activities_import_file"
@@ -32,7 +31,7 @@ def _filters(request) -> selectors.ActivityFilter:
 
 def _filter_context(request, filters) -> dict:
     org = filters.organization or request.user.organization
-    departments = list(Department.objects.filter(organization=org)) if org else []
+    departments = list(departments_of(org)) if org else []
     return {
         "filters": filters,
         "types": selectors.activity_types(active_only=False),
@@ -141,7 +140,7 @@ def tag_indicator(request, pk: int):
 def photo(request, pk: int, photo_pk: int):
     """Photos are served only to users who may see the activity."""
     activity = selectors.get_activity_for_user(request.user, pk)
-    item = get_object_or_404(ActivityPhoto, pk=photo_pk, activity=activity)
+    item = selectors.get_photo_of(activity, photo_pk)
     return stored_file_response(item.file.name, download_name=item.original_name, inline=True)
 
 

@@ -120,21 +120,13 @@ def confirm(request, pk: Id, payload: ConfirmIn):
     # Ids in the body are resolved through the user's scope, like ids in the URL.
     if "department_id" in edits:
         department_id = edits.pop("department_id")
-        department = (
-            selectors.departments_for(request.user, proposal.organization)
-            .filter(pk=department_id)
-            .first()
-        )
+        department = selectors.department_for(request.user, proposal.organization, department_id)
         if department is None:
             raise ValidationFailed(_("找不到该部门，或不在您的管理范围内"), field="department_id")
         edits["department"] = department
     if "assignment_id" in edits:
         assignment_id = edits.pop("assignment_id")
-        assignment = (
-            selectors.ledger_tasks_for(request.user, proposal.organization)
-            .filter(pk=assignment_id)
-            .first()
-        )
+        assignment = selectors.ledger_task_for(request.user, proposal.organization, assignment_id)
         if assignment is None:
             raise ValidationFailed(
                 _("找不到该台账任务，或不在您的管理范围内"), field="assignment_id"

@@ -166,6 +166,16 @@ def ledger_tasks_for(user, organization):
     )
 
 
+def department_for(user, organization, pk) -> Department | None:
+    """One of `departments_for`, by id; None for any other."""
+    return departments_for(user, organization).filter(pk=pk).first()
+
+
+def ledger_task_for(user, organization, pk) -> Assignment | None:
+    """One of `ledger_tasks_for`, by id; None for any other."""
+    return ledger_tasks_for(user, organization).filter(pk=pk).first()
+
+
 # --- likely duplicates ----------------------------------------------------------------------
 
 _TITLE_NOISE_RE = re.compile(r"[\s“”\"'《》「」()（）:：,，。、·-]")

@@ -7,7 +7,6 @@ from gonghui.api.fields import Id
 from gonghui.api.pagination import ApiPagination
 
 from . import selectors, services
-from .models import Department, Organization
 
 router = Router()
 
@@ -46,12 +45,7 @@ class DepartmentOut(Schema):
 @router.get("/", response=list[OrganizationOut])
 @paginate(ApiPagination, page_size=50)
 def list_organizations(request, parent_id: Id | None = None, q: str = ""):
-    qs = Organization.objects.visible_to(request.auth).order_by("path")
-    if parent_id is not None:
-        qs = qs.filter(parent_id=parent_id)
-    if q:
-        qs = qs.filter(name__contains=q)
-    return qs
+    return selectors.organizations_for_user(request.auth, parent_id=parent_id, query=q)
 
 
 @router.get("/{org_id}", response=OrganizationOut)
@@ -62,7 +56,7 @@ def get_organization(request, org_id: Id):
 @router.get("/{org_id}/departments", response=list[DepartmentOut])
 def list_departments(request, org_id: Id):
     org = selectors.get_organization_for_user(request.auth, org_id)
-    return list(Department.objects.filter(organization=org))
+    return list(selectors.departments_of(org))
 
 
 @router.post("/", response={201: OrganizationOut})

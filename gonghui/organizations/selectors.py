@@ -82,3 +82,22 @@ def ancestors_for_user(user, organization: Organization) -> list[Organization]:
 
 def num_organizations_for_user(user) -> int:
     return Organization.objects.visible_to(user).count()
+
+
+def organizations_for_user(user, *, parent_id=None, query: str = ""):
+    """The organisations the user can see in tree order, optionally one parent's children or
+    those whose name contains `query` (the API's list)."""
+    qs = Organization.objects.visible_to(user).order_by("path")
+    if parent_id is not None:
+        qs = qs.filter(parent_id=parent_id)
+    if query:
+        qs = qs.filter(name__contains=query)
+    return qs
+
+
+def get_department_for_user(user, pk) -> Department:
+    """A department of an organisation in the user's scope; 404 otherwise."""
+    try:
+        return Department.objects.visible_to(user).get(pk=pk)
+    except (Department.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("部门不存在或无权访问") from exc

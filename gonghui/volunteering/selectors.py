@@ -7,6 +7,7 @@ from django.utils import timezone
 from gonghui.organizations.models import Organization
 
 from .models import (
+    Membership,
     Pairing,
     Problem,
     ServiceEvent,
@@ -276,3 +277,20 @@ def overview(user) -> dict:
         if user.is_authenticated
         else 0,
     }
+
+
+def members_of(team: Team) -> list[Membership]:
+    return list(team.memberships.select_related("volunteer__person").order_by("joined_date", "pk"))
+
+
+def memberships_of(volunteer: Volunteer) -> list[Membership]:
+    return list(volunteer.memberships.select_related("team"))
+
+
+def pending_hours_of(volunteer: Volunteer) -> list[ServiceHours]:
+    """The volunteer's hours not yet approved (awaiting review or returned)."""
+    return list(volunteer.hours.exclude(status=HoursStatus.APPROVED).select_related("team"))
+
+
+def problems_of(visit: Visit) -> list[Problem]:
+    return list(visit.problems.order_by("pk"))

@@ -105,7 +105,7 @@ def team_detail(request, pk: int):
             request.path,
             "已加入队员",
         )
-    members = team.memberships.select_related("volunteer__person").order_by("joined_date", "pk")
+    members = selectors.members_of(team)
     return render(
         request,
         "volunteering/team_detail.html",
@@ -150,8 +150,8 @@ def volunteer_detail(request, pk: int):
         {
             "volunteer": volunteer,
             "summary": selectors.volunteer_hours(volunteer),
-            "teams": volunteer.memberships.select_related("team"),
-            "pending": volunteer.hours.exclude(status=HoursStatus.APPROVED).select_related("team"),
+            "teams": selectors.memberships_of(volunteer),
+            "pending": selectors.pending_hours_of(volunteer),
         },
     )
 
@@ -428,7 +428,7 @@ def visit_detail(request, pk: int):
     return render(
         request,
         "volunteering/visit_detail.html",
-        {"visit": visit, "problems": visit.problems.order_by("pk"), "form": form},
+        {"visit": visit, "problems": selectors.problems_of(visit), "form": form},
     )
 
 
