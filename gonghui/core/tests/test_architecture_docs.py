@@ -106,6 +106,18 @@ def test_the_directory_map_shows_every_installed_app():
     assert [app for app in apps if app.replace(".", "/") + "/" not in paths] == []
 
 
+def test_every_module_of_core_is_on_the_directory_map():
+    paths = set(directory_map(ARCHITECTURE.read_text(encoding="utf-8")))
+    modules = sorted((ROOT / "gonghui" / "core").glob("*.py"))
+    assert modules
+    unlisted = [
+        m.name
+        for m in modules
+        if m.name not in {"__init__.py", "apps.py"} and f"gonghui/core/{m.name}" not in paths
+    ]
+    assert unlisted == []
+
+
 def test_every_import_contract_is_described():
     """A contract of pyproject.toml appears by its id, or by `<app>-interfaces-private`."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
