@@ -11,6 +11,8 @@ from gonghui.core import audit, workflow
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 
 from . import permissions as perms
+from . import selectors
+from .certificates import render_certificate
 from .models import (
     Membership,
     Pairing,
@@ -437,3 +439,29 @@ def close_problem(*, by, problem: Problem, result: str, solved_date: dt.date) ->
         raise ValidationFailed("解决日期不能早于收集日期", field="solved_date")
     fields = {"result": result.strip(), "solved_date": solved_date}
     return _apply(problem, PROBLEM_TRANSITIONS, "close", by=by, fields=fields)
+
+
+# --- certificates ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def issue_certificate(*, by, volunteer: Volunteer) -> bytes:
+    """志愿服务时长证明 (.docx) of the volunteer's approved hours; each issue is audited. The
+    caller has resolved the volunteer through `by`'s scope."""
+    summary = selectors.volunteer_hours(volunteer)
+    content = render_certificate(
+        name=volunteer.person.name,
+        code=volunteer.code,
+        organization=volunteer.organization.name,
+        total_hours=summary["hours"],
+        rows=[(h.service_date, h.team.name, h.note, h.hours) for h in summary["rows"]],
+        issued_by=volunteer.organization.name,
+        issued_on=timezone.localdate(),
+    )
+    audit.record(
+        by=by,
+        action=audit.Action.EXPORT,
+        target=volunteer,
+        summary=f"开具志愿服务时长证明 {volunteer}",
+    )
+    return content

@@ -11,14 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gonghui.core import audit
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import add_domain_error
 from gonghui.exports.http import export_response
 
 from . import exports, forms, selectors, services, throttles
 from . import permissions as perms
-from .certificates import render_certificate
 from .models import Visit
 from .workflow import EventStatus, HoursStatus, ProblemStatus
 
@@ -160,22 +158,7 @@ def volunteer_detail(request, pk: int):
 def certificate(request, pk: int):
     """志愿服务时长证明 (.docx) of approved hours."""
     volunteer = selectors.get_volunteer_for_user(request.user, pk)
-    summary = selectors.volunteer_hours(volunteer)
-    content = render_certificate(
-        name=volunteer.person.name,
-        code=volunteer.code,
-        organization=volunteer.organization.name,
-        total_hours=summary["hours"],
-        rows=[(h.service_date, h.team.name, h.note, h.hours) for h in summary["rows"]],
-        issued_by=volunteer.organization.name,
-        issued_on=timezone.localdate(),
-    )
-    audit.record(
-        by=request.user,
-        action=audit.Action.EXPORT,
-        target=volunteer,
-        summary=f"开具志愿服务时长证明 {volunteer}",
-    )
+    content = services.issue_certificate(by=request.user, volunteer=volunteer)
     response = HttpResponse(content, content_type=DOCX_MIME)
     response["Content-Disposition"] = f"attachment; filename=certificate-{volunteer.code}.docx"
     return response
