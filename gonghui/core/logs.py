@@ -71,7 +71,10 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not getattr(record, "request_id", None):
-            record.request_id = current_request_id() or "-"
+            # Django logs error responses (django.request) after the middleware has returned,
+            # with the request attached to the record.
+            request = getattr(record, "request", None)
+            record.request_id = current_request_id() or getattr(request, "request_id", None) or "-"
         return True
 
 

@@ -74,6 +74,14 @@ def test_the_proxy_id_is_kept_and_a_malformed_one_replaced(captured):
     assert "injected" not in "".join(handler.lines)
 
 
+@pytest.mark.django_db
+def test_django_error_responses_logged_after_the_middleware_carry_the_id(client, captured):
+    handler = captured(name="django.request")
+    response = client.get("/no-such-page/", headers={"X-Request-ID": "abc-404"})
+    assert response.status_code == 404
+    assert handler.lines == ["[abc-404] Not Found: /no-such-page/"]
+
+
 def test_lines_outside_a_request_say_so(captured):
     handler = captured(name="gonghui.tests")
     logger.info("from the worker")
