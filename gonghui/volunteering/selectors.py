@@ -205,6 +205,7 @@ def volunteer_hours(volunteer: Volunteer) -> dict:
 def pairings_for_user(user):
     return (
         Pairing.objects.visible_to(user)
+        .select_related("organization")
         .annotate(num_visits=Count("visits"))
         .order_by("org_path", "-since_date")
     )
