@@ -19,8 +19,10 @@ def export_response(request, export: ListExport):
         raise PermissionDenied(_("请先登录"))
     params = list_params(request.GET)
     unmasked = params.get("unmasked") == "1"
-    if unmasked and not export.may_unmask(user):
-        raise PermissionDenied(_("您没有导出敏感个人信息的权限"))
+    try:
+        services.authorize_export(by=user, export=export, unmasked=unmasked)
+    except DomainError as exc:
+        raise PermissionDenied(exc.message) from exc
     try:
         items = export.queryset(user, params)
     except DomainError as exc:  # a filter the person may not use (e.g. a full phone number)
