@@ -2,7 +2,7 @@
 
 import re
 
-from gonghui.testing import make_person
+from gonghui.testing import assert_constant_queries, make_org, make_person
 
 
 def figures(client, user) -> dict[str, int]:
@@ -25,3 +25,20 @@ def test_home_is_for_signed_in_users(client):
     response = client.get("/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_home_queries_do_not_grow_with_people_and_organisations(client, fed):
+    def more(indices):
+        for i in indices:
+            org = make_org(f"金水第{i}基层工会", parent=fed.jinshui)
+            make_person(org, f"职工{i}", is_volunteer=True, model_worker_level="市级")
+        # The figures after these rows: 郑州, 金水, 宏达 and one union per person.
+        total = indices.stop
+        return [
+            f'<div class="num">{3 + total}</div><div class="label">组织</div>',
+            f'<div class="num">{total}</div><div class="label">人员</div>',
+            f'<div class="num">{total}</div><div class="label">志愿者</div>',
+        ]
+
+    client.force_login(fed.city_admin)
+    assert_constant_queries(client, "/", more)
