@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.core.db import reads_from_replica
 from gonghui.core.exceptions import DomainError
 from gonghui.core.files import stored_file_response
 from gonghui.core.forms import add_domain_error
@@ -64,6 +65,7 @@ def _date(value: str) -> dt.date | None:
 
 
 @login_required
+@reads_from_replica
 def statistics(request):
     stats = selectors.wish_statistics(
         request.user,
