@@ -4,6 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gonghui.ingest import services
+from gonghui.testing import assert_constant_queries, make_org
 
 REPORT = "娄底市总工会慰问困难职工\n发布时间:2016-02-20\n各级工会发放慰(wèi)问金137萬(wàn)多元。"
 
@@ -73,3 +74,29 @@ def test_api_analyse_returns_facts(fed, client_for):
     )
     assert response.status_code == 200
     assert [f["value"] for f in response.json()["facts"]] == [24000, 7207]
+
+
+def documents_in_new_units(fed, *, with_unit_names=True):
+    """make_rows for the query-count helper: document i, uploaded for a union of its own."""
+
+    def more(indices):
+        shown = []
+        for i in indices:
+            unit = make_org(f"金水第{i}基层工会", parent=fed.jinshui)
+            text = f"金水第{i}基层工会开展读书活动\n发布时间:2020-05-0{i + 1}\n参与职工{40 + i}人。"
+            upload = SimpleUploadedFile(f"第{i}份.txt", text.encode(), content_type="text/plain")
+            services.ingest_document(by=fed.province_admin, upload=upload, organization=unit)
+            shown += [f"第{i}份.txt", unit.name] if with_unit_names else [f"第{i}份.txt"]
+        return shown
+
+    return more
+
+
+def test_list_queries_do_not_grow_with_documents(fed, client_for):
+    client = client_for(fed.province_admin)
+    assert_constant_queries(client, reverse("ingest:index"), documents_in_new_units(fed))
+
+
+def test_api_list_queries_do_not_grow_with_documents(fed, client_for):
+    more = documents_in_new_units(fed, with_unit_names=False)
+    assert_constant_queries(client_for(fed.province_admin), "/api/v1/ingest/documents", more)
