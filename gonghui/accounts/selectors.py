@@ -1,6 +1,7 @@
 """Reads of accounts: a user's own API tokens."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import ApiToken
 
@@ -14,4 +15,4 @@ def get_token_for_user(user, pk) -> ApiToken:
     try:
         return ApiToken.objects.get(pk=pk, user=user)
     except (ApiToken.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("令牌不存在") from exc
+        raise Http404(_("令牌不存在")) from exc

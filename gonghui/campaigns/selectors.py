@@ -43,19 +43,19 @@ def get_campaign_for_user(user, pk, *, for_write: bool = False) -> Campaign:
     try:
         campaign = campaigns_for_user(user).get(pk=pk)
     except (Campaign.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("创建活动不存在或无权访问") from exc
+        raise Http404(_("创建活动不存在或无权访问")) from exc
     if for_write:
         from .permissions import can_manage_campaign
 
         if not can_manage_campaign(user, campaign):
-            raise Http404("创建活动不存在或无权访问")
+            raise Http404(_("创建活动不存在或无权访问"))
     return campaign
 
 
 def get_indicator_for_user(user, pk) -> CampaignIndicator:
     indicator = CampaignIndicator.objects.select_related("campaign").filter(pk=pk).first()
     if indicator is None:
-        raise Http404("指标不存在或无权访问")
+        raise Http404(_("指标不存在或无权访问"))
     get_campaign_for_user(user, indicator.campaign_id)
     return indicator
 
@@ -68,11 +68,11 @@ def frameworks_for_user(user):
 
 def get_version_for_user(user, pk) -> FrameworkVersion:
     if not user.is_authenticated:
-        raise Http404("测评体系不存在")
+        raise Http404(_("测评体系不存在"))
     try:
         return FrameworkVersion.objects.select_related("framework").get(pk=pk)
     except (FrameworkVersion.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("测评体系不存在") from exc
+        raise Http404(_("测评体系不存在")) from exc
 
 
 def framework_versions_for_user(user) -> list[FrameworkVersion]:
@@ -526,7 +526,7 @@ def get_assignment_for_user(user, pk) -> Assignment:
             .get(pk=pk)
         )
     except (Assignment.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("任务不存在或无权访问") from exc
+        raise Http404(_("任务不存在或无权访问")) from exc
 
 
 def responsible_units(campaign, user) -> list[dict]:

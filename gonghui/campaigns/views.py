@@ -47,7 +47,7 @@ def campaign_list(request):
 @login_required
 def create(request):
     if not request.user.has_perm(permissions.MANAGE_CAMPAIGN):
-        raise PermissionDenied("您没有设立创建活动的权限")
+        raise PermissionDenied(_("您没有设立创建活动的权限"))
     form = CampaignForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -65,7 +65,7 @@ def create(request):
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, "创建活动已设立，测评体系已复制到本活动")
+            messages.success(request, _("创建活动已设立，测评体系已复制到本活动"))
             return redirect("campaigns:detail", campaign.pk)
     return render(request, "campaigns/form.html", {"form": form, "title": _("设立创建活动")})
 
@@ -113,7 +113,7 @@ def assign(request, pk: int):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, f"已分工 {len(made)} 项任务")
+            messages.success(request, _("已分工 %(n)s 项任务") % {"n": len(made)})
             return redirect("campaigns:lookback", campaign.pk)
     return render(
         request,
@@ -237,7 +237,7 @@ def record_event(request, pk: int):
             note=request.POST.get("note", ""),
         )
     except (ValueError, InvalidOperation):
-        messages.error(request, "请填写正确的日期和数字")
+        messages.error(request, _("请填写正确的日期和数字"))
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("campaigns:score", campaign.pk)
@@ -248,7 +248,7 @@ def record_event(request, pk: int):
 
 def _require_framework_admin(user):
     if not permissions.can_manage_frameworks(user):
-        raise PermissionDenied("您没有维护测评体系的权限")
+        raise PermissionDenied(_("您没有维护测评体系的权限"))
 
 
 @login_required
@@ -302,9 +302,9 @@ def framework_import(request):
             else:
                 for key in ("code", "name", "label"):
                     if not data.get(key):
-                        form.add_error(key, "Excel 导入时必须填写")
+                        form.add_error(key, _("Excel 导入时必须填写"))
                 if form.errors:
-                    raise DomainError("请填写体系代码、名称和版本号")
+                    raise DomainError(_("请填写体系代码、名称和版本号"))
                 spec = frameworks.parse_excel(
                     io.BytesIO(upload.read()),
                     framework={
@@ -320,7 +320,7 @@ def framework_import(request):
         except DomainError as exc:
             errors = list(getattr(exc, "errors", None) or [exc.message])
         else:
-            messages.success(request, f"已导入 {version}")
+            messages.success(request, _("已导入 %(version)s") % {"version": version})
             return redirect("campaigns:framework_version", version.pk)
     return render(request, "campaigns/framework_import.html", {"form": form, "errors": errors})
 
@@ -330,7 +330,7 @@ def framework_import(request):
 def load_examples(request):
     _require_framework_admin(request.user)
     versions = frameworks.load_examples(by=request.user)
-    messages.success(request, f"已载入 {len(versions)} 个示例测评体系")
+    messages.success(request, _("已载入 %(n)s 个示例测评体系") % {"n": len(versions)})
     return redirect("campaigns:list")
 
 
@@ -339,7 +339,7 @@ def node_edit(request, pk: int):
     _require_framework_admin(request.user)
     node = selectors.get_node_for_user(request.user, pk)
     if selectors.is_version_locked(node.version):
-        raise Http404("该版本已被创建活动使用，请复制为新版本后修改")
+        raise Http404(_("该版本已被创建活动使用，请复制为新版本后修改"))
     form = NodeForm(
         request.POST or None,
         instance=copy.copy(node),
@@ -360,7 +360,7 @@ def node_edit(request, pk: int):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, "指标已保存")
+            messages.success(request, _("指标已保存"))
             return redirect("campaigns:framework_version", node.version_id)
     return render(request, "campaigns/form.html", {"form": form, "title": f"编辑指标 {node}"})
 
@@ -385,7 +385,7 @@ def node_add(request, pk: int):
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, "指标已新增")
+            messages.success(request, _("指标已新增"))
             return redirect("campaigns:framework_version", version.pk)
     title = f"在 {parent} 下新增指标" if parent else f"新增测评项目（{version}）"
     return render(request, "campaigns/form.html", {"form": form, "title": title})
@@ -401,7 +401,7 @@ def node_delete(request, pk: int):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"已删除 {count} 项指标")
+        messages.success(request, _("已删除 %(count)s 项指标") % {"count": count})
     return redirect("campaigns:framework_version", node.version_id)
 
 
@@ -417,7 +417,7 @@ def framework_copy(request, pk: int):
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("campaigns:framework_version", version.pk)
-    messages.success(request, f"已复制为新版本 {copy.label}，可以修改")
+    messages.success(request, _("已复制为新版本 %(label)s，可以修改") % {"label": copy.label})
     return redirect("campaigns:framework_version", copy.pk)
 
 

@@ -169,10 +169,12 @@ def check_upload(
     name = upload.name or "file"
     if upload.size is not None and upload.size > max_bytes:
         raise ValidationFailed(
-            f"文件“{name}”超过大小限制（最大 {max_bytes // (1024 * 1024)} MB）", field="file"
+            _("文件“%(name)s”超过大小限制（最大 %(size)s MB）")
+            % {"name": name, "size": max_bytes // (1024 * 1024)},
+            field="file",
         )
     if upload.size == 0:
-        raise ValidationFailed(f"文件“{name}”是空文件", field="file")
+        raise ValidationFailed(_("文件“%(name)s”是空文件") % {"name": name}, field="file")
     upload.seek(0)
     head = upload.read(8192)
     upload.seek(0)
@@ -182,13 +184,20 @@ def check_upload(
     allowed_text = "、".join(sorted(allowed))
     if kind is None or kind not in allowed:
         raise ValidationFailed(
-            f"文件“{name}”的内容不是允许的类型（允许：{allowed_text}），请检查文件本身而非扩展名",
+            _(
+                "文件“%(name)s”的内容不是允许的类型（允许：%(allowed_text)s），请检查文件本身而非扩展名"
+            )
+            % {"name": name, "allowed_text": allowed_text},
             field="file",
         )
     known = KINDS.get(kind) or TEXT_KINDS[kind]
     ext = _extension(name)
     if ext not in known[0]:
-        raise ValidationFailed(f"文件“{name}”的扩展名与内容不符：内容是 {kind} 文件", field="file")
+        raise ValidationFailed(
+            _("文件“%(name)s”的扩展名与内容不符：内容是 %(kind)s 文件")
+            % {"name": name, "kind": kind},
+            field="file",
+        )
     if kind in _OOXML_MARKERS:
         check_zip_bounds(upload, name=name)
     digest = hashlib.sha256()

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
@@ -196,24 +197,28 @@ def read_rows(fileobj, *, headers: Sequence[str], max_rows: int = 20000) -> list
     try:
         wb = load_workbook(fileobj, read_only=True, data_only=True)
     except Exception as exc:
-        raise ValidationFailed("无法读取 Excel 文件，请使用下载的模板（.xlsx）") from exc
+        raise ValidationFailed(_("无法读取 Excel 文件，请使用下载的模板（.xlsx）")) from exc
     ws = wb.worksheets[0]
     rows = ws.iter_rows(values_only=True)
     try:
         header_row = next(rows)
     except StopIteration as exc:
-        raise ValidationFailed("Excel 文件是空的") from exc
+        raise ValidationFailed(_("Excel 文件是空的")) from exc
     found = [str(h).strip() if h is not None else "" for h in header_row]
     missing = [h for h in headers if h not in found]
     if missing:
-        raise ValidationFailed(f"表头缺少列：{'、'.join(missing)}；请使用下载的模板")
+        raise ValidationFailed(
+            _("表头缺少列：%(choices)s；请使用下载的模板") % {"choices": "、".join(missing)}
+        )
     index = {h: found.index(h) for h in headers}
     result = []
     for number, row in enumerate(rows, start=2):
         if row is None or all(v is None or str(v).strip() == "" for v in row):
             continue
         if len(result) >= max_rows:
-            raise ValidationFailed(f"一次最多导入 {max_rows} 行，请分批导入")
+            raise ValidationFailed(
+                _("一次最多导入 %(max_rows)s 行，请分批导入") % {"max_rows": max_rows}
+            )
         record = {"_row": number}
         for h, i in index.items():
             v = row[i] if i < len(row) else None

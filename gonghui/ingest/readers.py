@@ -7,6 +7,9 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
 from gonghui.core.exceptions import ValidationFailed
 from gonghui.core.files import check_zip_bounds
 from gonghui.ingest.textnorm import MAX_DOCUMENT_BYTES, DocumentError, decode_bytes
@@ -91,7 +94,7 @@ def _table_lines(table) -> list[str]:
     return lines
 
 
-def docx_to_text(data: bytes, *, name: str = "文件", max_chars: int | None = None) -> str:
+def docx_to_text(data: bytes, *, name: str = "", max_chars: int | None = None) -> str:
     """Paragraphs and table cells of a Word document, in reading order.
 
     The zip is bounded before anything is inflated, and the body is read as a stream: each
@@ -101,6 +104,7 @@ def docx_to_text(data: bytes, *, name: str = "文件", max_chars: int | None = N
     # lxml only for .docx reading (start-up cost).
     from lxml import etree
 
+    name = name or pgettext("a document without a name", "文件")
     try:
         check_zip_bounds(data, name=name)
     except ValidationFailed as exc:
@@ -131,22 +135,29 @@ def docx_to_text(data: bytes, *, name: str = "文件", max_chars: int | None = N
                 if max_chars is not None and length > max_chars:
                     break
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise DocumentError(f"{name}不是有效的 Word（.docx）文件", code="docx") from exc
+        raise DocumentError(
+            _("%(name)s不是有效的 Word（.docx）文件") % {"name": name}, code="docx"
+        ) from exc
     return "\n".join(lines)
 
 
-def read_bytes(data: bytes, *, name: str = "文件", max_chars: int | None = None) -> str:
+def read_bytes(data: bytes, *, name: str = "", max_chars: int | None = None) -> str:
     """The text of a document, chosen by its name's suffix and checked by its content."""
+    name = name or pgettext("a document without a name", "文件")
     if not data:
-        raise DocumentError(f"{name}是空文件，没有可读取的内容", code="empty")
+        raise DocumentError(_("%(name)s是空文件，没有可读取的内容") % {"name": name}, code="empty")
     if len(data) > MAX_DOCUMENT_BYTES:
         raise DocumentError(
-            f"{name}超过大小限制（最大 {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB）", code="too_large"
+            _("%(name)s超过大小限制（最大 %(size)s MB）")
+            % {"name": name, "size": MAX_DOCUMENT_BYTES // (1024 * 1024)},
+            code="too_large",
         )
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(
-            f"不支持的文件类型“{suffix}”，请上传 .txt、.html 或 .docx 文件", code="unsupported"
+            _("不支持的文件类型“%(suffix)s”，请上传 .txt、.html 或 .docx 文件")
+            % {"suffix": suffix},
+            code="unsupported",
         )
     if suffix in DOCX_SUFFIXES or data.startswith(b"PK\x03\x04"):
         text = docx_to_text(data, name=name, max_chars=max_chars)
@@ -157,7 +168,7 @@ def read_bytes(data: bytes, *, name: str = "文件", max_chars: int | None = Non
         if re.match(r"\s*<(?:!doctype|html)", text[:100], re.I):
             text = html_to_text(text)
     if not text.strip():
-        raise DocumentError(f"{name}中没有可读取的文字", code="empty")
+        raise DocumentError(_("%(name)s中没有可读取的文字") % {"name": name}, code="empty")
     return text
 
 
@@ -167,10 +178,14 @@ def read_path(path: str | Path) -> str:
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
             raise DocumentError(
-                f"{path.name}超过大小限制（最大 {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB）",
+                _("%(name)s超过大小限制（最大 %(size)s MB）")
+                % {"name": path.name, "size": MAX_DOCUMENT_BYTES // (1024 * 1024)},
                 code="too_large",
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise DocumentError(f"无法读取文件“{path}”：{exc.strerror or exc}", code="io") from exc
+        raise DocumentError(
+            _("无法读取文件“%(path)s”：%(reason)s") % {"path": path, "reason": exc.strerror or exc},
+            code="io",
+        ) from exc
     return read_bytes(data, name=path.name)

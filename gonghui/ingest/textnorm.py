@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from gonghui.core.chinese import to_simplified
 from gonghui.core.exceptions import DomainError
@@ -38,7 +38,7 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 def decode_bytes(data: bytes, *, name: str = "", max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
     """Bytes of a text document → str; UTF-8 (with or without BOM), UTF-16, GB18030 or Big5."""
-    name = name or _("文件")
+    name = name or pgettext("a document without a name", "文件")
     if not data:
         raise DocumentError(_("%(name)s是空文件，没有可读取的内容") % {"name": name}, code="empty")
     if len(data) > max_bytes:

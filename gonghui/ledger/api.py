@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 
@@ -107,7 +108,7 @@ def _item_for_task(request, assignment_id: Id):
     found = selectors.item_for_assignment(assignment)
     if found is None:
         if not permissions.can_edit_assignment(request.auth, assignment):
-            raise PermissionDenied("您没有编辑该任务台账的权限")
+            raise PermissionDenied(_("您没有编辑该任务台账的权限"))
         found = services.ensure_item(assignment=assignment, by=request.auth)
     return found
 
@@ -134,13 +135,13 @@ def save_report(request, assignment_id: Id, payload: ReportIn):
 def upload_file(request, assignment_id: Id, file: UploadedFile = File(...)):  # noqa: B008
     """Upload one file; its type is judged from its content, never its name."""
     item = _item_for_task(request, assignment_id)
-    return 201, services.add_file(by=request.auth, item=item, upload=file)
+    return Status(201, services.add_file(by=request.auth, item=item, upload=file))
 
 
 @router.post("/tasks/{assignment_id}/evidence/links", response={201: LinkOut})
 def add_link(request, assignment_id: Id, payload: LinkIn):
     item = _item_for_task(request, assignment_id)
-    return 201, services.add_link(by=request.auth, item=item, url=payload.url, title=payload.title)
+    return Status(201, services.add_link(by=request.auth, item=item, url=payload.url, title=payload.title))
 
 
 VERBS = {
@@ -156,7 +157,7 @@ VERBS = {
 def transition(request, assignment_id: Id, verb: str, payload: CommentIn):
     """submit / withdraw / approve / return (comment required) / comment."""
     if verb not in VERBS:
-        raise ValidationFailed(f"未知操作：{verb}")
+        raise ValidationFailed(_("未知操作：%(verb)s") % {"verb": verb})
     item = _item_for_task(request, assignment_id)
     VERBS[verb](request.auth, item, payload.comment)
     return _out(item)
@@ -185,4 +186,4 @@ def save_monthly_report(request, payload: MonthlyIn):
         activity_ids=payload.activity_ids,
         submit=payload.submit,
     )
-    return 201, report
+    return Status(201, report)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.campaigns.models import Assignment
@@ -32,13 +33,13 @@ def get_item_for_user(user, pk) -> EvidenceItem:
             .get(pk=pk)
         )
     except (EvidenceItem.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("台账资料不存在或无权访问") from exc
+        raise Http404(_("台账资料不存在或无权访问")) from exc
 
 
 def get_file_for_user(user, pk) -> EvidenceFile:
     found = EvidenceFile.objects.select_related("version").filter(pk=pk).first()
     if found is None:
-        raise Http404("文件不存在或无权访问")
+        raise Http404(_("文件不存在或无权访问"))
     get_item_for_user(user, found.version.item_id)
     return found
 
@@ -46,7 +47,7 @@ def get_file_for_user(user, pk) -> EvidenceFile:
 def get_link_for_user(user, pk) -> EvidenceLink:
     found = EvidenceLink.objects.select_related("version").filter(pk=pk).first()
     if found is None:
-        raise Http404("截图不存在")
+        raise Http404(_("截图不存在"))
     get_item_for_user(user, found.version.item_id)
     return found
 
@@ -236,7 +237,7 @@ def get_report_for_user(user, pk) -> MonthlyReport:
             .get(pk=pk)
         )
     except (MonthlyReport.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("月度汇报不存在或无权访问") from exc
+        raise Http404(_("月度汇报不存在或无权访问")) from exc
 
 
 def latest_report_period(campaign) -> str | None:
@@ -260,6 +261,6 @@ def get_export_for_user(user, pk) -> LedgerExport:
     """An inspector package, for those who may manage its campaign; 404 otherwise."""
     export = LedgerExport.objects.select_related("campaign").filter(pk=pk).first()
     if export is None:
-        raise Http404("导出不存在")
+        raise Http404(_("导出不存在"))
     campaign_selectors.get_campaign_for_user(user, export.campaign_id, for_write=True)
     return export

@@ -178,12 +178,12 @@ def act(request, pk: int):
     assignment = campaign_selectors.get_assignment_for_user(request.user, pk)
     action = request.POST.get("action", "")
     if action not in ACTIONS:
-        raise Http404("未知操作")
+        raise Http404(_("未知操作"))
     try:
         evidence = selectors.item_for_assignment(assignment)
         if evidence is None:
             if not permissions.can_edit_assignment(request.user, assignment):
-                raise Http404("任务不存在或无权访问")
+                raise Http404(_("任务不存在或无权访问"))
             evidence = services.ensure_item(assignment=assignment, by=request.user)
         ACTIONS[action](request, request.user, evidence)
     except EditConflict as exc:
@@ -219,7 +219,7 @@ def download(request, pk: int):
 def screenshot(request, pk: int):
     link = selectors.get_link_for_user(request.user, pk)
     if not link.screenshot:
-        raise Http404("截图不存在")
+        raise Http404(_("截图不存在"))
     ext = link.screenshot.name.rsplit(".", 1)[-1]
     return _attachment(f"截图.{ext}", link.screenshot.name, f"image/{ext.replace('jpg', 'jpeg')}")
 
@@ -262,7 +262,7 @@ def monthly(request):
     if request.method == "POST" and unit and request.POST.get("withdraw"):
         try:
             if report is None:
-                raise Http404("月度汇报不存在")
+                raise Http404(_("月度汇报不存在"))
             services.withdraw_monthly_report(by=request.user, report=report)
             messages.success(request, _("月度汇报已撤回，可以修改后重新提交"))
         except DomainError as exc:
@@ -283,9 +283,9 @@ def monthly(request):
                 submit=bool(request.POST.get("submit")),
             )
             if request.POST.get("submit"):
-                messages.success(request, "月度汇报已提交")
+                messages.success(request, _("月度汇报已提交"))
             else:
-                messages.success(request, "月度汇报已保存")
+                messages.success(request, _("月度汇报已保存"))
         except DomainError as exc:
             messages.error(request, exc.message)
         key = f"{org.pk}-{dept.pk if dept else 'None'}"
@@ -359,7 +359,7 @@ def review_report(request, pk: int):
     report = selectors.get_report_for_user(request.user, pk)
     verb = request.POST.get("verb", "comment")
     if verb not in REVIEW_MESSAGES:
-        raise Http404("未知操作")
+        raise Http404(_("未知操作"))
     try:
         services.review_monthly_report(
             by=request.user,
@@ -388,7 +388,7 @@ def exports(request, campaign_pk: int):
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, "已开始生成台账资料包")
+            messages.success(request, _("已开始生成台账资料包"))
             return redirect("ledger:exports", campaign.pk) if export else None
     recent = selectors.recent_exports(campaign)
     return render(request, "ledger/exports.html", {"campaign": campaign, "exports": recent})
@@ -404,7 +404,7 @@ def export_status(request, pk: int):
 def export_download(request, pk: int):
     export = selectors.get_export_for_user(request.user, pk)
     if export.state != LedgerExport.State.DONE:
-        raise Http404("资料包尚未生成")
+        raise Http404(_("资料包尚未生成"))
     return _attachment(
         f"{export.campaign.name}_台账资料包.zip", export.file.name, "application/zip"
     )

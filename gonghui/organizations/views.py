@@ -5,6 +5,7 @@ import copy
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import add_domain_error
@@ -67,7 +68,7 @@ def create(request, parent_pk: int):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, f"已新建组织：{org.name}")
+            messages.success(request, _("已新建组织：%(name)s") % {"name": org.name})
             return redirect("organizations:detail", pk=org.pk)
     return render(request, "organizations/form.html", {"form": form, "parent": parent})
 
@@ -83,7 +84,7 @@ def edit(request, pk: int):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, "已保存")
+            messages.success(request, _("已保存"))
             return redirect("organizations:detail", pk=org.pk)
     return render(request, "organizations/form.html", {"form": form, "org": org})
 
@@ -100,7 +101,7 @@ def move(request, pk: int):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, "已移动，下级组织和相关记录已一并更新")
+            messages.success(request, _("已移动，下级组织和相关记录已一并更新"))
             return redirect("organizations:detail", pk=org.pk)
     return render(request, "organizations/move.html", {"form": form, "org": org})
 
@@ -115,7 +116,7 @@ def department_create(request, pk: int):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, "已新建部门")
+            messages.success(request, _("已新建部门"))
             return redirect("organizations:detail", pk=org.pk)
     return render(request, "organizations/department_form.html", {"form": form, "org": org})
 

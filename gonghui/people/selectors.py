@@ -78,9 +78,9 @@ def get_person_for_user(user, pk, *, for_write: bool = False) -> Person:
             .get(pk=pk)
         )
     except (Person.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("人员不存在或无权访问") from exc
+        raise Http404(_("人员不存在或无权访问")) from exc
     if for_write and not can_edit_people_of(user, person.organization):
-        raise Http404("人员不存在或无权访问")
+        raise Http404(_("人员不存在或无权访问"))
     return person
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gonghui.core import audit, workflow
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
@@ -69,9 +70,9 @@ def create_team(*, by, organization, name: str, kind: str, **extra) -> Team:
     )
     name = name.strip()
     if not name:
-        raise ValidationFailed("请填写队伍名称", field="name")
+        raise ValidationFailed(_("请填写队伍名称"), field="name")
     if Team.objects.filter(organization=organization, name=name).exists():
-        raise ValidationFailed("该组织已有同名服务队", field="name")
+        raise ValidationFailed(_("该组织已有同名服务队"), field="name")
     team = Team(organization=organization, name=name, kind=kind, created_by=by, **extra)
     team.save()
     return _created(by, team, f"建立志愿服务队 {team}")
@@ -81,7 +82,7 @@ def create_team(*, by, organization, name: str, kind: str, **extra) -> Team:
 def register_volunteer(*, by, person, skills: str = "", registered_date=None) -> Volunteer:
     _require(by, perms.MANAGE_VOLUNTEERS, person.organization, None, "您无权为该组织注册志愿者")
     if Volunteer.objects.filter(person=person).exists():
-        raise ValidationFailed(f"{person.name} 已是注册志愿者", field="person")
+        raise ValidationFailed(_("%(name)s 已是注册志愿者") % {"name": person.name}, field="person")
     day = registered_date or timezone.localdate()
     volunteer = Volunteer(
         organization_id=person.organization_id,
@@ -108,7 +109,7 @@ def add_member(*, by, team: Team, volunteer: Volunteer, joined_date=None) -> Mem
         defaults={"joined_date": joined_date or timezone.localdate()},
     )
     if not created:
-        raise ValidationFailed(f"{volunteer} 已在该队伍中")
+        raise ValidationFailed(_("%(volunteer)s 已在该队伍中") % {"volunteer": volunteer})
     audit.record(
         by=by, action=audit.Action.UPDATE, target=team, summary=f"{team} 新增队员 {volunteer}"
     )
@@ -128,12 +129,12 @@ def create_event(*, by, organization, title: str, start_at, end_at, capacity: in
         "您无权发布该组织的志愿服务活动",
     )
     if end_at < start_at:
-        raise ValidationFailed("结束时间不能早于开始时间", field="end_at")
+        raise ValidationFailed(_("结束时间不能早于开始时间"), field="end_at")
     if capacity < 1:
-        raise ValidationFailed("招募人数至少为 1", field="capacity")
+        raise ValidationFailed(_("招募人数至少为 1"), field="capacity")
     team = extra.get("team")
     if team is not None and team.organization_id != organization.pk:
-        raise ValidationFailed("服务队不属于所选组织", field="team")
+        raise ValidationFailed(_("服务队不属于所选组织"), field="team")
     event = ServiceEvent(
         organization=organization,
         title=title.strip(),
@@ -172,17 +173,19 @@ def sign_up(*, by, event: ServiceEvent, volunteer: Volunteer, channel=SignUp.Cha
     if channel != SignUp.Channel.PORTAL and not is_self:
         _require(by, perms.MANAGE_EVENTS, event.organization, event.department, "您无权为他人报名")
     if event.status != EventStatus.OPEN:
-        raise ValidationFailed(f"活动{event.get_status_display()}，不能报名")
+        raise ValidationFailed(
+            _("活动%(status)s，不能报名") % {"status": event.get_status_display()}
+        )
     if event.start_at <= timezone.now():
-        raise ValidationFailed("活动已开始，报名已截止")
+        raise ValidationFailed(_("活动已开始，报名已截止"))
     if not volunteer.is_active:
-        raise ValidationFailed("志愿者已注销，不能报名")
+        raise ValidationFailed(_("志愿者已注销，不能报名"))
     active = [SignUpStatus.SIGNED_UP, SignUpStatus.CHECKED_IN]
     if event.signups.filter(status__in=active).count() >= event.capacity:
-        raise ValidationFailed("报名人数已满")
+        raise ValidationFailed(_("报名人数已满"))
     existing = SignUp.objects.filter(event=event, volunteer=volunteer).first()
     if existing is not None and existing.status in active:
-        raise ValidationFailed("您已报名该活动")
+        raise ValidationFailed(_("您已报名该活动"))
     if existing is not None:
         existing.status, existing.channel = SignUpStatus.SIGNED_UP, channel
         existing.save(update_fields=["status", "channel", "updated_at"])
@@ -204,9 +207,9 @@ def public_sign_up(*, event: ServiceEvent, code: str, phone: str) -> SignUp:
     volunteer number and the phone number on record."""
     volunteer = Volunteer.objects.select_related("person").filter(code=code.strip().upper()).first()
     if volunteer is None or not phone or volunteer.person.phone != phone.strip():
-        raise ValidationFailed("志愿者编号或手机号不正确")
+        raise ValidationFailed(_("志愿者编号或手机号不正确"))
     if not event.is_public:
-        raise ValidationFailed("该活动不在公众门户开放报名")
+        raise ValidationFailed(_("该活动不在公众门户开放报名"))
     return sign_up(by=None, event=event, volunteer=volunteer, channel=SignUp.Channel.PORTAL)
 
 
@@ -224,7 +227,7 @@ def check_in(*, by, signup: SignUp) -> SignUp:
         by, perms.MANAGE_EVENTS, signup.event.organization, signup.event.department, "您无权签到"
     )
     if signup.event.status == EventStatus.CANCELLED:
-        raise ValidationFailed("活动已取消")
+        raise ValidationFailed(_("活动已取消"))
     return _apply(
         signup,
         SIGNUP_TRANSITIONS,
@@ -242,12 +245,12 @@ def hours_to_minutes(value) -> int:
     try:
         hours = Decimal(str(value))
     except (InvalidOperation, ValueError) as exc:
-        raise ValidationFailed("服务时长不是有效数字", field="hours") from exc
+        raise ValidationFailed(_("服务时长不是有效数字"), field="hours") from exc
     minutes = hours * 60
     if minutes <= 0 or minutes > MAX_MINUTES_PER_RECORD:
-        raise ValidationFailed("服务时长应大于 0 且不超过 24 小时", field="hours")
+        raise ValidationFailed(_("服务时长应大于 0 且不超过 24 小时"), field="hours")
     if minutes != minutes.to_integral_value():
-        raise ValidationFailed("服务时长精确到分钟", field="hours")
+        raise ValidationFailed(_("服务时长精确到分钟"), field="hours")
     return int(minutes)
 
 
@@ -256,9 +259,11 @@ def record_hours(*, by, volunteer: Volunteer, team: Team, hours, service_date, e
     """Record hours for a volunteer of `team`; they wait for the team leader's approval."""
     _require(by, perms.RECORD_HOURS, team.organization, None, "您无权登记该队伍的服务时长")
     if not Membership.objects.filter(team=team, volunteer=volunteer).exists():
-        raise ValidationFailed(f"{volunteer} 不是 {team} 的队员")
+        raise ValidationFailed(
+            _("%(volunteer)s 不是 %(team)s 的队员") % {"volunteer": volunteer, "team": team}
+        )
     if service_date > timezone.localdate():
-        raise ValidationFailed("服务日期不能晚于今天", field="service_date")
+        raise ValidationFailed(_("服务日期不能晚于今天"), field="service_date")
     record = ServiceHours(
         organization_id=team.organization_id,
         org_path=team.org_path,
@@ -274,7 +279,9 @@ def record_hours(*, by, volunteer: Volunteer, team: Team, hours, service_date, e
         with transaction.atomic():
             record.save()
     except IntegrityError as exc:
-        raise ValidationFailed(f"{volunteer} 在该活动的服务时长已登记") from exc
+        raise ValidationFailed(
+            _("%(volunteer)s 在该活动的服务时长已登记") % {"volunteer": volunteer}
+        ) from exc
     return _created(by, record, f"登记服务时长 {record}")
 
 
@@ -282,9 +289,9 @@ def record_hours(*, by, volunteer: Volunteer, team: Team, hours, service_date, e
 def record_event_hours(*, by, event: ServiceEvent, hours) -> list[ServiceHours]:
     """Hours for every checked-in volunteer of a finished event who has none yet."""
     if event.team is None:
-        raise ValidationFailed("该活动没有所属服务队，无法登记时长（时长由队长审核）")
+        raise ValidationFailed(_("该活动没有所属服务队，无法登记时长（时长由队长审核）"))
     if event.status != EventStatus.FINISHED:
-        raise ValidationFailed("活动结束后才能登记服务时长")
+        raise ValidationFailed(_("活动结束后才能登记服务时长"))
     done = set(event.hours.values_list("volunteer_id", flat=True))
     records = []
     for signup in event.signups.filter(status=SignUpStatus.CHECKED_IN).select_related("volunteer"):
@@ -316,7 +323,7 @@ def _lock_hours(record: ServiceHours) -> ServiceHours:
 def approve_hours(*, by, record: ServiceHours) -> ServiceHours:
     record = _lock_hours(record)
     if not perms.is_team_leader(by, record.team):
-        raise PermissionDenied("只有服务队队长可以审核服务时长")
+        raise PermissionDenied(_("只有服务队队长可以审核服务时长"))
     fields = {"reviewed_by": by, "reviewed_at": timezone.now()}
     return _apply(record, HOURS_TRANSITIONS, "approve", by=by, fields=fields)
 
@@ -325,9 +332,9 @@ def approve_hours(*, by, record: ServiceHours) -> ServiceHours:
 def reject_hours(*, by, record: ServiceHours, comment: str) -> ServiceHours:
     record = _lock_hours(record)
     if not perms.is_team_leader(by, record.team):
-        raise PermissionDenied("只有服务队队长可以审核服务时长")
+        raise PermissionDenied(_("只有服务队队长可以审核服务时长"))
     if not comment.strip():
-        raise ValidationFailed("请填写不通过的理由", field="comment")
+        raise ValidationFailed(_("请填写不通过的理由"), field="comment")
     fields = {"reviewed_by": by, "reviewed_at": timezone.now(), "review_comment": comment}
     return _apply(record, HOURS_TRANSITIONS, "reject", by=by, note=comment, fields=fields)
 
@@ -352,7 +359,7 @@ def resubmit_hours(*, by, record: ServiceHours, hours=None, note=None) -> Servic
 def create_pairing(*, by, organization, kind: str, community: str, since_date, **extra) -> Pairing:
     _require(by, perms.MANAGE_PAIRINGS, organization, None, "您无权为该组织登记包联共建")
     if not community.strip():
-        raise ValidationFailed("请填写社区名称", field="community")
+        raise ValidationFailed(_("请填写社区名称"), field="community")
     pairing = Pairing(
         organization=organization,
         kind=kind,
@@ -371,7 +378,7 @@ def create_visit(*, by, organization, kind: str, visit_date, community: str, **e
         by, perms.RECORD_VISITS, organization, extra.get("department"), "您无权为该组织登记走访"
     )
     if visit_date > timezone.localdate():
-        raise ValidationFailed("走访日期不能晚于今天", field="visit_date")
+        raise ValidationFailed(_("走访日期不能晚于今天"), field="visit_date")
     pairing = extra.get("pairing")
     if pairing is not None and not community:
         community = pairing.community
@@ -393,7 +400,7 @@ def collect_problem(*, by, organization, title: str, collected_date, **extra) ->
         by, "volunteering.add_problem", organization, extra.get("department"), "您无权登记民生难题"
     )
     if not title.strip():
-        raise ValidationFailed("请填写难题内容", field="title")
+        raise ValidationFailed(_("请填写难题内容"), field="title")
     visit = extra.get("visit")
     if visit is not None and not extra.get("community"):
         extra["community"] = visit.community
@@ -420,7 +427,7 @@ def _lock_problem(by, problem: Problem) -> Problem:
 def assign_problem(*, by, problem: Problem, assignee: str, deadline=None, comment="") -> Problem:
     problem = _lock_problem(by, problem)
     if not assignee.strip():
-        raise ValidationFailed("请填写承办单位或责任人", field="assignee")
+        raise ValidationFailed(_("请填写承办单位或责任人"), field="assignee")
     fields = {
         "assignee": assignee.strip(),
         "deadline": deadline,
@@ -434,9 +441,9 @@ def close_problem(*, by, problem: Problem, result: str, solved_date: dt.date) ->
     """办结: the problem is solved, with the result and the date."""
     problem = _lock_problem(by, problem)
     if not result.strip():
-        raise ValidationFailed("请填写解决结果", field="result")
+        raise ValidationFailed(_("请填写解决结果"), field="result")
     if problem.assigned_date and solved_date < problem.collected_date:
-        raise ValidationFailed("解决日期不能早于收集日期", field="solved_date")
+        raise ValidationFailed(_("解决日期不能早于收集日期"), field="solved_date")
     fields = {"result": result.strip(), "solved_date": solved_date}
     return _apply(problem, PROBLEM_TRANSITIONS, "close", by=by, fields=fields)
 

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gonghui.core.chinese import to_simplified
 from gonghui.core.privacy import mask_phone
@@ -69,9 +70,9 @@ def get_wish_for_user(user, pk, *, for_write: bool = False) -> Wish:
             .get(pk=pk)
         )
     except (Wish.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("微心愿不存在或无权访问") from exc
+        raise Http404(_("微心愿不存在或无权访问")) from exc
     if for_write and not verbs_for(user):
-        raise Http404("微心愿不存在或无权访问")
+        raise Http404(_("微心愿不存在或无权访问"))
     return wish
 
 
@@ -102,7 +103,7 @@ def get_board_wish(pk) -> Wish:
             Wish.objects.on_board().select_related("organization").only(*PUBLIC_FIELDS).get(pk=pk)
         )
     except (Wish.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("心愿不存在或已下架") from exc
+        raise Http404(_("心愿不存在或已下架")) from exc
 
 
 def board_counts() -> dict:

@@ -54,9 +54,10 @@ def _require(by, perm: str, message: str) -> None:
 def _clean_text(value: str, *, field: str, label: str, max_length: int, required=True) -> str:
     value = (value or "").strip()
     if required and not value:
-        raise ValidationFailed(f"请填写{label}", field=field, errors={field: f"请填写{label}"})
+        message = _("请填写%(label)s") % {"label": label}
+        raise ValidationFailed(message, field=field, errors={field: message})
     if len(value) > max_length:
-        message = f"{label}最多 {max_length} 个字"
+        message = _("%(label)s最多 %(n)s 个字") % {"label": label, "n": max_length}
         raise ValidationFailed(message, field=field, errors={field: message})
     return value
 
@@ -91,25 +92,27 @@ def collect_wish(
     """Record a wish collected for a needy worker (usually on a home visit)."""
     _require(by, permissions.COLLECT, "您无权录入微心愿")
     if not Organization.objects.visible_to(by).filter(pk=organization.pk).exists():
-        raise PermissionDenied("所选组织不在您的管理范围内")
+        raise PermissionDenied(_("所选组织不在您的管理范围内"))
     if person is not None:
         worker_name = worker_name or person.name
         worker_phone = worker_phone or person.phone
     if category not in Wish.Category.values:
-        raise ValidationFailed("请选择心愿类别", field="category")
+        raise ValidationFailed(_("请选择心愿类别"), field="category")
     if amount_band not in Wish.AmountBand.values:
-        raise ValidationFailed("请选择金额区间", field="amount_band")
+        raise ValidationFailed(_("请选择金额区间"), field="amount_band")
     wish = Wish(
         organization=organization,
         org_path=organization.path,
-        title=_clean_text(title, field="title", label="心愿", max_length=60),
+        title=_clean_text(title, field="title", label=_("心愿"), max_length=60),
         description=_clean_text(
-            description, field="description", label="心愿说明", max_length=500, required=False
+            description, field="description", label=_("心愿说明"), max_length=500, required=False
         ),
         category=category,
         amount_band=amount_band,
         person=person,
-        worker_name=_clean_text(worker_name, field="worker_name", label="职工姓名", max_length=50),
+        worker_name=_clean_text(
+            worker_name, field="worker_name", label=_("职工姓名"), max_length=50
+        ),
         worker_phone=_clean_phone(worker_phone, field="worker_phone", required=False),
         worker_address=(worker_address or "").strip()[:200],
         hardship=(hardship or "").strip()[:300],
@@ -172,7 +175,7 @@ def claim_wish(
     """A member of the public, an enterprise or (when logged in) agency staff claims a wish.
     Exactly one of several simultaneous claims wins; the others get AlreadyClaimed."""
     if wish.status in CLAIMED_OR_LATER:
-        raise AlreadyClaimed("这个心愿刚刚被其他爱心人士认领了，请看看其他心愿吧")
+        raise AlreadyClaimed(_("这个心愿刚刚被其他爱心人士认领了，请看看其他心愿吧"))
     fields = {"claimed_at": timezone.now(), "claimed_by": None, "claimant_organization_id": None}
     if getattr(by, "is_authenticated", False):
         # A logged-in claimant is union agency staff: counted as 机关干部职工认领.
@@ -182,17 +185,17 @@ def claim_wish(
         phone = phone or (person.phone if person else "")
         fields.update(claimed_by=by, claimant_organization_id=by.organization_id)
     elif kind not in (Wish.ClaimantKind.PUBLIC, Wish.ClaimantKind.ENTERPRISE):
-        raise ValidationFailed("请选择认领方式", field="kind")
+        raise ValidationFailed(_("请选择认领方式"), field="kind")
     fields.update(
         claimant_kind=kind,
-        claimant_name=_clean_text(name, field="name", label="认领人姓名", max_length=100),
+        claimant_name=_clean_text(name, field="name", label=_("认领人姓名"), max_length=100),
         claimant_phone=_clean_phone(
             phone, field="phone", required=kind != Wish.ClaimantKind.AGENCY_STAFF
         ),
         claimant_company=_clean_text(
             company,
             field="company",
-            label="企业名称",
+            label=_("企业名称"),
             max_length=100,
             required=kind == Wish.ClaimantKind.ENTERPRISE,
         ),
@@ -206,7 +209,7 @@ def claim_wish(
         return _apply(wish, "claim", by=by, fields=fields, label=label)
     except workflow.StaleTransition as exc:
         if exc.current in CLAIMED_OR_LATER:
-            raise AlreadyClaimed("这个心愿刚刚被其他爱心人士认领了，请看看其他心愿吧") from exc
+            raise AlreadyClaimed(_("这个心愿刚刚被其他爱心人士认领了，请看看其他心愿吧")) from exc
         raise
 
 
@@ -214,7 +217,7 @@ def deliver_wish(*, wish: Wish, by, delivered_date: dt.date, photo=None, note: s
     """Record that the claimant's gift reached the worker, with the date and a photo."""
     _require(by, permissions.HANDLE, "您无权登记送达")
     if delivered_date > timezone.localdate():
-        raise ValidationFailed("送达日期不能晚于今天", field="delivered_date")
+        raise ValidationFailed(_("送达日期不能晚于今天"), field="delivered_date")
     fields = {
         "delivered_date": delivered_date,
         "delivered_at": timezone.now(),
@@ -244,7 +247,7 @@ def thank_wish(*, wish: Wish, by, note: str = "") -> Wish:
 
 def withdraw_wish(*, wish: Wish, by, reason: str) -> Wish:
     _require(by, permissions.VET, "您无权撤回微心愿")
-    reason = _clean_text(reason, field="reason", label="撤回原因", max_length=200)
+    reason = _clean_text(reason, field="reason", label=_("撤回原因"), max_length=200)
     return _apply(wish, "withdraw", by=by, note=reason, fields={"withdrawn_reason": reason})
 
 
@@ -254,7 +257,7 @@ def note_verb(*, wish: Wish, verb: str, by, note: str = "") -> Wish:
         return withdraw_wish(wish=wish, by=by, reason=note)
     verbs = {"vet": vet_wish, "publish": publish_wish, "thank": thank_wish}
     if verb not in verbs:
-        raise InvalidTransition(f"未知操作：{verb}")
+        raise InvalidTransition(_("未知操作：%(verb)s") % {"verb": verb})
     return verbs[verb](wish=wish, by=by, note=note)
 
 
@@ -262,7 +265,7 @@ def expire_wish(*, wish: Wish, now: dt.datetime | None = None) -> Wish:
     """The system expires a published wish nobody claimed before its deadline."""
     now = now or timezone.now()
     if wish.expires_at is None or wish.expires_at > now:
-        raise InvalidTransition("心愿尚未到认领截止时间")
+        raise InvalidTransition(_("心愿尚未到认领截止时间"))
     return _apply(wish, "expire", by=None, label=_("系统"), fields={"expired_at": now})
 
 

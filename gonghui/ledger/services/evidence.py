@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gonghui.campaigns import services as campaign_services
 from gonghui.campaigns.models import Progress
@@ -58,7 +59,9 @@ def _working_version(item: EvidenceItem, by) -> EvidenceVersion:
     """The version edits go into: the current one, or a copy of it once it was submitted."""
     if item.status not in EDITABLE:
         label = Status(item.status).label
-        raise ValidationFailed(f"资料当前状态为“{label}”，不能修改；如需修改请先撤回")
+        raise ValidationFailed(
+            _("资料当前状态为“%(label)s”，不能修改；如需修改请先撤回") % {"label": label}
+        )
     current = item.current_version
     if current is not None and not current.is_frozen:
         return current
@@ -101,7 +104,7 @@ def _working_version(item: EvidenceItem, by) -> EvidenceVersion:
 
 def _check_can_edit(by, item: EvidenceItem) -> None:
     if not permissions.can_edit_item(by, item):
-        raise PermissionDenied("您没有编辑该台账资料的权限")
+        raise PermissionDenied(_("您没有编辑该台账资料的权限"))
 
 
 def sync_progress(item: EvidenceItem) -> None:
@@ -149,7 +152,11 @@ def add_file(*, by, item: EvidenceItem, upload) -> EvidenceFile:
     checked = check_upload(upload, allowed=allowed)
     version = _working_version(item, by)
     if version.files.filter(sha256=checked.sha256).exists():
-        raise ValidationFailed(f"文件“{checked.original_name}”已上传过（内容相同）", field="file")
+        raise ValidationFailed(
+            _("文件“%(original_name)s”已上传过（内容相同）")
+            % {"original_name": checked.original_name},
+            field="file",
+        )
     stored = _store(upload, checked, f"ledger/{item.campaign_id}")
     evidence_file = EvidenceFile.objects.create(
         version=version,
@@ -180,7 +187,7 @@ def remove_file(*, by, item: EvidenceItem, file_id: int) -> None:
         old = EvidenceFile.objects.filter(pk=file_id, version__item=item).first()
         found = version.files.filter(sha256=old.sha256).first() if old else None
     if found is None:
-        raise ValidationFailed("文件不存在")
+        raise ValidationFailed(_("文件不存在"))
     found.delete()
     audit.record(by=by, action=audit.Action.DELETE, target=item, summary=f"删除文件 {found}")
     sync_progress(item)
@@ -191,7 +198,7 @@ def add_link(*, by, item: EvidenceItem, url: str, title: str = "", screenshot=No
     _check_can_edit(by, item)
     parsed = urlparse(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ValidationFailed("链接须以 http:// 或 https:// 开头", field="url")
+        raise ValidationFailed(_("链接须以 http:// 或 https:// 开头"), field="url")
     version = _working_version(item, by)
     link = EvidenceLink(version=version, url=url.strip(), title=title.strip()[:200])
     if screenshot:
@@ -213,7 +220,7 @@ def remove_link(*, by, item: EvidenceItem, link_id: int) -> None:
         version.links.filter(url=old.url).first() if old else None
     )
     if found is None:
-        raise ValidationFailed("链接不存在")
+        raise ValidationFailed(_("链接不存在"))
     found.delete()
     sync_progress(item)
 
@@ -263,7 +270,7 @@ def submit(*, by, item: EvidenceItem, verb: str | None = None) -> EvidenceItem:
         item.indicator, version, files=list(version.files.all()), links=list(version.links.all())
     )
     if missing:
-        raise ValidationFailed("不能提交：" + "；".join(missing), errors=missing)
+        raise ValidationFailed(_("不能提交：") + "；".join(missing), errors=missing)
     version.is_frozen = True
     version.submitted_at = timezone.now()
     version.submitted_by = by
@@ -280,7 +287,7 @@ def withdraw(*, by, item: EvidenceItem) -> EvidenceItem:
 
 def _check_can_review(by, item: EvidenceItem) -> None:
     if not permissions.can_review_item(by, item):
-        raise PermissionDenied("您没有审核台账资料的权限（联络员只能上传和提交）")
+        raise PermissionDenied(_("您没有审核台账资料的权限（联络员只能上传和提交）"))
 
 
 @transaction.atomic
@@ -295,7 +302,9 @@ def approve(*, by, item: EvidenceItem, comment: str = "") -> EvidenceItem:
 def return_item(*, by, item: EvidenceItem, comment: str) -> EvidenceItem:
     _check_can_review(by, item)
     if not comment or not comment.strip():
-        raise ValidationFailed("退回时必须填写点评意见，说明需要补充或修改的内容", field="comment")
+        raise ValidationFailed(
+            _("退回时必须填写点评意见，说明需要补充或修改的内容"), field="comment"
+        )
     item = _lock(item)
     notice = _submitter_notice(
         item, f"已退回：{item.indicator.code} {item.indicator.name}。意见：{comment.strip()}"
@@ -308,7 +317,7 @@ def comment(*, by, item: EvidenceItem, text: str) -> EvidenceEvent:
     """A reviewer's 点评 without a status change, kept with the current version."""
     _check_can_review(by, item)
     if not text.strip():
-        raise ValidationFailed("点评内容不能为空", field="comment")
+        raise ValidationFailed(_("点评内容不能为空"), field="comment")
     event = workflow.log(
         item,
         table=TRANSITIONS,

@@ -17,6 +17,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gonghui.campaigns.permissions import can_manage_campaign
 from gonghui.core import audit
@@ -52,7 +53,7 @@ def _folder_name(number: int, code: str, name: str) -> str:
 @transaction.atomic
 def request_export(*, by, campaign) -> LedgerExport:
     if not can_manage_campaign(by, campaign):
-        raise PermissionDenied("您没有导出该创建活动台账的权限")
+        raise PermissionDenied(_("您没有导出该创建活动台账的权限"))
     export = LedgerExport.objects.create(campaign=campaign, requested_by=by)
     audit.record(by=by, action=audit.Action.EXPORT, target=campaign, summary="导出台账资料包")
     # Cycle: tasks.py imports this module for the task body.

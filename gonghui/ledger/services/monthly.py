@@ -19,7 +19,7 @@ PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 def check_period(period: str) -> str:
     period = (period or "").strip()
     if not PERIOD.match(period):
-        raise ValidationFailed("月份格式应为 YYYY-MM，例如 2020-05", field="period")
+        raise ValidationFailed(_("月份格式应为 YYYY-MM，例如 2020-05"), field="period")
     return period
 
 
@@ -39,10 +39,10 @@ def save_monthly_report(
     """Create or update the unit's report for the month (only while not yet submitted), and
     submit it when asked: both or neither, so a refused submission leaves nothing saved."""
     if not permissions.can_report_for(by, organization, department):
-        raise PermissionDenied("您不能替该部门填报月度汇报")
+        raise PermissionDenied(_("您不能替该部门填报月度汇报"))
     period = check_period(period)
     if not summary.strip():
-        raise ValidationFailed("请填写本月创建工作情况", field="summary")
+        raise ValidationFailed(_("请填写本月创建工作情况"), field="summary")
     report = MonthlyReport.objects.filter(
         campaign=campaign, period=period, organization=organization, department=department
     ).first()
@@ -96,14 +96,14 @@ def _review_fields(by, comment: str) -> dict:
 @transaction.atomic
 def submit_monthly_report(*, by, report: MonthlyReport) -> MonthlyReport:
     if not permissions.can_report_for(by, report.organization, report.department):
-        raise PermissionDenied("您不能提交该部门的月度汇报")
+        raise PermissionDenied(_("您不能提交该部门的月度汇报"))
     return _apply(by=by, report=report, verb="submit", fields={"submitted_at": timezone.now()})
 
 
 @transaction.atomic
 def withdraw_monthly_report(*, by, report: MonthlyReport) -> MonthlyReport:
     if not permissions.can_report_for(by, report.organization, report.department):
-        raise PermissionDenied("您不能撤回该部门的月度汇报")
+        raise PermissionDenied(_("您不能撤回该部门的月度汇报"))
     return _apply(by=by, report=report, verb="withdraw")
 
 
@@ -113,13 +113,13 @@ def review_monthly_report(
 ) -> MonthlyReport:
     """A leader's 点评 in place at the meeting: a comment alone, or with approve / return."""
     if not permissions.can_review_reports(by):
-        raise PermissionDenied("只有领导或创建办可以点评月度汇报")
+        raise PermissionDenied(_("只有领导或创建办可以点评月度汇报"))
     comment = (comment or "").strip()
     if verb == "return" and not comment:
-        raise ValidationFailed("退回时必须填写点评意见", field="comment")
+        raise ValidationFailed(_("退回时必须填写点评意见"), field="comment")
     if verb == "comment":
         if not comment:
-            raise ValidationFailed("点评内容不能为空", field="comment")
+            raise ValidationFailed(_("点评内容不能为空"), field="comment")
         for name, value in _review_fields(by, comment).items():
             setattr(report, name, value)
         report.save(update_fields=["review_comment", "reviewed_by", "reviewed_at", "updated_at"])
