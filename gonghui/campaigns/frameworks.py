@@ -469,8 +469,9 @@ def import_framework(*, spec: dict, by=None, source: str = "yaml") -> FrameworkV
     return version
 
 
+@transaction.atomic
 def load_examples(*, by=None) -> list[FrameworkVersion]:
-    """Import every shipped example file that is not imported yet."""
+    """Import every shipped example file that is not imported yet: all of them or none."""
     versions = []
     for path in sorted(EXAMPLES_DIR.glob("*.yaml")):
         spec = parse_yaml(path.read_text(encoding="utf-8"))

@@ -4,8 +4,8 @@ framework node edit, and the liaison of a 分工 whether chosen on the page, in 
 import pytest
 from django.urls import reverse
 
-from gonghui.campaigns import services
-from gonghui.campaigns.models import Assignment, FrameworkNode
+from gonghui.campaigns import frameworks, services
+from gonghui.campaigns.models import Assignment, FrameworkNode, FrameworkVersion
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.core.models import AuditEntry
 from gonghui.testing import make_user
@@ -184,3 +184,25 @@ def make_version_copy(fed, campaign):
     return services.copy_version(
         by=fed.province_admin, version=campaign.framework_version, label="v2"
     )
+
+
+# --- several writes in one request are one transaction ------------------------------------
+
+
+def test_loading_the_examples_is_all_or_nothing(fed, client_for, monkeypatch):
+    real_import = frameworks.import_framework
+    calls = []
+
+    def fail_on_the_second(**kwargs):
+        calls.append(kwargs["spec"]["framework"]["code"])
+        if len(calls) == 2:
+            raise ValidationFailed("第二个示例无法导入")
+        return real_import(**kwargs)
+
+    monkeypatch.setattr(frameworks, "import_framework", fail_on_the_second)
+    with pytest.raises(ValidationFailed):
+        frameworks.load_examples(by=fed.province_admin)
+    assert len(calls) == 2 and not FrameworkVersion.objects.exists()
+    monkeypatch.setattr(frameworks, "import_framework", real_import)
+    response = client_for(fed.province_admin).post(reverse("campaigns:load_examples"))
+    assert response.status_code == 302 and FrameworkVersion.objects.count() == 2
