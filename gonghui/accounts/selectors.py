@@ -1,4 +1,4 @@
-"""Reads of accounts: a user's own API tokens."""
+"""Reads of accounts: a user's own API tokens, and the token a request bears."""
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -16,3 +16,12 @@ def get_token_for_user(user, pk) -> ApiToken:
         return ApiToken.objects.get(pk=pk, user=user)
     except (ApiToken.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404(_("令牌不存在")) from exc
+
+
+def find_token(key: str) -> ApiToken | None:
+    """The token whose secret is `key` (looked up by its hash), with its user, if any."""
+    return (
+        ApiToken.objects.select_related("user", "user__organization", "user__role")
+        .filter(key_hash=ApiToken.hash_key(key))
+        .first()
+    )

@@ -1,6 +1,8 @@
 """Writes on accounts: API tokens, each created and revoked with an audit entry that names the
 token by its prefix only (the secret is shown once to its owner and never stored or logged)."""
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils.translation import gettext
 
@@ -10,6 +12,8 @@ from gonghui.core.exceptions import PermissionDenied
 from .models import ApiToken
 
 DEFAULT_TOKEN_NAME = "API"
+# A token's last use is written at most this often, not on every request it authenticates.
+TOKEN_USE_RESOLUTION = dt.timedelta(minutes=5)
 
 
 @transaction.atomic
@@ -42,3 +46,10 @@ def revoke_api_token(*, by, token: ApiToken) -> None:
         org_path=by.scope.org_path,
     )
     token.delete()
+
+
+def note_token_use(*, token: ApiToken, at: dt.datetime) -> None:
+    """Remember when a token was last used (shown on its owner's profile page)."""
+    if token.last_used_at is None or at - token.last_used_at > TOKEN_USE_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=at)
+        token.last_used_at = at

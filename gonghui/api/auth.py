@@ -3,23 +3,19 @@
 from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
-from gonghui.accounts.models import ApiToken
+from gonghui.accounts import selectors as account_selectors
+from gonghui.accounts import services as account_services
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
         if not token:
             return None
-        found = (
-            ApiToken.objects.select_related("user", "user__organization", "user__role")
-            .filter(key_hash=ApiToken.hash_key(token))
-            .first()
-        )
+        found = account_selectors.find_token(token)
         now = timezone.now()
         if found is None or not found.user.is_active or found.is_expired(now):
             return None
-        if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 300:
-            ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+        account_services.note_token_use(token=found, at=now)
         request.user = found.user
         return found.user
 

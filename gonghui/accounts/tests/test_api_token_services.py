@@ -1,6 +1,7 @@
 """API tokens are created and revoked through services that write an audit entry naming the
 token by its prefix, never by its secret; only the owner can revoke a token."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -79,3 +80,17 @@ def test_the_profile_lists_only_the_users_own_tokens(fed, client_for):
     services.create_api_token(by=fed.province_admin, name="别人的令牌")
     page = client_for(fed.city_admin).get(reverse("accounts:profile")).content.decode()
     assert "我的令牌" in page and "别人的令牌" not in page
+
+
+def test_a_tokens_use_is_noted_at_most_every_five_minutes(fed, client):
+    token, key = services.create_api_token(by=fed.city_admin, name="小程序")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    assert client.get("/api/v1/organizations/", **headers).status_code == 200
+    first = ApiToken.objects.get(pk=token.pk).last_used_at
+    assert first is not None
+    assert client.get("/api/v1/organizations/", **headers).status_code == 200
+    assert ApiToken.objects.get(pk=token.pk).last_used_at == first
+    earlier = first - dt.timedelta(minutes=6)
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=earlier)
+    assert client.get("/api/v1/organizations/", **headers).status_code == 200
+    assert ApiToken.objects.get(pk=token.pk).last_used_at > first
