@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Field, File, Router, Schema
+from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
@@ -147,7 +147,7 @@ def import_framework_yaml(request, file: UploadedFile = File(...)):  # noqa: B00
         raise PermissionDenied("您没有维护测评体系的权限")
     frameworks.check_framework_file(file, allowed=("yaml",))
     spec = frameworks.parse_yaml(file.read())
-    return 201, frameworks.import_framework(spec=spec, by=request.auth, source="api")
+    return Status(201, frameworks.import_framework(spec=spec, by=request.auth, source="api"))
 
 
 class FrameworkYamlOut(Schema):
@@ -179,7 +179,7 @@ def create_campaign(request, payload: CampaignIn):
         assessment_date=payload.assessment_date,
         start_date=payload.start_date,
     )
-    return 201, campaign
+    return Status(201, campaign)
 
 
 @router.get("/{campaign_id}", response=CampaignOut)
@@ -240,7 +240,7 @@ def assign(request, campaign_id: Id, payload: AssignmentIn):
         liaison=resolve_one("liaison", payload.liaison_id, "liaison_id"),
         deadline=payload.deadline,
     )
-    return 201, made
+    return Status(201, made)
 
 
 @router.get("/{campaign_id}/lookback", response=list[LookbackOut])

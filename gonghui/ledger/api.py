@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.utils.translation import gettext as _
-from ninja import Field, File, Router, Schema
+from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from gonghui.api.fields import Id
@@ -141,7 +141,9 @@ def upload_file(request, assignment_id: Id, file: UploadedFile = File(...)):  # 
 @router.post("/tasks/{assignment_id}/evidence/links", response={201: LinkOut})
 def add_link(request, assignment_id: Id, payload: LinkIn):
     item = _item_for_task(request, assignment_id)
-    return Status(201, services.add_link(by=request.auth, item=item, url=payload.url, title=payload.title))
+    return Status(
+        201, services.add_link(by=request.auth, item=item, url=payload.url, title=payload.title)
+    )
 
 
 VERBS = {
