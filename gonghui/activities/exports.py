@@ -34,16 +34,11 @@ def filters(user, params: QueryDict) -> selectors.ActivityFilter:
     )
 
 
-def _org_path(user, params) -> str:
-    org = filters(user, params).organization
-    return org.path if org else user.scope.org_path
-
-
 ACTIVITIES = ListExport(
     key="activities.activities",
     title=_("活动登记"),
     queryset=lambda user, params: selectors.activities_for_user(user, filters(user, params)),
     headers=selectors.EXPORT_HEADERS,
     rows=lambda qs, unmasked: selectors.export_rows(qs),
-    audit_org_path=_org_path,
+    organization=lambda user, params: filters(user, params).organization,
 )

@@ -7,14 +7,15 @@ from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gonghui.core import audit
 from gonghui.core.chinese import to_simplified
 from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.core.files import check_upload
-from gonghui.core.imports import ImportReport, ImportRow
-from gonghui.organizations.models import Department, Organization
+from gonghui.core.imports import ImportColumn, ImportSchema, Lookup, RowError, cell_text
+from gonghui.organizations.imports import ORGANIZATION_LOOKUP, departments_context, read_department
 
 from . import rollups, selectors
 from .models import METRIC_FIELDS, Activity, ActivityPhoto, ActivityType, ItemUnit
@@ -207,146 +208,172 @@ def tag_indicator(*, by, activity: Activity, indicator, remove: bool = False) ->
 
 # --- Excel import ---------------------------------------------------------------------------
 
-# The import template has the export's columns, so an exported file can be corrected and re-imported.
-IMPORT_HEADERS = selectors.EXPORT_HEADERS
-_METRIC_COLUMNS = {
-    "参与人数": "participants",
-    "参与人次": "attendances",
-    "场次/项目": "sessions",
-    "物品数量": "items",
-    "浏览量": "reach",
-    "评选表彰（个）": "awards",
-}
 
-
-def _parse_date(value, label: str, errors: list[str]) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip().replace("年", "-").replace("月", "-").replace("日", "")
-    text = text.replace("/", "-").replace(".", "-")
-    try:
-        return dt.date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
-    except ValueError:
-        errors.append(
-            _("%(label)s“%(value)s”不是有效日期（例：2020-05-26）")
-            % {"label": label, "value": value}
-        )
-        return None
-
-
-def _parse_count(value, label: str, errors: list[str]) -> int:
-    if value in (None, ""):
-        return 0
-    if isinstance(value, int) and value >= 0:
-        return value
-    if isinstance(value, float) and value.is_integer() and value >= 0:
-        return int(value)
-    text = str(value).strip().replace(",", "")
-    if text.isdigit():
-        return int(text)
-    errors.append(_("%(label)s“%(value)s”应为不小于 0 的整数") % {"label": label, "value": value})
-    return 0
-
-
-def check_import(*, by, rows: list[dict]) -> ImportReport:
-    """Validate every row; each problem is reported at its Excel row number."""
-    org_names = {to_simplified(str(r.get("组织单位") or "").strip()) for r in rows}
-    orgs: dict[str, list[Organization]] = {}
-    for org in Organization.objects.visible_to(by).filter(name__in=org_names):
-        orgs.setdefault(org.name, []).append(org)
-    depts = {
-        (d.organization_id, d.name): d
-        for d in Department.objects.filter(organization__in=[o[0] for o in orgs.values()])
-    }
-    types = {t.name: t for t in ActivityType.objects.filter(is_active=True)}
-    report = ImportReport(rows=[])
-    for raw in rows:
-        row = ImportRow(number=raw["_row"], values=raw)
-        report.rows.append(row)
-        errors = row.errors
-        org_name = to_simplified(str(raw.get("组织单位") or "").strip())
-        matches = orgs.get(org_name, [])
-        org = matches[0] if len(matches) == 1 else None
-        if not org_name:
-            errors.append(_("组织单位为空"))
-        elif not matches:
-            errors.append(_("未知组织“%(name)s”（或不在您的管理范围内）") % {"name": org_name})
-        elif len(matches) > 1:
-            errors.append(_("组织名称“%(name)s”不唯一，请联系管理员") % {"name": org_name})
-        dept = None
-        dept_name = to_simplified(str(raw.get("部门") or "").strip())
-        if dept_name and org is not None:
-            dept = depts.get((org.pk, dept_name))
-            if dept is None:
-                errors.append(
-                    _("组织“%(org)s”下没有部门“%(dept)s”") % {"org": org_name, "dept": dept_name}
-                )
-        type_name = str(raw.get("活动类型") or "").strip()
-        activity_type = types.get(to_simplified(type_name))
-        if activity_type is None:
-            errors.append(
-                _("活动类型“%(name)s”无效（可填：%(choices)s）")
-                % {"name": type_name, "choices": "、".join(types)}
-                if type_name
-                else _("活动类型为空")
-            )
-        unit = str(raw.get("物品单位") or "").strip()
-        if unit and unit not in ItemUnit.values:
-            errors.append(
-                _("物品单位“%(unit)s”无效（可填：%(choices)s）")
-                % {"unit": unit, "choices": "、".join(ItemUnit.values)}
-            )
-        data = {
-            "title": str(raw.get("活动名称") or "").strip(),
-            "organization": org,
-            "department": dept,
-            "activity_type": activity_type,
-            "start_date": _parse_date(raw.get("开始日期"), "开始日期", errors),
-            "end_date": _parse_date(raw.get("结束日期"), "结束日期", errors),
-            "place": str(raw.get("地点") or "").strip()[:200],
-            "description": str(raw.get("活动简介") or "").strip(),
-            "items_unit": unit if unit in ItemUnit.values else "",
-        }
-        for label, name in _METRIC_COLUMNS.items():
-            data[name] = _parse_count(raw.get(label), label, errors)
+def _date_parser(label: str):
+    def parse(value) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip().replace("年", "-").replace("月", "-").replace("日", "")
+        text = text.replace("/", "-").replace(".", "-")
         try:
-            data["money_fen"] = yuan_to_fen(raw.get("金额（元）"))
-        except ValidationFailed as exc:
-            errors.append(exc.message)
-            data["money_fen"] = 0
-        if not data["title"]:
-            errors.append(_("活动名称为空"))
-        if data["start_date"] is None and not any("开始日期" in e for e in errors):
-            errors.append(_("开始日期为空"))
+            return dt.date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
+        except ValueError as exc:
+            raise RowError(
+                _("%(label)s“%(value)s”不是有效日期（例：2020-05-26）")
+                % {"label": label, "value": value}
+            ) from exc
+
+    return parse
+
+
+def _count_parser(label: str):
+    def parse(value) -> int:
+        if isinstance(value, int) and value >= 0:
+            return value
+        if isinstance(value, float) and value.is_integer() and value >= 0:
+            return int(value)
+        text = str(value).strip().replace(",", "")
+        if text.isdigit():
+            return int(text)
+        raise RowError(
+            _("%(label)s“%(value)s”应为不小于 0 的整数") % {"label": label, "value": value}
+        )
+
+    return parse
+
+
+def _fen(value) -> int:
+    try:
+        return yuan_to_fen(value)
+    except ValidationFailed as exc:
+        raise RowError(exc.message) from exc
+
+
+def _unit(value) -> str:
+    unit = cell_text(value)
+    if unit not in ItemUnit.values:
+        raise RowError(
+            _("物品单位“%(value)s”无效（可填：%(choices)s）")
+            % {"value": unit, "choices": "、".join(ItemUnit.values)}
+        )
+    return unit
+
+
+def _count(header: str, field: str) -> ImportColumn:
+    return ImportColumn(header, field, parse=_count_parser(header), default=0)
+
+
+def _active_types(by, names) -> dict[str, list[ActivityType]]:
+    # Every active type, so an unknown name's message can list the valid ones.
+    return {t.name: [t] for t in selectors.activity_types(active_only=True)}
+
+
+class ActivityImport(ImportSchema):
+    """Activities from Excel, in the export's columns, so an exported file can be corrected and
+    imported again; organisations by name within the importer's scope."""
+
+    name = "activities"
+    title = gettext_lazy("活动导入")
+    columns = [
+        ImportColumn(
+            "活动名称",
+            "title",
+            required=gettext_lazy("活动名称为空"),
+            example="“书本传递爱心 知识点亮希望”爱心捐书志愿服务活动",
+        ),
+        ImportColumn(
+            "活动类型",
+            "activity_type",
+            required=gettext_lazy("活动类型为空"),
+            lookup="activity_type",
+            default=None,
+            example="志愿服务",
+        ),
+        ImportColumn(
+            "组织单位",
+            "organization",
+            required=gettext_lazy("组织单位为空"),
+            lookup="organization",
+            default=None,
+            example="河南省总工会",
+        ),
+        ImportColumn("部门", example="基层工作部"),
+        ImportColumn(
+            "开始日期",
+            "start_date",
+            required=gettext_lazy("开始日期为空"),
+            parse=_date_parser("开始日期"),
+            default=None,
+            example="2020-05-15",
+        ),
+        ImportColumn(
+            "结束日期",
+            "end_date",
+            parse=_date_parser("结束日期"),
+            default=None,
+            example="2020-05-25",
+        ),
+        ImportColumn("地点", "place", parse=lambda v: cell_text(v)[:200], example="省总工会机关"),
+        _count("参与人数", "participants"),
+        _count("参与人次", "attendances"),
+        _count("场次/项目", "sessions"),
+        ImportColumn("金额（元）", "money_fen", parse=_fen, default=0, example="5880.00"),
+        ImportColumn("物品数量", "items", parse=_count_parser("物品数量"), default=0, example=672),
+        ImportColumn("物品单位", "items_unit", parse=_unit, example="本"),
+        _count("浏览量", "reach"),
+        _count("评选表彰（个）", "awards"),
+        ImportColumn("活动简介", "description", example="收到捐款和捐书"),
+    ]
+    lookups = {
+        "organization": ORGANIZATION_LOOKUP,
+        "activity_type": Lookup(
+            find=_active_types,
+            unknown=gettext_lazy("活动类型“%(name)s”无效（可填：%(choices)s）"),
+        ),
+    }
+    help_rows = [
+        gettext_lazy("每行一项活动；“活动名称”“活动类型”“组织单位”“开始日期”必填。"),
+        gettext_lazy(
+            "“活动类型”填平台中的类型名称（如 理论学习/读书、宣讲、道德讲堂、运动会、志愿服务）。"
+        ),
+        gettext_lazy("“组织单位”填组织全称，须在您的管理范围内；“部门”须是该组织下已有的部门。"),
+        gettext_lazy("日期格式：2020-05-26；数量填整数；金额以元为单位，最多两位小数。"),
+        gettext_lazy("文件中只要有一行有错误，就不会写入任何数据；请按提示改正后重新上传。"),
+    ]
+    preview = [
+        (gettext_lazy("活动名称"), lambda r: r.values.get("活动名称")),
+        (gettext_lazy("活动类型"), lambda r: r.values.get("活动类型")),
+        (gettext_lazy("组织单位"), lambda r: r.values.get("组织单位")),
+    ]
+
+    def prepare(self, *, by, found):
+        return departments_context(found)
+
+    def clean_row(self, row, *, by, context):
+        data, org = row.data, row.data["organization"]
+        read_department(row, context)
         if data["start_date"] and data["end_date"] and data["end_date"] < data["start_date"]:
-            errors.append(_("结束日期不能早于开始日期"))
-        if org is not None and not can_record_in(by, org, dept):
-            errors.append(_("您无权为该组织或部门登记活动"))
-        row.data = data
-    return report
+            row.errors.append(_("结束日期不能早于开始日期"))
+        if org is not None and not can_record_in(by, org, data["department"]):
+            row.errors.append(_("您无权为该组织或部门登记活动"))
+
+    def save(self, rows, *, by):
+        activities = [
+            Activity(created_by=by, org_path=row.data["organization"].path, **row.data)
+            for row in rows
+        ]
+        Activity.objects.bulk_create(activities, batch_size=500)
+        for activity in activities:
+            rollups.apply(activity, +1)
+        return activities
+
+    def audit_summary(self, count: int) -> str:
+        return _("导入活动 %(n)s 条") % {"n": count}
 
 
-@transaction.atomic
-def import_activities(*, by, rows: list[dict]) -> list[Activity]:
-    """Write every row or none: a single bad row means nothing is saved."""
-    report = check_import(by=by, rows=rows)
-    report.refuse_if_invalid()
-    activities = []
-    for row in report.rows:
-        activity = Activity(created_by=by, org_path=row.data["organization"].path, **row.data)
-        activities.append(activity)
-    Activity.objects.bulk_create(activities, batch_size=500)
-    for activity in activities:
-        rollups.apply(activity, +1)
-    audit.record(
-        by=by,
-        action=audit.Action.IMPORT,
-        summary=f"导入活动 {len(activities)} 条",
-        details={"count": len(activities)},
-        org_path=by.scope.org_path,
-    )
-    return activities
+ACTIVITY_IMPORT = ActivityImport()
+IMPORT_HEADERS = ACTIVITY_IMPORT.headers
+check_import = ACTIVITY_IMPORT.check
+import_activities = ACTIVITY_IMPORT.confirm

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import views
+from gonghui.exports.http import export_view
+
+from . import exports, views
 
 app_name = "activities"
 urlpatterns = [
@@ -8,7 +10,7 @@ urlpatterns = [
     path("<int:pk>/indicators/options/", views.indicator_options, name="indicator_options"),
     path("", views.activity_list, name="list"),
     path("statistics/", views.statistics, name="statistics"),
-    path("export/", views.export, name="export"),
+    path("export/", export_view(exports.ACTIVITIES), name="export"),
     path("new/", views.create, name="create"),
     path("import/", views.import_activities, name="import"),
     path("import/template/", views.import_template, name="import_template"),

@@ -7,22 +7,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.core import imports
-from gonghui.core.exceptions import DomainError, ValidationFailed
+from gonghui.core.exceptions import DomainError
 from gonghui.core.files import stored_file_response
 from gonghui.core.forms import add_domain_error
-from gonghui.core.spreadsheets import render_template_xlsx, xlsx_response
-from gonghui.exports.http import export_response
+from gonghui.core.spreadsheets import xlsx_response
 from gonghui.organizations.selectors import departments_of
 
 from . import exports, selectors, services
 from .forms import ActivityForm, ImportForm
 from .permissions import ADD_PERMISSION, CHANGE_PERMISSION, DELETE_PERMISSION
-
-IMPORT_SESSION_KEY = "activities_import_file"
 
 
 def _filters(request) -> selectors.ActivityFilter:
@@ -77,10 +76,6 @@ def statistics(request):
         },
     )
 
-
-@login_required
-def export(request):
-    return export_response(request, exports.ACTIVITIES)
 
 
 @login_required
@@ -208,69 +203,19 @@ def delete(request, pk: int):
 
 @login_required
 def import_template(request):
-    content = render_template_xlsx(
-        title="活动导入",
-        headers=services.IMPORT_HEADERS,
-        example=[
-            "“书本传递爱心 知识点亮希望”爱心捐书志愿服务活动",
-            "志愿服务",
-            "河南省总工会",
-            "基层工作部",
-            "2020-05-15",
-            "2020-05-25",
-            "省总工会机关",
-            "",
-            "",
-            "",
-            "5880.00",
-            672,
-            "本",
-            "",
-            "",
-            "收到捐款和捐书",
-        ],
-        help_rows=[
-            "每行一项活动；“活动名称”“活动类型”“组织单位”“开始日期”必填。",
-            "“活动类型”填平台中的类型名称（如 理论学习/读书、宣讲、道德讲堂、运动会、志愿服务）。",
-            "“组织单位”填组织全称，须在您的管理范围内；“部门”须是该组织下已有的部门。",
-            "日期格式：2020-05-26；数量填整数；金额以元为单位，最多两位小数。",
-            "文件中只要有一行有错误，就不会写入任何数据；请按提示改正后重新上传。",
-        ],
-    )
-    return xlsx_response(content, "活动导入模板.xlsx")
+    return xlsx_response(services.ACTIVITY_IMPORT.template(), "活动导入模板.xlsx")
 
 
 @login_required
 def import_activities(request):
     if not request.user.has_perm(ADD_PERMISSION):
-        raise PermissionDenied("您无权导入活动")
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    headers = services.IMPORT_HEADERS
-    if request.method == "POST" and "confirm" in request.POST:
-        rows = imports.stashed_rows(request.session, IMPORT_SESSION_KEY, headers=headers)
-        if rows is None:
-            messages.error(request, "导入文件已失效，请重新上传")
-            return redirect("activities:import")
-        try:
-            created = services.import_activities(by=request.user, rows=rows)
-        except ValidationFailed as exc:
-            messages.error(request, exc.message)
-            report = services.check_import(by=request.user, rows=rows)
-        else:
-            imports.drop_stash(request.session, IMPORT_SESSION_KEY)
-            messages.success(request, f"已导入 {len(created)} 项活动")
-            return redirect("activities:list")
-    elif request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            rows = imports.read_upload(upload, headers=headers)
-        except ValidationFailed as exc:
-            form.add_error("file", exc.message)
-        else:
-            report = services.check_import(by=request.user, rows=rows)
-            if report.is_valid:
-                imports.stash_upload(
-                    request.session, IMPORT_SESSION_KEY, upload, folder="activities"
-                )
-    return render(request, "activities/import.html", {"form": form, "report": report})
+        raise PermissionDenied(_("您无权导入活动"))
+    return imports.import_page(
+        request,
+        services.ACTIVITY_IMPORT,
+        form=ImportForm(request.POST or None, request.FILES or None),
+        heading=_("活动 Excel 导入"),
+        template_url=reverse("activities:import_template"),
+        done_url=reverse("activities:list"),
+        done_message=_("已导入 %(n)s 项活动"),
+    )

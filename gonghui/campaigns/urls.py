@@ -1,14 +1,16 @@
 from django.urls import path
 
-from . import views
+from gonghui.exports.http import export_view
+
+from . import exports, views
 
 app_name = "campaigns"
 urlpatterns = [
     path("", views.campaign_list, name="list"),
     path("new/", views.create, name="create"),
-    path("export/", views.campaign_export, name="export"),
+    path("export/", export_view(exports.CAMPAIGNS), name="export"),
     path("tasks/", views.my_tasks, name="my_tasks"),
-    path("tasks/export/", views.my_tasks_export, name="my_tasks_export"),
+    path("tasks/export/", export_view(exports.MY_TASKS), name="my_tasks_export"),
     path("notifications/read/", views.read_notifications, name="read_notifications"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/assign/", views.assign, name="assign"),

@@ -19,9 +19,8 @@ from django.views.decorators.http import require_POST
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import add_domain_error
 from gonghui.core.spreadsheets import render_xlsx, xlsx_response
-from gonghui.exports.http import export_response
 
-from . import exports, frameworks, permissions, selectors, services
+from . import frameworks, permissions, selectors, services
 from .forms import AssignForm, CampaignForm, FrameworkImportForm, NodeForm
 from .models import Progress
 
@@ -421,11 +420,3 @@ def framework_copy(request, pk: int):
     return redirect("campaigns:framework_version", copy.pk)
 
 
-@login_required
-def campaign_export(request):
-    return export_response(request, exports.CAMPAIGNS)
-
-
-@login_required
-def my_tasks_export(request):
-    return export_response(request, exports.MY_TASKS)

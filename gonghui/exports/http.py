@@ -1,6 +1,7 @@
 """The view side of list exports: the file at once, or a queued job for a long list."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -42,3 +43,15 @@ def export_response(request, export: ListExport):
     )
     services.record_export(by=user, export=export, params=params, unmasked=unmasked)
     return xlsx_response(content, export.filename)
+
+
+def export_view(export: ListExport):
+    """The view of a list's export link, for its urls.py:
+    `path("teams/export/", export_view(exports.TEAMS), name="teams_export")`."""
+
+    @login_required
+    def view(request):
+        return export_response(request, export)
+
+    view.__name__ = view.__qualname__ = f"export_{export.key.replace('.', '_')}"
+    return view

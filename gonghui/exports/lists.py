@@ -88,8 +88,9 @@ class ListExport:
     # what they are, for the audit entry.
     sensitive_permission: str | Sequence[str] = privacy.SENSITIVE_PERMISSION
     sensitive_what: str = ""
-    # Where the audit entry of an export belongs (the user's own scope unless given).
-    audit_org_path: Callable[[Any, QueryDict], str] | None = None
+    # The organisation the list is narrowed to, if any: the audit entry of an export belongs
+    # to its subtree (to the user's own scope otherwise).
+    organization: Callable[[Any, QueryDict], Any] | None = None
     notes: Sequence[str] = field(default=())
 
     def __post_init__(self):
@@ -124,9 +125,8 @@ class ListExport:
         )
 
     def org_path_for(self, user, params: QueryDict) -> str:
-        if self.audit_org_path is not None:
-            return self.audit_org_path(user, params)
-        return user.scope.org_path
+        org = self.organization(user, params) if self.organization is not None else None
+        return org.path if org is not None else user.scope.org_path
 
 
 def _each(items):

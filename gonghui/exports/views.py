@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 from gonghui.core.files import stored_file_response
 from gonghui.core.spreadsheets import XLSX_MIME
 
-from . import exports, selectors
-from .http import export_response
+from . import selectors
 from .models import SpreadsheetExport
 
 
@@ -35,7 +34,3 @@ def download(request, pk: int):
         job.file.name, download_name=f"{job.title}.xlsx", content_type=XLSX_MIME
     )
 
-
-@login_required
-def audit_log(request):
-    return export_response(request, exports.AUDIT_LOG)

@@ -2,12 +2,14 @@
 
 from django.urls import path
 
-from . import views
+from gonghui.exports.http import export_view
+
+from . import exports, views
 
 app_name = "ingest"
 urlpatterns = [
     path("", views.document_list, name="index"),
-    path("export/", views.document_export, name="export"),
+    path("export/", export_view(exports.DOCUMENTS), name="export"),
     path("upload/", views.upload, name="upload"),
     path("<int:pk>/", views.review, name="review"),
     path("proposals/<int:pk>/confirm/", views.confirm, name="confirm"),

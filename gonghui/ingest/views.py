@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core.exceptions import DomainError
-from gonghui.exports.http import export_response
 
-from . import exports, selectors, services
+from . import selectors, services
 from .forms import ProposalForm, UploadForm
 from .permissions import ADD_PERMISSION, REVIEW_PERMISSION
 
@@ -116,7 +115,3 @@ def discard(request, pk):
         messages.error(request, exc.message)
     return redirect("ingest:review", pk=proposal.document_id)
 
-
-@login_required
-def document_export(request):
-    return export_response(request, exports.DOCUMENTS)

@@ -18,9 +18,7 @@ from gonghui.campaigns.permissions import can_manage_campaign
 from gonghui.core.concurrency import EditConflict, version_of
 from gonghui.core.exceptions import DomainError, ValidationFailed
 from gonghui.core.files import KINDS, stored_file_response
-from gonghui.exports.http import export_response
 
-from . import exports as list_exports
 from . import permissions, selectors, services
 from .models import LedgerExport
 from .rules import check_upload_rules, report_length
@@ -408,13 +406,3 @@ def export_download(request, pk: int):
     return _attachment(
         f"{export.campaign.name}_台账资料包.zip", export.file.name, "application/zip"
     )
-
-
-@login_required
-def index_export(request):
-    return export_response(request, list_exports.LEDGER)
-
-
-@login_required
-def meeting_export(request):
-    return export_response(request, list_exports.MONTHLY_REPORTS)

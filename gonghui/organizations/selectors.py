@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.http import Http404
 
-from .models import Department, Organization
+from .models import Department, Organization, Post
 from .paths import subtree_range
 from .permissions import can_manage_organization
 
@@ -59,6 +59,27 @@ def organizations_for_export(user, *, query: str = ""):
     if query:
         qs = qs.filter(name__contains=query)
     return qs.order_by("path")
+
+
+def organizations_by_name(user, names) -> dict[str, list[Organization]]:
+    """{name: the organisations of that name the user can see}, for a whole import file at
+    once; a name outside the scope is simply absent, as if unknown."""
+    found: dict[str, list[Organization]] = {}
+    for org in Organization.objects.visible_to(user).filter(name__in=list(names)):
+        found.setdefault(org.name, []).append(org)
+    return found
+
+
+def posts_by_name(names) -> dict[str, list[Post]]:
+    return {p.name: [p] for p in Post.objects.filter(name__in=list(names))}
+
+
+def departments_by_name(organizations) -> dict[tuple[int, str], Department]:
+    """{(organisation id, department name): department} of the given organisations."""
+    return {
+        (d.organization_id, d.name): d
+        for d in Department.objects.filter(organization__in=list(organizations))
+    }
 
 
 def subtree_counts(organization: Organization) -> dict:

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views
+from gonghui.exports.http import export_view
+
+from . import exports, views
 
 app_name = "organizations"
 urlpatterns = [
     path("", views.tree, name="tree"),
-    path("export/", views.tree_export, name="tree_export"),
+    path("export/", export_view(exports.TREE), name="tree_export"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/children/", views.children, name="children"),
     path("<int:parent_pk>/new/", views.create, name="create"),

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import add_domain_error
 from gonghui.core.panels import render_panels
-from gonghui.exports.http import export_response
 
-from . import exports, selectors, services
+from . import selectors, services
 from .forms import DepartmentForm, MoveForm, OrganizationForm
 from .permissions import can_manage_organization
 
@@ -120,7 +119,3 @@ def department_create(request, pk: int):
             return redirect("organizations:detail", pk=org.pk)
     return render(request, "organizations/department_form.html", {"form": form, "org": org})
 
-
-@login_required
-def tree_export(request):
-    return export_response(request, exports.TREE)

@@ -24,11 +24,6 @@ def filters(user, params: QueryDict) -> selectors.PeopleFilter:
     )
 
 
-def _org_path(user, params) -> str:
-    org = filters(user, params).organization
-    return org.path if org else user.scope.org_path
-
-
 PEOPLE = ListExport(
     key="people.people",
     title=_("人员名单"),
@@ -36,5 +31,5 @@ PEOPLE = ListExport(
     headers=selectors.EXPORT_HEADERS,
     rows=selectors.export_rows,
     sensitive_what=_("完整身份证号和手机号"),
-    audit_org_path=_org_path,
+    organization=lambda user, params: filters(user, params).organization,
 )

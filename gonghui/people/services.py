@@ -2,13 +2,16 @@
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gonghui.core import audit, idcard, privacy
 from gonghui.core.chinese import pinyin_initials, to_simplified
 from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
-from gonghui.core.imports import ImportReport, ImportRow
-from gonghui.organizations.models import Department, Organization, Post
+from gonghui.core.imports import ImportColumn, ImportSchema, Lookup, RowError, cell_text
+from gonghui.organizations.imports import ORGANIZATION_LOOKUP, departments_context, read_department
+from gonghui.organizations.models import Organization
+from gonghui.organizations.selectors import posts_by_name
 
 from .models import Person
 from .permissions import can_edit_people_of
@@ -216,120 +219,107 @@ def update_person(*, by, person: Person, version: str | None = None, **data) -> 
 
 # --- Excel import ---------------------------------------------------------------------------
 
-IMPORT_HEADERS = ["姓名", "身份证号", "手机号", "所属组织", "部门", "岗位", "劳模级别", "标签"]
-# The template's example row; its ID number carries a valid checksum so the row imports as is.
-IMPORT_EXAMPLE = [
-    "张建华",
-    "410102198506154519",
-    "13803711234",
-    "郑州市总工会",
-    "",
-    "",
-    "",
-    "志愿者",
-]
 TAG_WORDS = {"志愿者": "is_volunteer", "困难职工": "is_needy", "联络员": "is_liaison"}
 LEVEL_WORDS = {label: value for value, label in Person.ModelWorkerLevel.choices if value}
 
 
-def check_import(*, by, rows: list[dict]) -> ImportReport:
-    """Validate every row; each problem is reported in Chinese at its Excel row number."""
-    org_names = {str(r.get("所属组织") or "").strip() for r in rows}
-    orgs: dict[str, list[Organization]] = {}
-    for org in Organization.objects.visible_to(by).filter(name__in=org_names):
-        orgs.setdefault(org.name, []).append(org)
-    posts = {p.name: p for p in Post.objects.all()}
-    seen_ids: dict[str, int] = {}
-    report = ImportReport(rows=[])
-    for raw in rows:
-        row = ImportRow(number=raw["_row"], values=raw)
-        report.rows.append(row)
-        org_name = to_simplified(str(raw.get("所属组织") or "").strip())
-        matches = orgs.get(org_name, [])
-        org = matches[0] if len(matches) == 1 else None
-        if not org_name:
-            row.errors.append(_("所属组织为空"))
-        elif not matches:
-            row.errors.append(
-                _("未知组织“%(org_name)s”（或不在您的管理范围内）") % {"org_name": org_name}
-            )
-        elif len(matches) > 1:
-            row.errors.append(
-                _("组织名称“%(org_name)s”不唯一，请联系管理员") % {"org_name": org_name}
-            )
-        dept = None
-        dept_name = to_simplified(str(raw.get("部门") or "").strip())
-        if dept_name and org is not None:
-            dept = Department.objects.filter(organization=org, name=dept_name).first()
-            if dept is None:
-                row.errors.append(
-                    _("组织“%(org_name)s”下没有部门“%(dept_name)s”")
-                    % {"org_name": org_name, "dept_name": dept_name}
-                )
-        post = None
-        post_name = str(raw.get("岗位") or "").strip()
-        if post_name:
-            post = posts.get(post_name)
-            if post is None:
-                row.errors.append(_("未知岗位“%(post_name)s”") % {"post_name": post_name})
-        level_text = str(raw.get("劳模级别") or "").strip()
-        level = LEVEL_WORDS.get(level_text, "") if level_text else ""
-        if level_text and not level:
-            row.errors.append(
-                _("劳模级别“%(level_text)s”无效（可填：%(choices)s）")
-                % {"level_text": level_text, "choices": "、".join(LEVEL_WORDS)}
-            )
-        flags = {}
-        for word in str(raw.get("标签") or "").replace("，", ",").replace("、", ",").split(","):
+def _level(value) -> str:
+    text = cell_text(value)
+    if text not in LEVEL_WORDS:
+        raise RowError(
+            _("劳模级别“%(value)s”无效（可填：%(choices)s）")
+            % {"value": text, "choices": "、".join(LEVEL_WORDS)}
+        )
+    return LEVEL_WORDS[text]
+
+
+class PeopleImport(ImportSchema):
+    """People from Excel: organisations by name within the importer's scope, ID numbers
+    checked in the file and against the register through the bounded, audited lookup."""
+
+    name = "people"
+    title = gettext_lazy("人员导入")
+    columns = [
+        ImportColumn("姓名", "name", example="张建华"),
+        # The example's ID number carries a valid checksum so the row imports as is.
+        ImportColumn("身份证号", "id_number", example="410102198506154519"),
+        ImportColumn("手机号", "phone", example="13803711234"),
+        ImportColumn(
+            "所属组织",
+            "organization",
+            required=gettext_lazy("所属组织为空"),
+            lookup="organization",
+            default=None,
+            example="郑州市总工会",
+        ),
+        ImportColumn("部门"),
+        ImportColumn("岗位", "post", lookup="post", default=None),
+        ImportColumn("劳模级别", "model_worker_level", parse=_level),
+        ImportColumn("标签", example="志愿者"),
+    ]
+    lookups = {
+        "organization": ORGANIZATION_LOOKUP,
+        "post": Lookup(
+            find=lambda by, names: posts_by_name(names), unknown=gettext_lazy("未知岗位“%(name)s”")
+        ),
+    }
+    help_rows = [
+        gettext_lazy("每行一人；“姓名”“身份证号”“所属组织”必填。"),
+        gettext_lazy("身份证号须为18位并通过校验码检查，且不能与已登记人员重复。"),
+        gettext_lazy("“所属组织”填组织全称，须在您的管理范围内；“部门”须是该组织下已有的部门。"),
+        gettext_lazy(
+            "“劳模级别”可填：全国劳模、省部级劳模、市厅级劳模、工匠；“标签”可填：志愿者、困难职工、联络员（多个用顿号分隔）。"
+        ),
+        gettext_lazy("文件中只要有一行有错误，就不会写入任何数据；请按提示改正后重新上传。"),
+    ]
+    preview = [
+        (gettext_lazy("姓名"), lambda r: r.values.get("姓名")),
+        (gettext_lazy("身份证号"), lambda r: privacy.mask_id_number(r.data.get("id_number"))),
+        (gettext_lazy("所属组织"), lambda r: r.values.get("所属组织")),
+    ]
+
+    def prepare(self, *, by, found):
+        return departments_context(found) | {"seen_ids": {}}
+
+    def clean_row(self, row, *, by, context):
+        data = row.data
+        read_department(row, context)
+        for word in (
+            cell_text(row.values.get("标签")).replace("，", ",").replace("、", ",").split(",")
+        ):
             word = word.strip()
-            if not word:
-                continue
-            if word not in TAG_WORDS:
+            if word in TAG_WORDS:
+                data[TAG_WORDS[word]] = True
+            elif word:
                 row.errors.append(
                     _("标签“%(word)s”无效（可填：%(choices)s）")
                     % {"word": word, "choices": "、".join(TAG_WORDS)}
                 )
-            else:
-                flags[TAG_WORDS[word]] = True
-        data = {
-            "name": str(raw.get("姓名") or "").strip(),
-            "id_number": str(raw.get("身份证号") or "").strip(),
-            "phone": str(raw.get("手机号") or "").strip(),
-            "organization": org,
-            "department": dept,
-            "post": post,
-            "model_worker_level": level,
-            **flags,
-        }
-        # Whether the number is taken is answered for the whole file at once, below.
+        # Whether the number is taken is answered for the whole file at once, in check_file.
         field_errors = validate_person_fields(data, by=by, check_id_taken=False)
-        field_errors.pop("organization", None)  # already reported above with the name
+        field_errors.pop("organization", None)  # reported with the name by the lookup
         field_errors.pop("department", None)
         row.errors.extend(field_errors.values())
         if "id_number" not in field_errors:
-            first = seen_ids.setdefault(data["id_number"], row.number)
+            first = context["seen_ids"].setdefault(data["id_number"], row.number)
             if first != row.number:
-                row.errors.append(_("身份证号与第 %(first)s 行重复") % {"first": first})
-        row.data = data
-    conflicts = id_number_conflicts(by=by, numbers=list(seen_ids))
-    for row in report.rows:
-        number = row.data.get("id_number")
-        if number in conflicts and seen_ids.get(number) == row.number:
-            row.errors.append(conflicts[number])
-    return report
+                row.errors.append(_("身份证号与第 %(n)s 行重复") % {"n": first})
 
+    def check_file(self, report, *, by, context):
+        seen_ids = context["seen_ids"]
+        conflicts = id_number_conflicts(by=by, numbers=list(seen_ids))
+        for row in report.rows:
+            number = row.data.get("id_number")
+            if number in conflicts and seen_ids.get(number) == row.number:
+                row.errors.append(conflicts[number])
 
-def import_people(*, by, rows: list[dict]) -> list[Person]:
-    """Write every row or none: a single bad row means nothing is saved."""
-    report = check_import(by=by, rows=rows)
-    report.refuse_if_invalid()
-    people = []
-    for row in report.rows:
-        person = Person(**row.data)
-        _derive(person)
-        person.org_path = row.data["organization"].path
-        people.append(person)
-    with transaction.atomic():
+    def save(self, rows, *, by):
+        people = []
+        for row in rows:
+            person = Person(**row.data)
+            _derive(person)
+            person.org_path = row.data["organization"].path
+            people.append(person)
         try:
             with transaction.atomic():
                 Person.objects.bulk_create(people, batch_size=500)
@@ -337,14 +327,16 @@ def import_people(*, by, rows: list[dict]) -> list[Person]:
             raise ValidationFailed(
                 _("导入时发现重复的身份证号（可能刚被他人登记），未写入任何数据")
             ) from exc
-        audit.record(
-            by=by,
-            action=audit.Action.IMPORT,
-            summary=f"导入人员 {len(people)} 人",
-            details={"count": len(people)},
-            org_path=by.scope.org_path,
-        )
-    return people
+        return people
+
+    def audit_summary(self, count: int) -> str:
+        return _("导入人员 %(n)s 人") % {"n": count}
+
+
+PEOPLE_IMPORT = PeopleImport()
+IMPORT_HEADERS = PEOPLE_IMPORT.headers
+check_import = PEOPLE_IMPORT.check
+import_people = PEOPLE_IMPORT.confirm
 
 
 SENSITIVE_FIELDS = ("id_number", "phone")

@@ -7,22 +7,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from gonghui.core.exceptions import DomainError, ValidationFailed
+from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import add_domain_error
-from gonghui.core.imports import drop_stash, read_upload, stash_upload, stashed_rows
+from gonghui.core.imports import import_page
 from gonghui.core.pagination import CappedPaginator
 from gonghui.core.privacy import can_view_sensitive
-from gonghui.core.spreadsheets import render_template_xlsx, xlsx_response
-from gonghui.exports.http import export_response
+from gonghui.core.spreadsheets import xlsx_response
 
 from . import exports, selectors, services
 from .forms import ImportForm, PersonForm
 from .permissions import EDIT_PERMISSION
-
-IMPORT_SESSION_KEY = "people_import_file"
 
 
 def _filters(request) -> selectors.PeopleFilter:
@@ -55,10 +53,6 @@ def person_list(request):
         },
     )
 
-
-@login_required
-def export(request):
-    return export_response(request, exports.PEOPLE)
 
 
 @login_required
@@ -121,49 +115,19 @@ def edit(request, pk: int):
 
 @login_required
 def import_template(request):
-    content = render_template_xlsx(
-        title="人员导入",
-        headers=services.IMPORT_HEADERS,
-        example=services.IMPORT_EXAMPLE,
-        help_rows=[
-            "每行一人；“姓名”“身份证号”“所属组织”必填。",
-            "身份证号须为18位并通过校验码检查，且不能与已登记人员重复。",
-            "“所属组织”填组织全称，须在您的管理范围内；“部门”须是该组织下已有的部门。",
-            "“劳模级别”可填：全国劳模、省部级劳模、市厅级劳模、工匠；“标签”可填：志愿者、困难职工、联络员（多个用顿号分隔）。",
-            "文件中只要有一行有错误，就不会写入任何数据；请按提示改正后重新上传。",
-        ],
-    )
-    return xlsx_response(content, "人员导入模板.xlsx")
+    return xlsx_response(services.PEOPLE_IMPORT.template(), "人员导入模板.xlsx")
 
 
 @login_required
 def import_people(request):
     if not request.user.has_perm(EDIT_PERMISSION):
         raise PermissionDenied(_("您无权导入人员"))
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and "confirm" in request.POST:
-        rows = stashed_rows(request.session, IMPORT_SESSION_KEY, headers=services.IMPORT_HEADERS)
-        if rows is None:
-            messages.error(request, _("导入文件已失效，请重新上传"))
-            return redirect("people:import")
-        try:
-            people = services.import_people(by=request.user, rows=rows)
-        except ValidationFailed as exc:
-            messages.error(request, exc.message)
-            report = services.check_import(by=request.user, rows=rows)
-        else:
-            drop_stash(request.session, IMPORT_SESSION_KEY)
-            messages.success(request, _("已导入 %(n)s 人") % {"n": len(people)})
-            return redirect("people:list")
-    elif request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            rows = read_upload(upload, headers=services.IMPORT_HEADERS)
-        except ValidationFailed as exc:
-            form.add_error("file", exc.message)
-        else:
-            report = services.check_import(by=request.user, rows=rows)
-            if report.is_valid:
-                stash_upload(request.session, IMPORT_SESSION_KEY, upload, folder="people")
-    return render(request, "people/import.html", {"form": form, "report": report})
+    return import_page(
+        request,
+        services.PEOPLE_IMPORT,
+        form=ImportForm(request.POST or None, request.FILES or None),
+        heading=_("人员 Excel 导入"),
+        template_url=reverse("people:import_template"),
+        done_url=reverse("people:list"),
+        done_message=_("已导入 %(n)s 人"),
+    )

@@ -13,9 +13,8 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import add_domain_error
-from gonghui.exports.http import export_response
 
-from . import exports, forms, selectors, services, throttles
+from . import forms, selectors, services, throttles
 from . import permissions as perms
 from .models import Visit
 from .workflow import EventStatus, HoursStatus, ProblemStatus
@@ -515,39 +514,9 @@ def public_sign_up(request, pk: int):
     return redirect("volunteering:public_events")
 
 
-# --- Excel exports of the lists (the list's own filters) ------------------------------------
 
 
-@login_required
-def team_export(request):
-    return export_response(request, exports.TEAMS)
 
 
-@login_required
-def volunteer_export(request):
-    return export_response(request, exports.VOLUNTEERS)
 
 
-@login_required
-def event_export(request):
-    return export_response(request, exports.EVENTS)
-
-
-@login_required
-def hours_export(request):
-    return export_response(request, exports.HOURS)
-
-
-@login_required
-def pairing_export(request):
-    return export_response(request, exports.PAIRINGS)
-
-
-@login_required
-def visit_export(request):
-    return export_response(request, exports.VISITS)
-
-
-@login_required
-def problem_export(request):
-    return export_response(request, exports.PROBLEMS)

@@ -26,11 +26,6 @@ def filters(user, params: QueryDict) -> selectors.WishFilter:
     )
 
 
-def _org_path(user, params) -> str:
-    org = organization(user, params)
-    return org.path if org else user.scope.org_path
-
-
 WISHES = ListExport(
     key="wishes.wishes",
     title=_("微心愿清单"),
@@ -39,5 +34,5 @@ WISHES = ListExport(
     rows=selectors.export_rows,
     sensitive_permission=SENSITIVE,
     sensitive_what=_("姓名和电话"),
-    audit_org_path=_org_path,
+    organization=organization,
 )

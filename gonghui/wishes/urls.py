@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views
+from gonghui.exports.http import export_view
+
+from . import exports, views
 
 app_name = "wishes"
 urlpatterns = [
     path("", views.wish_list, name="list"),
-    path("export/", views.export, name="export"),
+    path("export/", export_view(exports.WISHES), name="export"),
     path("statistics/", views.statistics, name="statistics"),
     path("new/", views.create, name="create"),
     path("<int:pk>/", views.detail, name="detail"),

@@ -16,7 +16,6 @@ from gonghui.core.exceptions import DomainError
 from gonghui.core.files import stored_file_response
 from gonghui.core.forms import add_domain_error
 from gonghui.core.workflow import VERB_LABELS, allowed_verbs
-from gonghui.exports.http import export_response
 
 from . import exports, permissions, selectors, services
 from .forms import DeliverForm, WishForm
@@ -51,10 +50,6 @@ def wish_list(request):
         },
     )
 
-
-@login_required
-def export(request):
-    return export_response(request, exports.WISHES)
 
 
 def _date(value: str) -> dt.date | None:

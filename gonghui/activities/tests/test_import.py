@@ -74,3 +74,19 @@ def test_good_file_imports_every_row(fed):
     stats = selectors.activity_statistics(fed.province_admin)
     assert stats.money_total == Decimal("11760.00")
     assert stats.totals["attendances"] == 422
+
+
+def test_the_template_has_the_export_columns_and_its_example_imports_as_is(fed, client_for):
+    response = client_for(fed.province_admin).get("/activities/import/template/")
+    assert services.IMPORT_HEADERS == selectors.EXPORT_HEADERS
+    rows = read_rows(io.BytesIO(response.content), headers=services.IMPORT_HEADERS)
+    report = services.check_import(by=fed.province_admin, rows=rows)
+    assert len(rows) == 1 and report.rows[0].errors == []
+
+
+def test_traditional_names_are_found_like_simplified_ones(fed):
+    report = services.check_import(
+        by=fed.province_admin,
+        rows=[{"_row": 2, **GOOD, "组织单位": "河南省總工會", "活动类型": "志願服務"}],
+    )
+    assert report.rows[0].errors == []

@@ -102,3 +102,11 @@ def test_every_example_row_of_the_template_passes_the_import_validation(fed, cli
     assert rows, "the template carries at least one example row"
     report = check_import(by=fed.province_admin, rows=rows)
     assert [r.errors for r in report.rows] == [[] for _ in rows]
+
+
+def test_traditional_organisation_names_are_found_like_simplified_ones(fed):
+    report = check_import(
+        by=fed.province_admin, rows=[row("王芳", valid_id_number(), org="鄭州市總工會")]
+    )
+    assert report.rows[0].errors == []
+    assert report.rows[0].data["organization"] == fed.zhengzhou
