@@ -7,10 +7,13 @@ import os
 import uuid
 import zipfile
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import filetype
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
@@ -222,8 +225,6 @@ def safe_download_name(name: str) -> str:
 
 def quote_path(stored: str) -> str:
     """A stored name as the path of a URI (each segment percent-encoded)."""
-    from urllib.parse import quote
-
     return quote(stored.lstrip("/"), safe="/")
 
 
@@ -231,9 +232,6 @@ def _accel_redirect_uri(storage, stored: str) -> str | None:
     """The internal URI under which the front web server (nginx) sends `stored` itself, or None
     to stream it from here: when GONGHUI_ACCEL_REDIRECT_PREFIX is unset, or when the storage is
     not a local directory that nginx can read (object storage)."""
-    from django.core.files.storage import FileSystemStorage
-    from django.http import Http404
-
     prefix = getattr(settings, "GONGHUI_ACCEL_REDIRECT_PREFIX", "")
     if not prefix or not isinstance(storage, FileSystemStorage):
         return None
@@ -257,11 +255,6 @@ def stored_file_response(
     the headers and `X-Accel-Redirect: <prefix>/<stored name>`, which nginx serves from an
     `internal` location (docs/deploy.md), so a large file does not hold a site process.
     """
-    from urllib.parse import quote
-
-    from django.core.files.storage import default_storage
-    from django.http import FileResponse, Http404, HttpResponse
-
     if content_type is None:
         ext = _extension(stored)
         known = next((k for k in (KINDS | TEXT_KINDS).values() if ext in k[0]), None)
