@@ -99,6 +99,7 @@ def chromium_browser():
     require(_has_cjk_font(), "no CJK font (fonts-noto-cjk) is installed")
     # Playwright's sync API runs an event loop in this thread; the tests still use the ORM.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Deferred: only browser tests pay for loading Playwright.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -114,6 +115,7 @@ def chromium_browser():
 def open_page(chromium_browser, live_server):
     """open_page(user=None, phone=False) → a Playwright page on the live server, logged in as
     `user` (through a real session cookie) and sized as a desktop or a 390×844 phone."""
+    # Deferred: this module is imported before pytest-django has configured the settings.
     from django.conf import settings
     from django.test import Client
 

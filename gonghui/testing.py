@@ -44,6 +44,7 @@ def valid_id_number(n: int | None = None, *, region: str = "410102") -> str:
 
 
 def make_person(org: Organization, name: str = "张建华", **extra):
+    # Deferred: people imports organisations' test helpers indirectly, a cycle at import time.
     from gonghui.people.models import Person
     from gonghui.people.services import _derive
 

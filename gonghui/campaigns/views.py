@@ -4,6 +4,7 @@ import copy
 import datetime as dt
 import io
 from decimal import Decimal, InvalidOperation
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -200,7 +201,7 @@ def score(request, pk: int):
             "campaign": campaign,
             "score": score,
             "grades": list((campaign.grade_map or {}).items()),
-            # The rules and their events belong to the campaign as a whole.
+            # The rules and their occurrences belong to the campaign as a whole.
             "rules": [] if score.is_partial else selectors.campaign_rules(campaign),
             "can_manage": permissions.can_manage_campaign(request.user, campaign),
         },
@@ -221,13 +222,13 @@ def set_grade(request, pk: int):
 
 @login_required
 @require_POST
-def record_event(request, pk: int):
+def record_occurrence(request, pk: int):
     campaign = selectors.get_campaign_for_user(request.user, pk, for_write=True)
     rule = selectors.get_campaign_rule(campaign, request.POST.get("rule"))
     try:
         occurred = dt.date.fromisoformat(request.POST.get("occurred_date", ""))
         points = request.POST.get("points") or None
-        services.record_rule_event(
+        services.record_rule_occurrence(
             by=request.user,
             rule=rule,
             occurred_date=occurred,
@@ -275,8 +276,6 @@ def framework_export(request, pk: int):
     if request.GET.get("format") == "xlsx":
         return xlsx_response(frameworks.export_excel(version), f"{name}.xlsx")
     response = HttpResponse(frameworks.export_yaml(version), content_type="application/x-yaml")
-    from urllib.parse import quote
-
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}.yaml"
     return response
 
@@ -418,5 +417,3 @@ def framework_copy(request, pk: int):
         return redirect("campaigns:framework_version", version.pk)
     messages.success(request, _("已复制为新版本 %(label)s，可以修改") % {"label": copy.label})
     return redirect("campaigns:framework_version", copy.pk)
-
-
