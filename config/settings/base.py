@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "gonghui.activities",
     "gonghui.volunteering",
     "gonghui.wishes",
+    "gonghui.stations",
     "gonghui.ingest",
     "gonghui.exports",
     "gonghui.dashboards",
