@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gonghui.campaigns.tests.factories import assign_basic_work, png_bytes
 from gonghui.ledger import services
-from gonghui.ledger.models import EvidenceItem, MonthlyReport
+from gonghui.ledger.models import EvidenceTransition, EvidenceItem, MonthlyReport
 from gonghui.testing import assert_verb
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +97,10 @@ def test_every_evidence_verb_from_every_state(fed, item, source, verb):
     put_in(item, source)
     target = EVIDENCE[source].get(verb)
     assert_verb(run_on_item(verb, fed, item), item, source=source, target=target)
+    moves = EvidenceTransition.objects.filter(item=item, verb=verb)
+    assert list(moves.values_list("from_status", "to_status")) == (
+        [(source, target)] if target else []
+    )
 
 
 @pytest.mark.parametrize(
