@@ -9,7 +9,8 @@ An app declares each export in its `exports.py`:
         columns=[Column(_("队名"), "name"), Column(_("所属组织"), "organization.name")],
     )
 
-and its view is one line, `return export_response(request, exports.TEAMS)` (`exports.http`). The queryset is
+and its route is one line in urls.py, `path("teams/export/", export_view(exports.TEAMS), ...)`
+(`exports.http`). The queryset is
 the page's own selector with the page's own query string, so the file holds exactly the rows
 the list shows (every page of them). Sensitive columns carry a mask and are exported in full
 only on `?unmasked=1` to a holder of the declared permission, with an audit entry saying so.
