@@ -33,4 +33,3 @@ def download(request, pk: int):
     return stored_file_response(
         job.file.name, download_name=f"{job.title}.xlsx", content_type=XLSX_MIME
     )
-
