@@ -1,0 +1,298 @@
+"""Reads of stations: the scoped filtered list, details, the public page, statistics, export rows
+and the index-backed nearest lookup."""
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gonghui.organizations.models import Organization
+from gonghui.organizations.paths import subtree_range
+
+from . import coords
+from .models import Station, StationKind, StationService
+from .permissions import can_change
+
+
+@dataclass
+class StationFilter:
+    organization: Organization | None = None
+    kind_id: int | None = None
+    status: str = ""
+    service_id: int | None = None
+    district: str = ""
+    q: str = ""
+
+
+def stations_for_user(user, filters: StationFilter | None = None):
+    filters = filters or StationFilter()
+    qs = Station.objects.visible_to(user)
+    if filters.organization is not None:
+        low, high = subtree_range(filters.organization.path)
+        qs = qs.filter(org_path__gte=low, org_path__lt=high)
+    if filters.kind_id:
+        qs = qs.filter(kind_id=filters.kind_id)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.service_id:
+        qs = qs.filter(services__id=filters.service_id)
+    if filters.district:
+        qs = qs.filter(district=filters.district)
+    if filters.q:
+        qs = qs.filter(Q(name__contains=filters.q) | Q(code=filters.q))
+    return qs.select_related("kind", "organization").order_by("org_path", "code", "pk")
+
+
+def get_station_for_user(user, pk, *, for_write: bool = False) -> Station:
+    try:
+        station = (
+            Station.objects.visible_to(user)
+            .select_related("kind", "organization", "created_by")
+            .prefetch_related("services")
+            .get(pk=pk)
+        )
+    except (Station.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(_("驿站不存在或无权访问")) from exc
+    if for_write and not can_change(user, station):
+        raise Http404(_("驿站不存在或无权访问"))
+    return station
+
+
+PUBLIC_STATUSES = (Station.Status.OPEN, Station.Status.SUSPENDED)
+
+
+@dataclass(frozen=True)
+class PublicStation:
+    """What the public sees of a station: no contact person, notes or who registered it."""
+
+    id: int
+    code: str
+    name: str
+    kind: str
+    host_unit: str
+    district: str
+    address: str
+    latitude: float
+    longitude: float
+    gcj02: tuple[float, float]
+    services: tuple[str, ...]
+    hours: str
+    status: str
+    status_label: str
+    is_open_now: bool
+    distance_km: float | None = None
+
+
+def public_view(station: Station, *, at: dt.datetime | None = None, distance_km=None):
+    at = at or timezone.localtime()
+    return PublicStation(
+        id=station.pk,
+        code=station.code,
+        name=station.name,
+        kind=station.kind.name,
+        host_unit=station.host_unit,
+        district=station.district,
+        address=station.address,
+        latitude=station.latitude,
+        longitude=station.longitude,
+        gcj02=station.gcj02,
+        services=tuple(s.name for s in station.services.all()),
+        hours=station.hours_label,
+        status=station.status,
+        status_label=station.get_status_display(),
+        is_open_now=station.is_open_at(at),
+        distance_km=None if distance_km is None else round(distance_km, 2),
+    )
+
+
+def get_public_station(pk) -> PublicStation:
+    try:
+        station = (
+            Station.objects.filter(status__in=PUBLIC_STATUSES)
+            .select_related("kind")
+            .prefetch_related("services")
+            .get(pk=pk)
+        )
+    except (Station.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(_("驿站不存在")) from exc
+    return public_view(station)
+
+
+def kinds(*, active_only: bool = True) -> list[StationKind]:
+    qs = StationKind.objects.all()
+    return list(qs.filter(is_active=True) if active_only else qs)
+
+
+def services(*, active_only: bool = True) -> list[StationService]:
+    qs = StationService.objects.all()
+    return list(qs.filter(is_active=True) if active_only else qs)
+
+
+def districts() -> list[str]:
+    """Districts that have a publicly listed station (the finder's typed-district choices)."""
+    return list(
+        Station.objects.filter(status__in=PUBLIC_STATUSES)
+        .exclude(district="")
+        .values_list("district", flat=True)
+        .distinct()
+        .order_by("district")
+    )
+
+
+def district_centre(district: str) -> tuple[float, float] | None:
+    """Where a typed district is: the mean position of its public stations."""
+    rows = list(
+        Station.objects.filter(status__in=PUBLIC_STATUSES, district=district).values_list(
+            "latitude", "longitude"
+        )[:500]
+    )
+    if not rows:
+        return None
+    return sum(r[0] for r in rows) / len(rows), sum(r[1] for r in rows) / len(rows)
+
+
+# --- Nearest stations ----------------------------------------------------------------------
+
+# Squares of cells searched, half-widths in cells; beyond the last per-row square the search
+# reads whole bands of rows (one index range) with a longitude condition.
+_PER_ROW_UNTIL = 8
+_LAST_RING = 4096
+
+
+def _ring_condition(row0: int, col0: int, k: int) -> Q:
+    width = coords.CELLS_PER_ROW
+    if k <= _PER_ROW_UNTIL:
+        condition = Q(pk__in=[])
+        for row in range(row0 - k, row0 + k + 1):
+            condition |= Q(cell__gte=row * width + col0 - k, cell__lte=row * width + col0 + k)
+        return condition
+    span = k * coords.CELL_DEG
+    centre_lon = (col0 + 0.5) * coords.CELL_DEG - 180.0
+    band = Q(cell__gte=(row0 - k) * width, cell__lt=(row0 + k + 1) * width)
+    if span >= 180:
+        return band
+    return band & Q(longitude__gte=centre_lon - span - 1, longitude__lte=centre_lon + span + 1)
+
+
+def _covered_km(lat: float, k: int) -> float:
+    """A distance within which every station lies inside the searched square: the square's
+    edges are at least k cells away in latitude and in longitude (the latter measured to the
+    great circle of the edge meridian, the shortest way past it)."""
+    reach = math.radians(k * coords.CELL_DEG)
+    if reach >= math.pi / 2:
+        return math.inf
+    lat_km = coords.EARTH_RADIUS_KM * reach
+    lon_km = coords.EARTH_RADIUS_KM * math.asin(math.sin(reach) * math.cos(math.radians(lat)))
+    return min(lat_km, lon_km)
+
+
+@dataclass
+class NearestQuery:
+    latitude: float
+    longitude: float
+    limit: int = 10
+    service_ids: list[int] = field(default_factory=list)
+    open_now: bool = False
+    max_km: float | None = None
+    at: dt.datetime | None = None
+
+
+def nearest_stations(query: NearestQuery, *, base=None) -> list[tuple[Station, float]]:
+    """The nearest stations to a WGS-84 point with their distances in km, nearest first.
+
+    Reads squares of grid cells of doubling size through the (cell, status) index and measures
+    exact haversine distances on those candidates only; stops once the n-th nearest is closer
+    than anything outside the square could be.
+    """
+    base = base if base is not None else Station.objects.filter(status=Station.Status.OPEN)
+    for service_id in query.service_ids:
+        base = base.filter(services__id=service_id)
+    base = base.select_related("kind").prefetch_related("services")
+    at = query.at or timezone.localtime()
+    row0, col0 = coords.cell_row_col(query.latitude, query.longitude)
+    k = 1
+    while True:
+        candidates = base.filter(_ring_condition(row0, col0, k)).distinct()
+        found = []
+        for station in candidates:
+            km = coords.haversine_km(
+                query.latitude, query.longitude, station.latitude, station.longitude
+            )
+            if query.max_km is not None and km > query.max_km:
+                continue
+            if query.open_now and not station.is_open_at(at):
+                continue
+            found.append((station, km))
+        found.sort(key=lambda pair: (pair[1], pair[0].pk))
+        covered = _covered_km(query.latitude, k)
+        enough = len(found) >= query.limit and found[query.limit - 1][1] <= covered
+        if enough or covered >= (query.max_km or math.inf) or k >= _LAST_RING:
+            return found[: query.limit]
+        k *= 2
+
+
+def nearest_public(query: NearestQuery) -> list[PublicStation]:
+    at = query.at or timezone.localtime()
+    return [public_view(station, at=at, distance_km=km) for station, km in nearest_stations(query)]
+
+
+# --- Statistics and export -----------------------------------------------------------------
+
+
+def statistics(user, filters: StationFilter | None = None) -> dict:
+    qs = stations_for_user(user, filters).order_by()
+    by_status = dict(qs.values_list("status").annotate(n=Count("pk")))
+    by_kind = list(qs.values("kind__name").annotate(n=Count("pk")).order_by("-n", "kind__name"))
+    return {
+        "total": sum(by_status.values()),
+        "by_status": [
+            {"label": label, "n": by_status.get(value, 0)}
+            for value, label in Station.Status.choices
+        ],
+        "by_kind": [{"label": r["kind__name"], "n": r["n"]} for r in by_kind],
+    }
+
+
+EXPORT_HEADERS = [
+    gettext_lazy("编号"),
+    gettext_lazy("名称"),
+    gettext_lazy("类型"),
+    gettext_lazy("所属组织"),
+    gettext_lazy("建设单位"),
+    gettext_lazy("所在区县"),
+    gettext_lazy("地址"),
+    gettext_lazy("纬度（WGS-84）"),
+    gettext_lazy("经度（WGS-84）"),
+    gettext_lazy("服务项目"),
+    gettext_lazy("开放时间"),
+    gettext_lazy("联系人"),
+    gettext_lazy("联系电话"),
+    gettext_lazy("状态"),
+    gettext_lazy("建成日期"),
+]
+
+
+def export_rows(qs):
+    for station in qs.prefetch_related("services"):
+        yield [
+            station.code,
+            station.name,
+            station.kind.name,
+            station.organization.name,
+            station.host_unit,
+            station.district,
+            station.address,
+            station.latitude,
+            station.longitude,
+            "、".join(s.name for s in station.services.all()),
+            station.hours_label,
+            station.contact_name,
+            station.contact_phone,
+            station.get_status_display(),
+            station.opened_date,
+        ]
