@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from gonghui.campaigns.selectors import campaigns_for_user
 from gonghui.organizations.models import Department, Organization
@@ -96,9 +97,9 @@ def get_activity_for_user(user, pk, *, for_write: bool = False) -> Activity:
             .get(pk=pk)
         )
     except (Activity.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("活动不存在或无权访问") from exc
+        raise Http404(_("活动不存在或无权访问")) from exc
     if for_write and not can_change(user, activity):
-        raise Http404("活动不存在或无权访问")
+        raise Http404(_("活动不存在或无权访问"))
     return activity
 
 
@@ -357,7 +358,7 @@ def get_activity_type(pk) -> ActivityType:
     try:
         return ActivityType.objects.get(pk=pk)
     except (ActivityType.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("活动类型不存在") from exc
+        raise Http404(_("活动类型不存在")) from exc
 
 
 def get_photo_of(activity: Activity, pk) -> ActivityPhoto:
@@ -365,4 +366,4 @@ def get_photo_of(activity: Activity, pk) -> ActivityPhoto:
     try:
         return ActivityPhoto.objects.get(activity=activity, pk=pk)
     except (ActivityPhoto.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("照片不存在") from exc
+        raise Http404(_("照片不存在")) from exc

@@ -77,7 +77,6 @@ def statistics(request):
     )
 
 
-
 @login_required
 def detail(request, pk: int):
     activity = selectors.get_activity_for_user(request.user, pk)
@@ -114,7 +113,7 @@ def tag_indicator(request, pk: int):
     activity = selectors.get_activity_for_user(request.user, pk, for_write=True)
     indicator_id = request.POST.get("indicator", "")
     if not indicator_id.isdigit():
-        messages.error(request, "请选择测评指标")
+        messages.error(request, _("请选择测评指标"))
         return redirect("activities:detail", pk=pk)
     indicator = campaign_selectors.get_indicator_for_user(request.user, int(indicator_id))
     try:
@@ -127,7 +126,7 @@ def tag_indicator(request, pk: int):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "已更新关联的测评指标")
+        messages.success(request, _("已更新关联的测评指标"))
     return redirect("activities:detail", pk=pk)
 
 
@@ -142,7 +141,7 @@ def photo(request, pk: int, photo_pk: int):
 @login_required
 def create(request):
     if not request.user.has_perm(ADD_PERMISSION):
-        raise PermissionDenied("您无权登记活动")
+        raise PermissionDenied(_("您无权登记活动"))
     form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -152,7 +151,7 @@ def create(request):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, f"已登记活动：{activity.title}")
+            messages.success(request, _("已登记活动：%(title)s") % {"title": activity.title})
             return redirect("activities:detail", pk=activity.pk)
     return render(request, "activities/form.html", {"form": form})
 
@@ -168,7 +167,7 @@ def edit(request, pk: int):
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, "已保存")
+            messages.success(request, _("已保存"))
             return redirect("activities:detail", pk=activity.pk)
     return render(request, "activities/form.html", {"form": form, "activity": activity})
 
@@ -184,7 +183,7 @@ def add_photos(request, pk: int):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "照片已上传")
+        messages.success(request, _("照片已上传"))
     return redirect("activities:detail", pk=activity.pk)
 
 
@@ -197,7 +196,7 @@ def delete(request, pk: int):
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("activities:detail", pk=pk)
-    messages.success(request, "活动已删除")
+    messages.success(request, _("活动已删除"))
     return redirect("activities:list")
 
 

@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
@@ -144,7 +145,7 @@ def list_framework_versions(request):
 def import_framework_yaml(request, file: UploadedFile = File(...)):  # noqa: B008
     """Import a YAML framework file (atomic; the errors list every problem)."""
     if not permissions.can_manage_frameworks(request.auth):
-        raise PermissionDenied("您没有维护测评体系的权限")
+        raise PermissionDenied(_("您没有维护测评体系的权限"))
     frameworks.check_framework_file(file, allowed=("yaml",))
     spec = frameworks.parse_yaml(file.read())
     return Status(201, frameworks.import_framework(spec=spec, by=request.auth, source="api"))

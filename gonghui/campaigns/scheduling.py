@@ -7,6 +7,8 @@ the longest default of its collection methods (a survey needs more time than a s
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from .models import Method, Progress
 
 DEFAULT_LEAD_DAYS = {
@@ -31,9 +33,9 @@ class Schedule:
 
     def milestones(self) -> list[tuple[str, dt.date]]:
         return [
-            ("最迟启动", self.latest_start),
-            ("提交审核", self.submit_by),
-            ("完成", self.latest_finish),
+            (_("最迟启动"), self.latest_start),
+            (_("提交审核"), self.submit_by),
+            (_("完成"), self.latest_finish),
         ]
 
 
@@ -59,13 +61,13 @@ def schedule_for(
 
 
 def behind_schedule(schedule: Schedule, status: str, today: dt.date) -> str:
-    """Why the item is behind (a Chinese phrase), or "" when it is on schedule."""
+    """Why the item is behind (a short phrase), or "" when it is on schedule."""
     if status == Progress.APPROVED:
         return ""
     if today > schedule.latest_finish:
-        return "已过最迟完成日期"
+        return _("已过最迟完成日期")
     if today > schedule.submit_by and status not in (Progress.SUBMITTED,):
-        return "应已提交审核"
+        return _("应已提交审核")
     if today > schedule.latest_start and status == Progress.NOT_STARTED:
-        return "应已启动"
+        return _("应已启动")
     return ""

@@ -19,6 +19,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from django.utils.translation import gettext as _
+
+from gonghui.core.templatetags.cn import cn_date
+
 from .models import CampaignRule, Progress, RuleEvent, RuleKind
 
 ZERO = Decimal(0)
@@ -170,8 +174,12 @@ def rule_totals(campaign) -> tuple[Decimal, Decimal, list[str]]:
             since = months_before(campaign.assessment_date, rule.window_months or 0)
             if since <= event.occurred_date <= campaign.assessment_date:
                 vetoes.append(
-                    f"{rule.name}（{event.occurred_date:%Y年%-m月%-d日}发生，"
-                    f"在测评前 {rule.window_months} 个月内）"
+                    _("%(rule)s（%(date)s发生，在测评前 %(n)s 个月内）")
+                    % {
+                        "rule": rule.name,
+                        "date": cn_date(event.occurred_date),
+                        "n": rule.window_months,
+                    }
                 )
     bonus = sum(bonus_by_rule.values(), ZERO)
     return bonus, deductions, vetoes

@@ -295,7 +295,7 @@ def lookback_rows(campaign, assignments, *, today=None) -> list[LookbackRow]:
             LookbackRow(
                 assignment=a,
                 status="overdue" if overdue else a.status,
-                status_label="已逾期" if overdue else labels[a.status],
+                status_label=_("已逾期") if overdue else labels[a.status],
                 schedule=schedule,
                 behind=behind_schedule(schedule, a.status, today),
             )

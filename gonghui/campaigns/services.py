@@ -7,6 +7,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from gonghui.core import audit, workflow
 from gonghui.core.concurrency import claim_version
@@ -63,7 +64,7 @@ def create_campaign(
 ) -> Campaign:
     """A campaign with its own copy of the framework version, so later edits never rewrite it."""
     if not permissions.can_manage_campaigns_of(by, organization):
-        raise PermissionDenied("您没有在该组织设立创建活动的权限")
+        raise PermissionDenied(_("您没有在该组织设立创建活动的权限"))
     campaign = Campaign.objects.create(
         organization=organization,
         name=name,
@@ -163,14 +164,14 @@ def assign(
     where given.
     """
     if not permissions.can_manage_campaign(by, campaign):
-        raise PermissionDenied("您没有分解该创建活动任务的权限")
+        raise PermissionDenied(_("您没有分解该创建活动任务的权限"))
     if not departments and not organizations:
-        raise ValidationFailed("请至少选择一个责任部门或责任单位", field="departments")
+        raise ValidationFailed(_("请至少选择一个责任部门或责任单位"), field="departments")
     leaves = _leaves_under(indicators)
     if not leaves:
-        raise ValidationFailed("请至少选择一项指标", field="indicators")
+        raise ValidationFailed(_("请至少选择一项指标"), field="indicators")
     if any(i.campaign_id != campaign.pk for i in leaves):
-        raise ValidationFailed("指标不属于该创建活动", field="indicators")
+        raise ValidationFailed(_("指标不属于该创建活动"), field="indicators")
     if liaison is not None:
         _check_liaison(campaign, liaison)
     units = [(d.organization, d) for d in departments] + [(o, None) for o in organizations]
@@ -227,9 +228,9 @@ def _check_liaison(campaign: Campaign, liaison) -> None:
 @transaction.atomic
 def unassign(*, by, assignment: Assignment) -> None:
     if not permissions.can_manage_campaign(by, assignment.campaign):
-        raise PermissionDenied("您没有调整分工的权限")
+        raise PermissionDenied(_("您没有调整分工的权限"))
     if assignment.status != Progress.NOT_STARTED:
-        raise ValidationFailed("该任务已有台账资料，不能取消分工")
+        raise ValidationFailed(_("该任务已有台账资料，不能取消分工"))
     audit.record(by=by, action=audit.Action.DELETE, target=assignment, summary="取消分工")
     assignment.delete()
 
@@ -238,11 +239,13 @@ def unassign(*, by, assignment: Assignment) -> None:
 def set_self_grade(*, by, indicator: CampaignIndicator, grade: str) -> CampaignIndicator:
     campaign = indicator.campaign
     if not permissions.can_manage_campaign(by, campaign):
-        raise PermissionDenied("您没有自评打分的权限")
+        raise PermissionDenied(_("您没有自评打分的权限"))
     if grade and grade not in (campaign.grade_map or {}):
-        raise ValidationFailed(f"等级“{grade}”不在该测评体系的等级系数中", field="grade")
+        raise ValidationFailed(
+            _("等级“%(grade)s”不在该测评体系的等级系数中") % {"grade": grade}, field="grade"
+        )
     if not indicator.is_leaf:
-        raise ValidationFailed("只能对末级指标自评", field="grade")
+        raise ValidationFailed(_("只能对末级指标自评"), field="grade")
     indicator.self_grade = grade
     indicator.save(update_fields=["self_grade"])
     audit.record(
@@ -259,9 +262,9 @@ def record_rule_event(
     *, by, rule: CampaignRule, occurred_date: dt.date, occurrences: int = 1, points=None, note=""
 ) -> RuleEvent:
     if not permissions.can_manage_campaign(by, rule.campaign):
-        raise PermissionDenied("您没有登记加减分事项的权限")
+        raise PermissionDenied(_("您没有登记加减分事项的权限"))
     if occurrences < 1:
-        raise ValidationFailed("次数至少为 1", field="occurrences")
+        raise ValidationFailed(_("次数至少为 1"), field="occurrences")
     event = RuleEvent.objects.create(
         rule=rule,
         occurred_date=occurred_date,
@@ -362,12 +365,12 @@ NODE_COPY_FIELDS = (*COPIED_FIELDS, "depth", "position")
 
 def _check_framework_admin(by) -> None:
     if not permissions.can_manage_frameworks(by):
-        raise PermissionDenied("您没有维护测评体系的权限")
+        raise PermissionDenied(_("您没有维护测评体系的权限"))
 
 
 def _check_unlocked(version: FrameworkVersion) -> None:
     if version.campaigns.exists():
-        raise ValidationFailed("该版本已被创建活动使用，请复制为新版本后修改")
+        raise ValidationFailed(_("该版本已被创建活动使用，请复制为新版本后修改"))
 
 
 @transaction.atomic
@@ -376,9 +379,11 @@ def copy_version(*, by, version: FrameworkVersion, label: str, notes: str = "") 
     _check_framework_admin(by)
     label = label.strip()
     if not label:
-        raise ValidationFailed("请填写新版本号", field="label")
+        raise ValidationFailed(_("请填写新版本号"), field="label")
     if FrameworkVersion.objects.filter(framework=version.framework, label=label).exists():
-        raise ValidationFailed(f"版本“{label}”已存在，请换一个版本号", field="label")
+        raise ValidationFailed(
+            _("版本“%(label)s”已存在，请换一个版本号") % {"label": label}, field="label"
+        )
     copy = FrameworkVersion.objects.create(
         framework=version.framework,
         label=label,
@@ -412,11 +417,11 @@ def _subtree_end(version: FrameworkVersion, parent: FrameworkNode | None) -> int
         FrameworkNode.objects.filter(version=version).values_list("pk", "parent_id", "position")
     )
     if parent is None:
-        return max((p for _, _, p in nodes), default=0)
+        return max((p for _pk, _parent, p in nodes), default=0)
     children: dict[int, list] = {}
-    for pk, parent_id, _ in nodes:
+    for pk, parent_id, _position in nodes:
         children.setdefault(parent_id, []).append(pk)
-    position_of = {pk: p for pk, _, p in nodes}
+    position_of = {pk: p for pk, _parent, p in nodes}
     end, stack = position_of[parent.pk], [parent.pk]
     while stack:
         for child in children.get(stack.pop(), []):
@@ -434,12 +439,12 @@ def add_node(
     version = FrameworkVersion.objects.select_for_update().get(pk=version.pk)
     _check_unlocked(version)
     if parent is not None and parent.version_id != version.pk:
-        raise ValidationFailed("上级指标不属于该版本", field="parent")
+        raise ValidationFailed(_("上级指标不属于该版本"), field="parent")
     code = (fields.get("code") or "").strip()
     if not code or not (fields.get("name") or "").strip():
-        raise ValidationFailed("请填写编号和名称", field="code")
+        raise ValidationFailed(_("请填写编号和名称"), field="code")
     if FrameworkNode.objects.filter(version=version, code=code).exists():
-        raise ValidationFailed(f"编号“{code}”在该版本中已存在", field="code")
+        raise ValidationFailed(_("编号“%(code)s”在该版本中已存在") % {"code": code}, field="code")
     _check_methods(fields.get("methods") or [])
     position = _subtree_end(version, parent) + 1
     FrameworkNode.objects.filter(version=version, position__gte=position).update(
@@ -471,10 +476,10 @@ def update_node(*, by, node: FrameworkNode, version: str | None = None, **fields
     claim_version(framework_version, version, touch=True)
     code = (fields.get("code") or "").strip()
     if not code or not (fields.get("name") or "").strip():
-        raise ValidationFailed("请填写编号和名称", field="code")
+        raise ValidationFailed(_("请填写编号和名称"), field="code")
     taken = FrameworkNode.objects.filter(version=framework_version, code=code).exclude(pk=node.pk)
     if taken.exists():
-        raise ValidationFailed(f"编号“{code}”在该版本中已存在", field="code")
+        raise ValidationFailed(_("编号“%(code)s”在该版本中已存在") % {"code": code}, field="code")
     _check_methods(fields.get("methods") or [])
     node = FrameworkNode.objects.get(pk=node.pk)
     for key, value in {**fields, "code": code}.items():
@@ -489,7 +494,9 @@ def update_node(*, by, node: FrameworkNode, version: str | None = None, **fields
 def _check_methods(methods) -> None:
     bad = [m for m in methods if m not in Method.values]
     if bad:
-        raise ValidationFailed(f"未知的测评方法：{'、'.join(bad)}", field="methods")
+        raise ValidationFailed(
+            _("未知的测评方法：%(choices)s") % {"choices": "、".join(bad)}, field="methods"
+        )
 
 
 @transaction.atomic

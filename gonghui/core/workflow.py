@@ -15,7 +15,7 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import audit
@@ -109,11 +109,11 @@ class Table(dict):
     def target(self, verb: str, current: str) -> str:
         """The state `verb` leads to from `current`, or InvalidTransition with a Chinese message."""
         if verb not in self:
-            raise InvalidTransition(gettext_now("未知操作：%(verb)s") % {"verb": verb})
+            raise InvalidTransition(gettext("未知操作：%(verb)s") % {"verb": verb})
         sources, target = self[verb]
         if current not in sources:
             raise InvalidTransition(
-                gettext_now("当前状态为“%(state)s”，不能执行“%(verb)s”")
+                gettext("当前状态为“%(state)s”，不能执行“%(verb)s”")
                 % {"state": self.label(current), "verb": VERB_LABELS.get(verb, verb)}
             )
         return target
@@ -182,10 +182,10 @@ def apply(
                 model._base_manager.filter(pk=obj.pk).values_list(table.field, flat=True).first()
             )
             raise StaleTransition(
-                gettext_now("%(what)s状态已变为“%(state)s”，不能执行“%(verb)s”")
+                gettext("%(what)s状态已变为“%(state)s”，不能执行“%(verb)s”")
                 % {
                     "what": model._meta.verbose_name,
-                    "state": table.label(current) if current else gettext_now("已删除"),
+                    "state": table.label(current) if current else gettext("已删除"),
                     "verb": VERB_LABELS.get(verb, verb),
                 },
                 current=current,
@@ -203,7 +203,7 @@ def apply(
             at=now,
             record=record,
         )
-        summary = gettext_now("%(what)s“%(obj)s”：%(verb)s（%(source)s → %(target)s）") % {
+        summary = gettext("%(what)s“%(obj)s”：%(verb)s（%(source)s → %(target)s）") % {
             "what": model._meta.verbose_name,
             "obj": obj,
             "verb": VERB_LABELS.get(verb, verb),
@@ -214,8 +214,7 @@ def apply(
             by=by,
             action=audit.Action.TRANSITION,
             target=obj,
-            summary=summary
-            + (gettext_now("；说明：%(note)s") % {"note": note[:100]} if note else ""),
+            summary=summary + (gettext("；说明：%(note)s") % {"note": note[:100]} if note else ""),
             details={"verb": verb, "from": source, "to": target},
             org_path=audit_org_path,
         )

@@ -35,7 +35,7 @@ def get_document_for_user(user, pk) -> IngestedDocument:
     try:
         return IngestedDocument.objects.visible_to(user).select_related("organization").get(pk=pk)
     except (IngestedDocument.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("文档不存在或无权访问") from exc
+        raise Http404(_("文档不存在或无权访问")) from exc
 
 
 def get_proposal_for_user(user, pk) -> Proposal:
@@ -46,7 +46,7 @@ def get_proposal_for_user(user, pk) -> Proposal:
             .get(pk=pk)
         )
     except (Proposal.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("建议不存在或无权访问") from exc
+        raise Http404(_("建议不存在或无权访问")) from exc
 
 
 def proposals_for_document(document: IngestedDocument) -> list[Proposal]:

@@ -18,6 +18,7 @@ from gonghui.campaigns.permissions import can_manage_campaign
 from gonghui.core.concurrency import EditConflict, version_of
 from gonghui.core.exceptions import DomainError, ValidationFailed
 from gonghui.core.files import KINDS, stored_file_response
+from gonghui.core.templatetags.cn import cn_month, month_name
 
 from . import permissions, selectors, services
 from .models import LedgerExport
@@ -331,13 +332,15 @@ def meeting(request):
             "campaign": campaign,
             "campaigns": campaigns,
             "period": period,
-            "period_label": f"{year}年{month}月",
+            "period_label": cn_month(dt.date(year, month, 1)),
             "rows": rows,
             "num_submitted": sum(1 for r in rows if r.is_submitted),
             "num_approved": sum(1 for r in rows if r.report and r.report.status == "approved"),
             "activity_titles": selectors.activity_titles(rows, request.user),
             "can_review": permissions.can_review_reports(request.user),
-            "months": [(dt.date(year, m, 1).strftime("%Y-%m"), f"{m}月") for m in range(1, 13)],
+            "months": [
+                (dt.date(year, m, 1).strftime("%Y-%m"), month_name(m)) for m in range(1, 13)
+            ],
             "print": request.GET.get("print") == "1",
         },
     )

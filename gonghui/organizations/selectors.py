@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import Department, Organization, Post
 from .paths import subtree_range
@@ -13,12 +14,12 @@ def get_organization_for_user(user, pk, *, for_write: bool = False) -> Organizat
     if for_write:
         org = qs.filter(pk=pk).first()
         if org is None or not can_manage_organization(user, org):
-            raise Http404("组织不存在或无权访问")
+            raise Http404(_("组织不存在或无权访问"))
         return org
     try:
         return qs.select_related("parent").get(pk=pk)
     except (Organization.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("组织不存在或无权访问") from exc
+        raise Http404(_("组织不存在或无权访问")) from exc
 
 
 def tree_roots_for_user(user) -> list[Organization]:
@@ -121,4 +122,4 @@ def get_department_for_user(user, pk) -> Department:
     try:
         return Department.objects.visible_to(user).get(pk=pk)
     except (Department.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("部门不存在或无权访问") from exc
+        raise Http404(_("部门不存在或无权访问")) from exc

@@ -3,6 +3,7 @@
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gonghui.organizations.models import Organization
 
@@ -48,7 +49,7 @@ def get_team_for_user(user, pk, *, for_write: bool = False) -> Team:
         "服务队不存在或无权访问",
     )
     if for_write and not can_write_in(user, MANAGE_TEAMS, team.organization, team.department):
-        raise Http404("服务队不存在或无权访问")
+        raise Http404(_("服务队不存在或无权访问"))
     return team
 
 

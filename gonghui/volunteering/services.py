@@ -37,9 +37,9 @@ from .workflow import (
 MAX_MINUTES_PER_RECORD = 24 * 60
 
 
-def _require(by, permission: str, organization, department=None, message="您无权进行此操作"):
+def _require(by, permission: str, organization, department=None, message=None):
     if not perms.can_write_in(by, permission, organization, department):
-        raise PermissionDenied(message)
+        raise PermissionDenied(message or _("您无权进行此操作"))
 
 
 def _apply(obj, table, verb: str, *, by, note: str = "", fields=None, org_path=None):
@@ -66,7 +66,7 @@ def _created(by, obj, summary: str):
 @transaction.atomic
 def create_team(*, by, organization, name: str, kind: str, **extra) -> Team:
     _require(
-        by, perms.MANAGE_TEAMS, organization, extra.get("department"), "您无权为该组织建立服务队"
+        by, perms.MANAGE_TEAMS, organization, extra.get("department"), _("您无权为该组织建立服务队")
     )
     name = name.strip()
     if not name:
@@ -80,7 +80,7 @@ def create_team(*, by, organization, name: str, kind: str, **extra) -> Team:
 
 @transaction.atomic
 def register_volunteer(*, by, person, skills: str = "", registered_date=None) -> Volunteer:
-    _require(by, perms.MANAGE_VOLUNTEERS, person.organization, None, "您无权为该组织注册志愿者")
+    _require(by, perms.MANAGE_VOLUNTEERS, person.organization, None, _("您无权为该组织注册志愿者"))
     if Volunteer.objects.filter(person=person).exists():
         raise ValidationFailed(_("%(name)s 已是注册志愿者") % {"name": person.name}, field="person")
     day = registered_date or timezone.localdate()
@@ -102,7 +102,7 @@ def register_volunteer(*, by, person, skills: str = "", registered_date=None) ->
 
 @transaction.atomic
 def add_member(*, by, team: Team, volunteer: Volunteer, joined_date=None) -> Membership:
-    _require(by, perms.MANAGE_TEAMS, team.organization, team.department, "您无权管理该服务队")
+    _require(by, perms.MANAGE_TEAMS, team.organization, team.department, _("您无权管理该服务队"))
     membership, created = Membership.objects.get_or_create(
         team=team,
         volunteer=volunteer,
@@ -126,7 +126,7 @@ def create_event(*, by, organization, title: str, start_at, end_at, capacity: in
         perms.MANAGE_EVENTS,
         organization,
         extra.get("department"),
-        "您无权发布该组织的志愿服务活动",
+        _("您无权发布该组织的志愿服务活动"),
     )
     if end_at < start_at:
         raise ValidationFailed(_("结束时间不能早于开始时间"), field="end_at")
@@ -171,7 +171,9 @@ def sign_up(*, by, event: ServiceEvent, volunteer: Volunteer, channel=SignUp.Cha
     event = _event_for_update(event)
     is_self = getattr(by, "is_authenticated", False) and by.person_id == volunteer.person_id
     if channel != SignUp.Channel.PORTAL and not is_self:
-        _require(by, perms.MANAGE_EVENTS, event.organization, event.department, "您无权为他人报名")
+        _require(
+            by, perms.MANAGE_EVENTS, event.organization, event.department, _("您无权为他人报名")
+        )
     if event.status != EventStatus.OPEN:
         raise ValidationFailed(
             _("活动%(status)s，不能报名") % {"status": event.get_status_display()}
@@ -224,7 +226,7 @@ def withdraw_sign_up(*, by, signup: SignUp) -> SignUp:
 @transaction.atomic
 def check_in(*, by, signup: SignUp) -> SignUp:
     _require(
-        by, perms.MANAGE_EVENTS, signup.event.organization, signup.event.department, "您无权签到"
+        by, perms.MANAGE_EVENTS, signup.event.organization, signup.event.department, _("您无权签到")
     )
     if signup.event.status == EventStatus.CANCELLED:
         raise ValidationFailed(_("活动已取消"))
@@ -257,7 +259,7 @@ def hours_to_minutes(value) -> int:
 @transaction.atomic
 def record_hours(*, by, volunteer: Volunteer, team: Team, hours, service_date, event=None, note=""):
     """Record hours for a volunteer of `team`; they wait for the team leader's approval."""
-    _require(by, perms.RECORD_HOURS, team.organization, None, "您无权登记该队伍的服务时长")
+    _require(by, perms.RECORD_HOURS, team.organization, None, _("您无权登记该队伍的服务时长"))
     if not Membership.objects.filter(team=team, volunteer=volunteer).exists():
         raise ValidationFailed(
             _("%(volunteer)s 不是 %(team)s 的队员") % {"volunteer": volunteer, "team": team}
@@ -357,7 +359,7 @@ def resubmit_hours(*, by, record: ServiceHours, hours=None, note=None) -> Servic
 
 @transaction.atomic
 def create_pairing(*, by, organization, kind: str, community: str, since_date, **extra) -> Pairing:
-    _require(by, perms.MANAGE_PAIRINGS, organization, None, "您无权为该组织登记包联共建")
+    _require(by, perms.MANAGE_PAIRINGS, organization, None, _("您无权为该组织登记包联共建"))
     if not community.strip():
         raise ValidationFailed(_("请填写社区名称"), field="community")
     pairing = Pairing(
@@ -375,7 +377,7 @@ def create_pairing(*, by, organization, kind: str, community: str, since_date, *
 @transaction.atomic
 def create_visit(*, by, organization, kind: str, visit_date, community: str, **extra) -> Visit:
     _require(
-        by, perms.RECORD_VISITS, organization, extra.get("department"), "您无权为该组织登记走访"
+        by, perms.RECORD_VISITS, organization, extra.get("department"), _("您无权为该组织登记走访")
     )
     if visit_date > timezone.localdate():
         raise ValidationFailed(_("走访日期不能晚于今天"), field="visit_date")
@@ -397,7 +399,11 @@ def create_visit(*, by, organization, kind: str, visit_date, community: str, **e
 @transaction.atomic
 def collect_problem(*, by, organization, title: str, collected_date, **extra) -> Problem:
     _require(
-        by, "volunteering.add_problem", organization, extra.get("department"), "您无权登记民生难题"
+        by,
+        "volunteering.add_problem",
+        organization,
+        extra.get("department"),
+        _("您无权登记民生难题"),
     )
     if not title.strip():
         raise ValidationFailed(_("请填写难题内容"), field="title")
@@ -418,7 +424,7 @@ def collect_problem(*, by, organization, title: str, collected_date, **extra) ->
 def _lock_problem(by, problem: Problem) -> Problem:
     problem = Problem.objects.select_for_update().select_related("organization").get(pk=problem.pk)
     _require(
-        by, perms.HANDLE_PROBLEMS, problem.organization, problem.department, "您无权办理该难题"
+        by, perms.HANDLE_PROBLEMS, problem.organization, problem.department, _("您无权办理该难题")
     )
     return problem
 

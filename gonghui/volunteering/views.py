@@ -29,14 +29,14 @@ def _page(request, qs, per_page=20):
 def _form_page(request, form, service, *, title, success, permission=None):
     """Render `form`; on a valid POST call `service(by=user, **data)` and redirect."""
     if permission and not request.user.has_perm(permission):
-        raise PermissionDenied("您无权进行此操作")
+        raise PermissionDenied(_("您无权进行此操作"))
     if request.method == "POST" and form.is_valid():
         try:
             obj = service(by=request.user, **form.service_data())
         except DomainError as exc:
             add_domain_error(form, exc)
         else:
-            messages.success(request, "已保存")
+            messages.success(request, _("已保存"))
             return redirect(success(obj))
     return render(request, "volunteering/form.html", {"form": form, "title": title})
 
@@ -237,7 +237,7 @@ def event_action(request, pk: int, verb: str):
     if verb == "self_signup":
         volunteer = getattr(getattr(by, "person", None), "volunteer", None)
         if volunteer is None:
-            messages.error(request, "您还不是注册志愿者")
+            messages.error(request, _("您还不是注册志愿者"))
             return redirect(url)
         return _act(
             request,
@@ -248,7 +248,7 @@ def event_action(request, pk: int, verb: str):
     if verb == "hours":
         form = forms.EventHoursForm(request.POST)
         if not form.is_valid():
-            messages.error(request, "请填写有效的服务时长")
+            messages.error(request, _("请填写有效的服务时长"))
             return redirect(url)
         return _act(
             request,
@@ -258,7 +258,7 @@ def event_action(request, pk: int, verb: str):
             url,
             "已登记服务时长，等待队长审核",
         )
-    raise PermissionDenied("未知操作")
+    raise PermissionDenied(_("未知操作"))
 
 
 @login_required
@@ -277,7 +277,7 @@ def signup_action(request, pk: int, verb: str):
             url,
             "已取消报名",
         )
-    raise PermissionDenied("未知操作")
+    raise PermissionDenied(_("未知操作"))
 
 
 # --- hours ----------------------------------------------------------------------------------
@@ -336,7 +336,7 @@ def hours_action(request, pk: int, verb: str):
             url,
             "已重新提交",
         )
-    raise PermissionDenied("未知操作")
+    raise PermissionDenied(_("未知操作"))
 
 
 # --- pairings, visits, problems -------------------------------------------------------------
@@ -508,15 +508,7 @@ def public_sign_up(request, pk: int):
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, f"报名成功：{event.title}")
+            messages.success(request, _("报名成功：%(title)s") % {"title": event.title})
     else:
-        messages.error(request, "请填写志愿者编号和手机号")
+        messages.error(request, _("请填写志愿者编号和手机号"))
     return redirect("volunteering:public_events")
-
-
-
-
-
-
-
-

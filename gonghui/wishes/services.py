@@ -67,7 +67,7 @@ def _clean_phone(value: str, *, field: str, required: bool) -> str:
     if not value and not required:
         return ""
     if not PHONE_RE.match(value):
-        message = "请填写正确的手机号（11位）或固定电话"
+        message = _("请填写正确的手机号（11位）或固定电话")
         raise ValidationFailed(message, field=field, errors={field: message})
     return value
 
@@ -90,7 +90,7 @@ def collect_wish(
     collected_date: dt.date | None = None,
 ) -> Wish:
     """Record a wish collected for a needy worker (usually on a home visit)."""
-    _require(by, permissions.COLLECT, "您无权录入微心愿")
+    _require(by, permissions.COLLECT, _("您无权录入微心愿"))
     if not Organization.objects.visible_to(by).filter(pk=organization.pk).exists():
         raise PermissionDenied(_("所选组织不在您的管理范围内"))
     if person is not None:
@@ -135,13 +135,13 @@ def collect_wish(
 
 
 def vet_wish(*, wish: Wish, by, note: str = "") -> Wish:
-    _require(by, permissions.VET, "您无权审核微心愿")
+    _require(by, permissions.VET, _("您无权审核微心愿"))
     return _apply(wish, "vet", by=by, note=note, fields={"vetted_at": timezone.now()})
 
 
 def publish_wish(*, wish: Wish, by, note: str = "") -> Wish:
     """Put the wish on the public board; it expires if nobody claims it within the period."""
-    _require(by, permissions.VET, "您无权发布微心愿")
+    _require(by, permissions.VET, _("您无权发布微心愿"))
     now = timezone.now()
     expires_at = now + dt.timedelta(days=settings.GONGHUI_WISH_EXPIRY_DAYS)
     return _apply(
@@ -215,7 +215,7 @@ def claim_wish(
 
 def deliver_wish(*, wish: Wish, by, delivered_date: dt.date, photo=None, note: str = "") -> Wish:
     """Record that the claimant's gift reached the worker, with the date and a photo."""
-    _require(by, permissions.HANDLE, "您无权登记送达")
+    _require(by, permissions.HANDLE, _("您无权登记送达"))
     if delivered_date > timezone.localdate():
         raise ValidationFailed(_("送达日期不能晚于今天"), field="delivered_date")
     fields = {
@@ -238,7 +238,7 @@ def deliver_wish(*, wish: Wish, by, delivered_date: dt.date, photo=None, note: s
 
 def thank_wish(*, wish: Wish, by, note: str = "") -> Wish:
     """The worker's thanks to the claimant are recorded; the wish is complete."""
-    _require(by, permissions.HANDLE, "您无权登记致谢")
+    _require(by, permissions.HANDLE, _("您无权登记致谢"))
     note = (note or "").strip()[:300]
     return _apply(
         wish, "thank", by=by, note=note, fields={"thanked_at": timezone.now(), "thanks_note": note}
@@ -246,7 +246,7 @@ def thank_wish(*, wish: Wish, by, note: str = "") -> Wish:
 
 
 def withdraw_wish(*, wish: Wish, by, reason: str) -> Wish:
-    _require(by, permissions.VET, "您无权撤回微心愿")
+    _require(by, permissions.VET, _("您无权撤回微心愿"))
     reason = _clean_text(reason, field="reason", label=_("撤回原因"), max_length=200)
     return _apply(wish, "withdraw", by=by, note=reason, fields={"withdrawn_reason": reason})
 

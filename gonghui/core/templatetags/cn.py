@@ -40,6 +40,23 @@ def cn_datetime(value) -> str:
 
 
 @register.filter
+def cn_month(value) -> str:
+    """2020年5月 in Chinese; the active language's year-month format otherwise (May 2020)."""
+    if not value:
+        return ""
+    if not _chinese():
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return f"{value.year}年{value.month}月"
+
+
+def month_name(month: int) -> str:
+    """5月 in Chinese; the month's name in the active language otherwise (May)."""
+    if _chinese():
+        return f"{month}月"
+    return formats.date_format(dt.date(2000, month, 1), "F")
+
+
+@register.filter
 def yuan(value) -> str:
     """¥1,370,000.00 — amounts always with two decimals and thousands separators."""
     if value is None or value == "":
