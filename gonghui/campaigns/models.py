@@ -248,10 +248,10 @@ class CampaignRule(RuleFields):
         ordering = ["campaign_id", "kind", "code"]
 
 
-class RuleEvent(TimeStampedModel):
-    """A bonus earned, a deduction incurred or a veto event that happened (with its date)."""
+class RuleOccurrence(TimeStampedModel):
+    """A bonus earned, a deduction incurred or a veto incurred (with its date)."""
 
-    rule = models.ForeignKey(CampaignRule, on_delete=models.CASCADE, related_name="events")
+    rule = models.ForeignKey(CampaignRule, on_delete=models.CASCADE, related_name="occurrences")
     occurred_date = models.DateField(_("发生日期"))
     occurrences = models.PositiveSmallIntegerField(_("次数"), default=1)
     points = models.DecimalField(_("加分"), max_digits=6, decimal_places=2, null=True, blank=True)

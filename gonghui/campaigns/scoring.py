@@ -1,4 +1,4 @@
-"""Campaign score: Σ score × grade fraction + bonus − deductions; veto events disqualify.
+"""Campaign score: Σ score × grade fraction + bonus − deductions; veto occurrences disqualify.
 
 The rule, also written on the score page:
 
@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core.templatetags.cn import cn_date
 
-from .models import CampaignRule, Progress, RuleEvent, RuleKind
+from .models import CampaignRule, Progress, RuleKind, RuleOccurrence
 
 ZERO = Decimal(0)
 DONE = (Progress.APPROVED, Progress.SUBMITTED)
@@ -158,26 +158,27 @@ def grades_by_fraction(grade_map: dict) -> list[tuple[str, Decimal]]:
 
 
 def rule_totals(campaign) -> tuple[Decimal, Decimal, list[str]]:
-    """(bonus, deductions, veto reasons) from the events recorded against the campaign's rules."""
+    """(bonus, deductions, veto reasons) from what occurred under the campaign's rules."""
     bonus = deductions = ZERO
     vetoes: list[str] = []
     rules = {r.pk: r for r in CampaignRule.objects.filter(campaign=campaign)}
     bonus_by_rule: dict[int, Decimal] = {}
-    for event in RuleEvent.objects.filter(rule__campaign=campaign).order_by("occurred_date"):
-        rule = rules[event.rule_id]
+    occurrences = RuleOccurrence.objects.filter(rule__campaign=campaign).order_by("occurred_date")
+    for occurrence in occurrences:
+        rule = rules[occurrence.rule_id]
         if rule.kind == RuleKind.BONUS:
-            earned = event.points if event.points is not None else rule.points
+            earned = occurrence.points if occurrence.points is not None else rule.points
             bonus_by_rule[rule.pk] = min(rule.points, bonus_by_rule.get(rule.pk, ZERO) + earned)
         elif rule.kind == RuleKind.DEDUCTION:
-            deductions += rule.points * event.occurrences
+            deductions += rule.points * occurrence.occurrences
         elif rule.kind == RuleKind.VETO:
             since = months_before(campaign.assessment_date, rule.window_months or 0)
-            if since <= event.occurred_date <= campaign.assessment_date:
+            if since <= occurrence.occurred_date <= campaign.assessment_date:
                 vetoes.append(
                     _("%(rule)s（%(date)s发生，在测评前 %(n)s 个月内）")
                     % {
                         "rule": rule.name,
-                        "date": cn_date(event.occurred_date),
+                        "date": cn_date(occurrence.occurred_date),
                         "n": rule.window_months,
                     }
                 )

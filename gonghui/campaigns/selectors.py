@@ -117,8 +117,8 @@ def is_version_locked(version: FrameworkVersion) -> bool:
 
 
 def campaign_rules(campaign) -> list[CampaignRule]:
-    """The campaign's scoring rules with the events recorded against them."""
-    return list(CampaignRule.objects.filter(campaign=campaign).prefetch_related("events"))
+    """The campaign's scoring rules with the occurrences recorded against them."""
+    return list(CampaignRule.objects.filter(campaign=campaign).prefetch_related("occurrences"))
 
 
 def get_campaign_rule(campaign, pk) -> CampaignRule:

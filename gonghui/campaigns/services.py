@@ -1,4 +1,4 @@
-"""Writes: campaigns on a frozen framework copy, task division, grades, rule events, reminders."""
+"""Writes: campaigns on a frozen framework copy, task division, grades, rule occurrences, reminders."""
 
 import datetime as dt
 
@@ -26,7 +26,7 @@ from .models import (
     Method,
     Notification,
     Progress,
-    RuleEvent,
+    RuleOccurrence,
 )
 from .workflow import TRANSITIONS
 
@@ -258,14 +258,14 @@ def set_self_grade(*, by, indicator: CampaignIndicator, grade: str) -> CampaignI
 
 
 @transaction.atomic
-def record_rule_event(
+def record_rule_occurrence(
     *, by, rule: CampaignRule, occurred_date: dt.date, occurrences: int = 1, points=None, note=""
-) -> RuleEvent:
+) -> RuleOccurrence:
     if not permissions.can_manage_campaign(by, rule.campaign):
         raise PermissionDenied(_("您没有登记加减分事项的权限"))
     if occurrences < 1:
         raise ValidationFailed(_("次数至少为 1"), field="occurrences")
-    event = RuleEvent.objects.create(
+    occurrence = RuleOccurrence.objects.create(
         rule=rule,
         occurred_date=occurred_date,
         occurrences=occurrences,
@@ -279,7 +279,7 @@ def record_rule_event(
         target=rule.campaign,
         summary=f"登记{rule.get_kind_display()}：{rule.name}",
     )
-    return event
+    return occurrence
 
 
 def record_progress(

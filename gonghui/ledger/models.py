@@ -138,15 +138,15 @@ class EvidenceLink(models.Model):
         return self.title or self.url
 
 
-class EvidenceEvent(TransitionRecord):
+class EvidenceTransition(TransitionRecord):
     """History of the item: every transition and every reviewer's 点评, kept per version."""
 
     subject_field = "item"
     statuses = Status
 
-    item = models.ForeignKey(EvidenceItem, on_delete=models.CASCADE, related_name="events")
+    item = models.ForeignKey(EvidenceItem, on_delete=models.CASCADE, related_name="history")
     version = models.ForeignKey(
-        EvidenceVersion, null=True, on_delete=models.CASCADE, related_name="events"
+        EvidenceVersion, null=True, on_delete=models.CASCADE, related_name="history"
     )
 
     class Meta(TransitionRecord.Meta):

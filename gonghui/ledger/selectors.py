@@ -14,10 +14,10 @@ from gonghui.campaigns.models import Assignment
 from gonghui.organizations.models import Department, Organization
 
 from .models import (
-    EvidenceEvent,
     EvidenceFile,
     EvidenceItem,
     EvidenceLink,
+    EvidenceTransition,
     EvidenceVersion,
     LedgerExport,
     MonthlyReport,
@@ -65,7 +65,7 @@ def versions_of(item: EvidenceItem) -> list[EvidenceVersion]:
         .prefetch_related(
             "files",
             "links",
-            Prefetch("events", queryset=EvidenceEvent.objects.select_related("by")),
+            Prefetch("history", queryset=EvidenceTransition.objects.select_related("by")),
         )
     )
 

@@ -35,7 +35,7 @@ TRANSITIONS = Table(
         "resubmit": ((S.RETURNED,), S.RESUBMITTED),
     },
     status=Status,
-    history="ledger.EvidenceEvent",
+    history="ledger.EvidenceTransition",
 )
 
 

@@ -357,7 +357,7 @@ class Problem(OrgScopedModel, TimeStampedModel):
         return reverse("volunteering:problem", args=[self.pk])
 
 
-class StatusChange(TransitionRecord):
+class VolunteeringTransition(TransitionRecord):
     """History of every workflow verb on hours, sign-ups, events and problems.
 
     One generic table rather than one per model: the four are read only one object at a time

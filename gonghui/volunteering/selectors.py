@@ -14,10 +14,10 @@ from .models import (
     ServiceEvent,
     ServiceHours,
     SignUp,
-    StatusChange,
     Team,
     Visit,
     Volunteer,
+    VolunteeringTransition,
     minutes_to_hours,
 )
 from .permissions import MANAGE_TEAMS, can_write_in
@@ -256,9 +256,9 @@ def problem_counts(user) -> dict:
     return agg
 
 
-def history_of(obj) -> list[StatusChange]:
+def history_of(obj) -> list[VolunteeringTransition]:
     return list(
-        StatusChange.objects.filter(target_type=obj._meta.model_name, target_id=obj.pk)
+        VolunteeringTransition.objects.filter(target_type=obj._meta.model_name, target_id=obj.pk)
         .select_related("by")
         .order_by("at", "pk")
     )

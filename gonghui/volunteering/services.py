@@ -43,7 +43,7 @@ def _require(by, permission: str, organization, department=None, message=None):
 
 
 def _apply(obj, table, verb: str, *, by, note: str = "", fields=None, org_path=None):
-    """One verb through the workflow kernel (history in StatusChange, audit, conditional update)."""
+    """One verb through the workflow kernel (history in VolunteeringTransition, audit, conditional update)."""
     return workflow.apply(
         obj,
         table=table,

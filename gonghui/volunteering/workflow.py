@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core.workflow import Table
 
 # Every table here writes its rows to the one generic history of the app.
-HISTORY = "volunteering.StatusChange"
+HISTORY = "volunteering.VolunteeringTransition"
 
 # This app's verbs beyond core.workflow.SHARED_VERBS, with their labels.
 VERBS = {

@@ -21,7 +21,7 @@ from gonghui.core.bench import Case, settle_after_bulk_load
 from gonghui.organizations.models import Organization
 
 from .demo import WISHES
-from .models import Wish, WishEvent
+from .models import Wish, WishTransition
 from .workflow import Status
 
 BOARD_WISHES = 100_000
@@ -148,7 +148,7 @@ class ClaimBurst:
         winners = {wish_id: name for wish_id, code, name in results if code == 201}
         wins_per_wish = Counter(wish_id for wish_id, code, _ in results if code == 201)
         claims = dict(
-            WishEvent.objects.filter(wish_id__in=ids, verb="claim")
+            WishTransition.objects.filter(wish_id__in=ids, verb="claim")
             .values_list("wish_id")
             .annotate(n=Count("pk"))
         )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from gonghui.people.generation import PersonFactory
 from gonghui.people.models import Person
 
-from .models import Wish, WishEvent
+from .models import Wish, WishTransition
 from .workflow import Status
 
 AS_OF = dt.date(2020, 5, 26)
@@ -142,7 +142,7 @@ def plans(rng: random.Random) -> list[Plan]:
     return result
 
 
-def _events(wish: Wish, plan: Plan, collected: dt.datetime, actor, claimant_label: str):
+def _transitions(wish: Wish, plan: Plan, collected: dt.datetime, actor, claimant_label: str):
     rows = [("collect", "", Status.COLLECTED, collected, actor, "")]
     vetted = collected + dt.timedelta(days=1)
     if plan.status != Status.COLLECTED and not (
@@ -164,7 +164,7 @@ def _events(wish: Wish, plan: Plan, collected: dt.datetime, actor, claimant_labe
         source = Status.VETTED if wish.vetted_at else Status.COLLECTED
         rows.append(("withdraw", source, Status.WITHDRAWN, vetted, actor, ""))
     return [
-        WishEvent(
+        WishTransition(
             wish=wish,
             verb=verb,
             from_status=source,
@@ -275,14 +275,14 @@ def _load_region(ctx, region_name: str, plan_list: list[Plan], staff, staff_user
         for plan in plan_list
     ]
     Wish.objects.bulk_create(wishes, batch_size=1000)
-    events = []
+    transitions = []
     for wish, plan in zip(wishes, plan_list, strict=True):
         label = ""
         if plan.claimant:
             shown = wish.claimant_company or wish.claimant_name_masked
             label = f"{Wish.ClaimantKind(plan.claimant).label} {shown}"
-        events += _events(wish, plan, wish._collected_moment, actor, label)
-    WishEvent.objects.bulk_create(events, batch_size=2000)
+        transitions += _transitions(wish, plan, wish._collected_moment, actor, label)
+    WishTransition.objects.bulk_create(transitions, batch_size=2000)
     return len(wishes)
 
 

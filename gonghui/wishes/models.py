@@ -177,13 +177,13 @@ class Wish(OrgScopedModel, TimeStampedModel):
         return self.status in CLAIMED_OR_LATER
 
 
-class WishEvent(TransitionRecord):
+class WishTransition(TransitionRecord):
     """One step of a wish: who (staff account, or the masked public claimant), when, what."""
 
     subject_field = "wish"
     statuses = Status
 
-    wish = models.ForeignKey(Wish, on_delete=models.CASCADE, related_name="events")
+    wish = models.ForeignKey(Wish, on_delete=models.CASCADE, related_name="history")
     # How the actor is shown: the account, a masked public claimant, or 系统.
     actor_label = models.CharField(_("操作人"), max_length=100, blank=True)
 

@@ -77,7 +77,7 @@ def get_wish_for_user(user, pk, *, for_write: bool = False) -> Wish:
 
 
 def history_of(wish: Wish):
-    return wish.events.select_related("by").order_by("at", "pk")
+    return wish.history.select_related("by").order_by("at", "pk")
 
 
 # --- The public board -------------------------------------------------------------------

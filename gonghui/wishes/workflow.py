@@ -41,7 +41,7 @@ TRANSITIONS = Table(
         "expire": ([S.PUBLISHED], S.EXPIRED),
     },
     status=Status,
-    history="wishes.WishEvent",
+    history="wishes.WishTransition",
 )
 
 # Statuses a wish has passed through once it was claimed (for "claimed" counts).

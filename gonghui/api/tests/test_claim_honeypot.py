@@ -31,7 +31,7 @@ def test_honeypot_answer_is_the_real_answer_and_saves_nothing(client, fed):
     assert Wish.objects.get(pk=real_wish.pk).status == Status.CLAIMED
     bait_wish.refresh_from_db()
     assert bait_wish.status == Status.PUBLISHED and not bait_wish.claimant_name
-    assert not bait_wish.events.exists()
+    assert not bait_wish.history.exists()
 
 
 def test_honeypot_on_a_claimed_wish_answers_409_like_a_real_claim(client, fed):

@@ -115,10 +115,10 @@ def test_score_counts_grades_bonus_deductions_and_veto(fed, campaign):
         by=fed.province_admin, indicator=indicator(campaign, "01.02"), grade="B"
     )
     rules = {r.code: r for r in campaign.rules.all()}
-    services.record_rule_event(
+    services.record_rule_occurrence(
         by=fed.province_admin, rule=rules["J1"], occurred_date=dt.date(2020, 5, 1)
     )
-    services.record_rule_event(
+    services.record_rule_occurrence(
         by=fed.province_admin, rule=rules["K1"], occurred_date=dt.date(2020, 5, 1), occurrences=2
     )
     score = selectors.score_for(campaign, fed.leader)
@@ -129,11 +129,11 @@ def test_score_counts_grades_bonus_deductions_and_veto(fed, campaign):
     assert score.is_eligible
     basic = next(u for u in score.units if u.name == "基层工作部")
     assert basic.attainable == 14 and basic.current == 4
-    services.record_rule_event(
+    services.record_rule_occurrence(
         by=fed.province_admin, rule=rules["F1"], occurred_date=dt.date(2017, 1, 1)
     )
     assert selectors.score_for(campaign, fed.leader).is_eligible  # outside the 24 months
-    services.record_rule_event(
+    services.record_rule_occurrence(
         by=fed.province_admin, rule=rules["F1"], occurred_date=dt.date(2019, 3, 1)
     )
     score = selectors.score_for(campaign, fed.leader)

@@ -112,7 +112,7 @@ def test_score_page_states_the_rule_and_what_is_missing(fed, campaign, mixed, cl
 
 def test_department_liaison_sees_only_their_departments_share(fed, campaign, mixed, client_for):
     rules = {r.code: r for r in campaign.rules.all()}
-    services.record_rule_event(
+    services.record_rule_occurrence(
         by=fed.province_admin, rule=rules["J1"], occurred_date=dt.date(2020, 5, 1), note="省级表彰"
     )
     score = selectors.score_for(campaign, fed.liaison)

@@ -162,9 +162,11 @@ def test_grading_an_indicator_not_of_this_campaign_is_not_found(fed, campaign, c
 
 
 @pytest.mark.parametrize("value", ["abc", "999999"])
-def test_an_event_for_a_rule_not_of_this_campaign_is_not_found(fed, campaign, client_for, value):
+def test_an_occurrence_for_a_rule_not_of_this_campaign_is_not_found(
+    fed, campaign, client_for, value
+):
     response = client_for(fed.province_admin).post(
-        reverse("campaigns:record_event", args=[campaign.pk]),
+        reverse("campaigns:record_occurrence", args=[campaign.pk]),
         {"rule": value, "occurred_date": "2020-05-01"},
     )
     assert response.status_code == 404

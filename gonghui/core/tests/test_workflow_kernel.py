@@ -9,7 +9,7 @@ from django.db import transaction
 from gonghui.core import workflow
 from gonghui.core.exceptions import InvalidTransition
 from gonghui.core.models import AuditEntry
-from gonghui.wishes.models import Wish, WishEvent
+from gonghui.wishes.models import Wish, WishTransition
 from gonghui.wishes.tests.factories import make_wish
 from gonghui.wishes.workflow import TRANSITIONS, Status
 
@@ -32,7 +32,7 @@ def test_an_allowed_verb_moves_the_status_and_sets_the_fields(fed, wish):
 
 def test_one_history_row_says_who_did_what_from_which_state_to_which(fed, wish):
     workflow.apply(wish, table=TRANSITIONS, verb="vet", by=fed.province_admin, note="材料齐全")
-    (row,) = WishEvent.objects.filter(wish=wish)
+    (row,) = WishTransition.objects.filter(wish=wish)
     assert (row.verb, row.from_status, row.to_status) == ("vet", "collected", "vetted")
     assert (row.by, row.note) == (fed.province_admin, "材料齐全")
     assert (row.verb_label, row.from_label, row.to_label) == ("审核", "已征集", "已审核")
@@ -52,7 +52,7 @@ def test_a_verb_the_state_does_not_allow_is_refused_in_chinese_and_writes_nothin
     with pytest.raises(InvalidTransition, match="当前状态为“已征集”，不能执行“发布”"):
         workflow.apply(wish, table=TRANSITIONS, verb="publish", by=fed.province_admin)
     assert Wish.objects.get(pk=wish.pk).status == Status.COLLECTED
-    assert not WishEvent.objects.filter(wish=wish).exists()
+    assert not WishTransition.objects.filter(wish=wish).exists()
     assert not AuditEntry.objects.filter(action="transition").exists()
 
 
@@ -69,7 +69,9 @@ def test_of_two_copies_of_one_object_only_the_first_verb_wins(fed, wish):
         workflow.apply(other, table=TRANSITIONS, verb="vet", by=fed.province_admin)
     assert refused.value.current == Status.WITHDRAWN
     assert Wish.objects.get(pk=wish.pk).status == Status.WITHDRAWN
-    assert list(WishEvent.objects.filter(wish=wish).values_list("verb", flat=True)) == ["withdraw"]
+    assert list(WishTransition.objects.filter(wish=wish).values_list("verb", flat=True)) == [
+        "withdraw"
+    ]
     assert AuditEntry.objects.filter(action="transition").count() == 1
 
 
@@ -110,12 +112,12 @@ def test_the_hook_never_runs_when_the_transaction_rolls_back(
         raise RuntimeError("a later step of the service failed")
     assert callbacks == [] and calls == []
     assert Wish.objects.get(pk=wish.pk).status == Status.COLLECTED
-    assert not WishEvent.objects.filter(wish=wish).exists()
+    assert not WishTransition.objects.filter(wish=wish).exists()
 
 
 def test_log_writes_a_history_row_without_moving_the_status(fed, wish):
     workflow.log(wish, table=TRANSITIONS, verb="collect", by=fed.grassroots_admin, source="")
-    (row,) = WishEvent.objects.filter(wish=wish)
+    (row,) = WishTransition.objects.filter(wish=wish)
     assert (row.from_status, row.to_status, row.verb_label) == ("", "collected", "录入")
     assert Wish.objects.get(pk=wish.pk).status == Status.COLLECTED
 
@@ -125,7 +127,7 @@ def test_a_public_actor_is_recorded_without_an_account(fed):
     workflow.apply(
         wish, table=TRANSITIONS, verb="claim", by=None, record={"actor_label": "爱心人士 李*"}
     )
-    row = WishEvent.objects.get(wish=wish)
+    row = WishTransition.objects.get(wish=wish)
     assert (row.by, row.actor_label) == (None, "爱心人士 李*")
     assert AuditEntry.objects.get(action="transition").actor is None
 
@@ -134,4 +136,4 @@ def test_a_table_reads_as_verb_to_sources_and_target():
     sources, target = TRANSITIONS["withdraw"]
     assert set(sources) == {"collected", "vetted", "published"} and target == "withdrawn"
     assert TRANSITIONS.allowed("published") == ["claim", "withdraw", "expire"]
-    assert TRANSITIONS.history_model() is WishEvent
+    assert TRANSITIONS.history_model() is WishTransition

@@ -21,7 +21,7 @@ from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.core.files import IMAGE_KINDS, check_upload
 
 from .. import permissions
-from ..models import EvidenceEvent, EvidenceFile, EvidenceItem, EvidenceLink, EvidenceVersion
+from ..models import EvidenceFile, EvidenceItem, EvidenceLink, EvidenceTransition, EvidenceVersion
 from ..rules import check_upload_rules
 from ..workflow import EDITABLE, TRANSITIONS, Status
 
@@ -313,12 +313,12 @@ def return_item(*, by, item: EvidenceItem, comment: str) -> EvidenceItem:
 
 
 @transaction.atomic
-def comment(*, by, item: EvidenceItem, text: str) -> EvidenceEvent:
+def comment(*, by, item: EvidenceItem, text: str) -> EvidenceTransition:
     """A reviewer's 点评 without a status change, kept with the current version."""
     _check_can_review(by, item)
     if not text.strip():
         raise ValidationFailed(_("点评内容不能为空"), field="comment")
-    event = workflow.log(
+    transition = workflow.log(
         item,
         table=TRANSITIONS,
         verb="comment",
@@ -327,7 +327,7 @@ def comment(*, by, item: EvidenceItem, text: str) -> EvidenceEvent:
         record={"version": item.current_version},
     )
     audit.record(by=by, action=audit.Action.UPDATE, target=item, summary=f"点评：{text[:100]}")
-    return event
+    return transition
 
 
 def _item_url(item) -> str:

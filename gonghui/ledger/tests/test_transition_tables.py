@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gonghui.campaigns.tests.factories import assign_basic_work, png_bytes
 from gonghui.ledger import services
-from gonghui.ledger.models import EvidenceTransition, EvidenceItem, MonthlyReport
+from gonghui.ledger.models import EvidenceItem, EvidenceTransition, MonthlyReport
 from gonghui.testing import assert_verb
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.utils import timezone
 from gonghui.accounts.models import ApiToken
 from gonghui.core.models import AuditEntry
 from gonghui.volunteering import selectors, services
-from gonghui.volunteering.models import Problem, StatusChange
+from gonghui.volunteering.models import Problem, VolunteeringTransition
 from gonghui.volunteering.workflow import EventStatus, ProblemStatus
 
 
@@ -44,7 +44,7 @@ def test_cancelling_an_event_is_recorded_as_cancel_with_its_reason(fed, world):
 def test_a_sign_up_history_row_is_audited_in_its_event_s_organisation(fed, world):
     signup = services.sign_up(by=fed.city_admin, event=world.event, volunteer=world.volunteers[0])
     services.check_in(by=fed.city_admin, signup=signup)
-    (row,) = StatusChange.objects.filter(target_type="signup", target_id=signup.pk)
+    (row,) = VolunteeringTransition.objects.filter(target_type="signup", target_id=signup.pk)
     assert (row.verb, row.from_label, row.to_label) == ("check_in", "已报名", "已签到")
     entry = AuditEntry.objects.get(action="transition", target_type="volunteering.signup")
     assert entry.org_path == world.event.org_path != ""
@@ -80,7 +80,7 @@ migration = importlib.import_module(
 
 def test_history_written_before_records_a_cancelled_event_as_cancel(fed, world):
     def row(target_type, verb):
-        return StatusChange.objects.create(
+        return VolunteeringTransition.objects.create(
             target_type=target_type, target_id=1, verb=verb, from_status="open", note="旧记录"
         )
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from gonghui.core.exceptions import InvalidTransition, PermissionDenied, ValidationFailed
 from gonghui.volunteering import selectors, services
-from gonghui.volunteering.models import ServiceEvent, StatusChange
+from gonghui.volunteering.models import ServiceEvent, VolunteeringTransition
 from gonghui.volunteering.workflow import HoursStatus, ProblemStatus, SignUpStatus
 
 
@@ -105,7 +105,9 @@ def test_team_leader_approves_hours(fed, world):
     record.refresh_from_db()
     assert record.status == HoursStatus.APPROVED and record.reviewed_by == world.leader
     assert selectors.volunteer_hours(world.volunteers[0])["hours"] == Decimal("2.5")
-    assert StatusChange.objects.filter(target_type="servicehours", verb="approve").exists()
+    assert VolunteeringTransition.objects.filter(
+        target_type="servicehours", verb="approve"
+    ).exists()
     with pytest.raises(InvalidTransition):
         services.approve_hours(by=world.leader, record=record)
     with pytest.raises(InvalidTransition):
@@ -205,7 +207,9 @@ def test_problem_collected_assigned_solved(fed):
     assert problem.status == ProblemStatus.SOLVED and problem.result == "已更换灯具"
     counts = selectors.problem_counts(fed.province_admin)
     assert counts == {"collected": 1, "assigned": 0, "solved": 1}
-    verbs = list(StatusChange.objects.filter(target_type="problem").values_list("verb", flat=True))
+    verbs = list(
+        VolunteeringTransition.objects.filter(target_type="problem").values_list("verb", flat=True)
+    )
     assert verbs == ["assign", "close"]
 
 

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from gonghui.wishes.models import Wish, WishEvent
+from gonghui.wishes.models import Wish, WishTransition
 from gonghui.wishes.workflow import Status
 
 from .factories import make_wish
@@ -69,5 +69,5 @@ def test_simultaneous_claims_exactly_one_wins(fed, live_server, settings, no_red
     assert all("刚刚被其他爱心人士认领" in body for body in losers)
     wish.refresh_from_db()
     assert wish.status == Status.CLAIMED
-    assert WishEvent.objects.filter(wish=wish, verb="claim").count() == 1
+    assert WishTransition.objects.filter(wish=wish, verb="claim").count() == 1
     assert Wish.objects.filter(status=Status.CLAIMED).count() == 1

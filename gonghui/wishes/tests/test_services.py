@@ -31,7 +31,7 @@ def test_collect_links_the_needy_worker(fed):
     assert wish.status == Status.COLLECTED
     assert (wish.worker_name, wish.worker_phone) == ("刘桂兰", "13811112222")
     assert wish.org_path == fed.grassroots.path
-    assert wish.events.get().verb == "collect"
+    assert wish.history.get().verb == "collect"
 
 
 def test_collect_outside_scope_is_refused(fed):
@@ -81,7 +81,7 @@ def test_public_claim_records_the_claimant(wish_in):
     assert wish.claimant_kind == Wish.ClaimantKind.PUBLIC
     assert wish.claimant_phone == "13700001111"
     assert wish.claimed_by is None
-    assert wish.events.get(verb="claim").actor_label == "爱心人士 李**"
+    assert wish.history.get(verb="claim").actor_label == "爱心人士 李**"
 
 
 def test_enterprise_claim_needs_the_company(wish_in):

@@ -9,7 +9,7 @@ from gonghui.core.exceptions import InvalidTransition
 from gonghui.core.models import AuditEntry
 from gonghui.testing import assert_verb
 from gonghui.wishes import services
-from gonghui.wishes.models import Wish, WishEvent
+from gonghui.wishes.models import Wish, WishTransition
 from gonghui.wishes.workflow import Status
 
 LATER = timezone.now() + dt.timedelta(days=365)
@@ -59,12 +59,12 @@ def test_every_verb_from_every_state(fed, wish_in, source, verb):
     wish = wish_in(source)
     target = EXPECTED[source].get(verb)
     assert_verb(lambda: run_verb(verb, wish, fed), wish, source=source, target=target)
-    events = WishEvent.objects.filter(wish=wish)
+    transitions = WishTransition.objects.filter(wish=wish)
     if target is None:
-        assert not events.exists()
+        assert not transitions.exists()
         return
-    event = events.get(verb=verb)
-    assert (event.from_status, event.to_status) == (source, target)
+    transition = transitions.get(verb=verb)
+    assert (transition.from_status, transition.to_status) == (source, target)
     assert AuditEntry.objects.filter(
         action=AuditEntry.Action.TRANSITION, target_id=str(wish.pk)
     ).exists()
