@@ -58,10 +58,10 @@ def test_return_then_edit_makes_a_new_version_and_keeps_comments_per_version(fed
     item.refresh_from_db()
     assert item.status == Status.RESUBMITTED
     services.approve(by=fed.leader, item=item, comment="很好")
-    assert list(first.transitions.exclude(note="").values_list("note", flat=True)) == [
+    assert list(first.history.exclude(note="").values_list("note", flat=True)) == [
         "补充一张现场照片"
     ]
-    assert item.current_version.transitions.filter(note="很好").exists()
+    assert item.current_version.history.filter(note="很好").exists()
 
 
 def test_submitted_evidence_cannot_be_edited_until_withdrawn(fed, item):
