@@ -9,10 +9,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gonghui.core.exceptions import DomainError
-from gonghui.core.forms import add_domain_error
+from gonghui.core.forms import save_form
 
 from . import forms, selectors, services, throttles
 from . import permissions as perms
@@ -26,19 +27,46 @@ def _page(request, qs, per_page=20):
     return Paginator(qs, per_page).get_page(request.GET.get("page"))
 
 
-def _form_page(request, form, service, *, title, success, permission=None):
-    """Render `form`; on a valid POST call `service(by=user, **data)` and redirect."""
-    if permission and not request.user.has_perm(permission):
-        raise PermissionDenied(_("您无权进行此操作"))
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = service(by=request.user, **form.service_data())
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
-            messages.success(request, _("已保存"))
-            return redirect(success(obj))
-    return render(request, "volunteering/form.html", {"form": form, "title": title})
+def list_view(template, rows, *, filter="", choices=None, extra=None):
+    """A login-only list page: `rows(user)` paginated, narrowed by the one query parameter
+    `filter` (passed to `rows` and echoed back, with its `choices` as `<filter>s`), plus the
+    context `extra(user)` adds."""
+
+    @login_required
+    def view(request):
+        context = {}
+        params = {}
+        if filter:
+            params[filter] = context[filter] = request.GET.get(filter, "").strip()
+        if choices is not None:
+            context[f"{filter}s"] = choices
+        context["page"] = _page(request, rows(request.user, **params))
+        if extra is not None:
+            context.update(extra(request.user))
+        return render(request, template, context)
+
+    return view
+
+
+def create_view(form_class, service, *, title, success, permission):
+    """A login-only page that creates one record: `service(by=user, **form.service_data())`
+    on a valid POST, then a redirect to `success(record)`."""
+
+    @login_required
+    def view(request):
+        if not request.user.has_perm(permission):
+            raise PermissionDenied(_("您无权进行此操作"))
+        form = form_class(request.POST or None, user=request.user)
+        done = save_form(
+            request,
+            form,
+            lambda: service(by=request.user, **form.service_data()),
+            message=_("已保存"),
+            success=success,
+        )
+        return done or render(request, "volunteering/form.html", {"form": form, "title": title})
+
+    return view
 
 
 def _act(request, call, success_url, done="已完成"):
@@ -67,26 +95,14 @@ def index(request):
 # --- teams and volunteers -------------------------------------------------------------------
 
 
-@login_required
-def team_list(request):
-    return render(
-        request,
-        "volunteering/team_list.html",
-        {"page": _page(request, selectors.teams_for_user(request.user))},
-    )
-
-
-@login_required
-def team_create(request):
-    form = forms.TeamForm(request.POST or None, user=request.user)
-    return _form_page(
-        request,
-        form,
-        services.create_team,
-        title=_("新建志愿服务队"),
-        success=lambda t: f"/volunteering/teams/{t.pk}/",
-        permission=perms.MANAGE_TEAMS,
-    )
+team_list = list_view("volunteering/team_list.html", selectors.teams_for_user)
+team_create = create_view(
+    forms.TeamForm,
+    services.create_team,
+    title=gettext_lazy("新建志愿服务队"),
+    success=lambda t: f"/volunteering/teams/{t.pk}/",
+    permission=perms.MANAGE_TEAMS,
+)
 
 
 @login_required
@@ -115,27 +131,16 @@ def team_detail(request, pk: int):
     )
 
 
-@login_required
-def volunteer_list(request):
-    q = request.GET.get("q", "").strip()
-    return render(
-        request,
-        "volunteering/volunteer_list.html",
-        {"page": _page(request, selectors.volunteers_for_user(request.user, q=q)), "q": q},
-    )
-
-
-@login_required
-def volunteer_create(request):
-    form = forms.VolunteerForm(request.POST or None, user=request.user)
-    return _form_page(
-        request,
-        form,
-        services.register_volunteer,
-        title=_("注册志愿者"),
-        success=lambda v: f"/volunteering/volunteers/{v.pk}/",
-        permission=perms.MANAGE_VOLUNTEERS,
-    )
+volunteer_list = list_view(
+    "volunteering/volunteer_list.html", selectors.volunteers_for_user, filter="q"
+)
+volunteer_create = create_view(
+    forms.VolunteerForm,
+    services.register_volunteer,
+    title=gettext_lazy("注册志愿者"),
+    success=lambda v: f"/volunteering/volunteers/{v.pk}/",
+    permission=perms.MANAGE_VOLUNTEERS,
+)
 
 
 @login_required
@@ -166,31 +171,19 @@ def certificate(request, pk: int):
 # --- events ---------------------------------------------------------------------------------
 
 
-@login_required
-def event_list(request):
-    status = request.GET.get("status", "")
-    return render(
-        request,
-        "volunteering/event_list.html",
-        {
-            "page": _page(request, selectors.events_for_user(request.user, status=status)),
-            "status": status,
-            "statuses": EventStatus.choices,
-        },
-    )
-
-
-@login_required
-def event_create(request):
-    form = forms.EventForm(request.POST or None, user=request.user)
-    return _form_page(
-        request,
-        form,
-        services.create_event,
-        title=_("发布志愿服务活动"),
-        success=lambda e: f"/volunteering/events/{e.pk}/",
-        permission=perms.MANAGE_EVENTS,
-    )
+event_list = list_view(
+    "volunteering/event_list.html",
+    selectors.events_for_user,
+    filter="status",
+    choices=EventStatus.choices,
+)
+event_create = create_view(
+    forms.EventForm,
+    services.create_event,
+    title=gettext_lazy("发布志愿服务活动"),
+    success=lambda e: f"/volunteering/events/{e.pk}/",
+    permission=perms.MANAGE_EVENTS,
+)
 
 
 @login_required
@@ -283,33 +276,23 @@ def signup_action(request, pk: int, verb: str):
 # --- hours ----------------------------------------------------------------------------------
 
 
-@login_required
-def hours_list(request):
-    status = request.GET.get("status", "")
-    return render(
-        request,
-        "volunteering/hours_list.html",
-        {
-            "awaiting": list(selectors.hours_awaiting(request.user)[:100]),
-            "page": _page(request, selectors.hours_for_user(request.user, status=status)),
-            "status": status,
-            "statuses": HoursStatus.choices,
-            "reject_form": forms.RejectForm(),
-        },
-    )
-
-
-@login_required
-def hours_create(request):
-    form = forms.HoursForm(request.POST or None, user=request.user)
-    return _form_page(
-        request,
-        form,
-        services.record_hours,
-        title=_("登记服务时长"),
-        success=lambda h: "/volunteering/hours/",
-        permission=perms.RECORD_HOURS,
-    )
+hours_list = list_view(
+    "volunteering/hours_list.html",
+    selectors.hours_for_user,
+    filter="status",
+    choices=HoursStatus.choices,
+    extra=lambda user: {
+        "awaiting": list(selectors.hours_awaiting(user)[:100]),
+        "reject_form": forms.RejectForm(),
+    },
+)
+hours_create = create_view(
+    forms.HoursForm,
+    services.record_hours,
+    title=gettext_lazy("登记服务时长"),
+    success=lambda h: "/volunteering/hours/",
+    permission=perms.RECORD_HOURS,
+)
 
 
 @login_required
@@ -342,54 +325,29 @@ def hours_action(request, pk: int, verb: str):
 # --- pairings, visits, problems -------------------------------------------------------------
 
 
-@login_required
-def pairing_list(request):
-    return render(
-        request,
-        "volunteering/pairing_list.html",
-        {"page": _page(request, selectors.pairings_for_user(request.user))},
-    )
+pairing_list = list_view("volunteering/pairing_list.html", selectors.pairings_for_user)
+pairing_create = create_view(
+    forms.PairingForm,
+    services.create_pairing,
+    title=gettext_lazy("登记包联社区/结对共建"),
+    success=lambda p: "/volunteering/pairings/",
+    permission=perms.MANAGE_PAIRINGS,
+)
 
 
-@login_required
-def pairing_create(request):
-    form = forms.PairingForm(request.POST or None, user=request.user)
-    return _form_page(
-        request,
-        form,
-        services.create_pairing,
-        title=_("登记包联社区/结对共建"),
-        success=lambda p: "/volunteering/pairings/",
-        permission=perms.MANAGE_PAIRINGS,
-    )
-
-
-@login_required
-def visit_list(request):
-    kind = request.GET.get("kind", "")
-
-    return render(
-        request,
-        "volunteering/visit_list.html",
-        {
-            "page": _page(request, selectors.visits_for_user(request.user, kind=kind)),
-            "kind": kind,
-            "kinds": Visit.Kind.choices,
-        },
-    )
-
-
-@login_required
-def visit_create(request):
-    form = forms.VisitForm(request.POST or None, user=request.user)
-    return _form_page(
-        request,
-        form,
-        services.create_visit,
-        title=_("登记走访（敲门行动/巡街）"),
-        success=lambda v: f"/volunteering/visits/{v.pk}/",
-        permission=perms.RECORD_VISITS,
-    )
+visit_list = list_view(
+    "volunteering/visit_list.html",
+    selectors.visits_for_user,
+    filter="kind",
+    choices=Visit.Kind.choices,
+)
+visit_create = create_view(
+    forms.VisitForm,
+    services.create_visit,
+    title=gettext_lazy("登记走访（敲门行动/巡街）"),
+    success=lambda v: f"/volunteering/visits/{v.pk}/",
+    permission=perms.RECORD_VISITS,
+)
 
 
 @login_required
@@ -414,32 +372,20 @@ def visit_detail(request, pk: int):
     )
 
 
-@login_required
-def problem_list(request):
-    status = request.GET.get("status", "")
-    return render(
-        request,
-        "volunteering/problem_list.html",
-        {
-            "page": _page(request, selectors.problems_for_user(request.user, status=status)),
-            "counts": selectors.problem_counts(request.user),
-            "status": status,
-            "statuses": ProblemStatus.choices,
-        },
-    )
-
-
-@login_required
-def problem_create(request):
-    form = forms.ProblemForm(request.POST or None, user=request.user)
-    return _form_page(
-        request,
-        form,
-        services.collect_problem,
-        title=_("登记民生难题"),
-        success=lambda p: f"/volunteering/problems/{p.pk}/",
-        permission="volunteering.add_problem",
-    )
+problem_list = list_view(
+    "volunteering/problem_list.html",
+    selectors.problems_for_user,
+    filter="status",
+    choices=ProblemStatus.choices,
+    extra=lambda user: {"counts": selectors.problem_counts(user)},
+)
+problem_create = create_view(
+    forms.ProblemForm,
+    services.collect_problem,
+    title=gettext_lazy("登记民生难题"),
+    success=lambda p: f"/volunteering/problems/{p.pk}/",
+    permission="volunteering.add_problem",
+)
 
 
 @login_required
