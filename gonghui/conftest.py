@@ -15,6 +15,17 @@ def fed(db):
     return build_federation()
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in English leaves English active in the test's thread (Django activates the
+    language per request and never resets it); the next test starts in the default language."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def client_for(client):
     """client_for(user) → the test client logged in as that user."""
