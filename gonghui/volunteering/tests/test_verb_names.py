@@ -4,7 +4,6 @@
 import importlib
 
 import pytest
-from django.apps import apps
 from django.utils import timezone
 
 from gonghui.accounts.models import ApiToken
@@ -78,6 +77,15 @@ migration = importlib.import_module(
 )
 
 
+class AppsAtThatMigration:
+    """The model registry as migration 0002 sees it, when the history model (the same table, since
+    renamed to VolunteeringTransition) was still called StatusChange."""
+
+    def get_model(self, app_label, model_name):
+        assert (app_label, model_name) == ("volunteering", "StatusChange")
+        return VolunteeringTransition
+
+
 def test_history_written_before_records_a_cancelled_event_as_cancel(fed, world):
     def row(target_type, verb):
         return VolunteeringTransition.objects.create(
@@ -85,11 +93,11 @@ def test_history_written_before_records_a_cancelled_event_as_cancel(fed, world):
         )
 
     event_row, signup_row = row("serviceevent", "withdraw"), row("signup", "withdraw")
-    migration.cancel_not_withdraw(apps, None)
+    migration.cancel_not_withdraw(AppsAtThatMigration(), None)
     event_row.refresh_from_db()
     signup_row.refresh_from_db()
     assert (event_row.verb, event_row.note) == ("cancel", "旧记录")
     assert signup_row.verb == "withdraw"
-    migration.withdraw_not_cancel(apps, None)
+    migration.withdraw_not_cancel(AppsAtThatMigration(), None)
     event_row.refresh_from_db()
     assert event_row.verb == "withdraw"
