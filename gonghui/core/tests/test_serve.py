@@ -149,6 +149,9 @@ class Served:
             "GONGHUI_VAR_DIR": str(tmp_path),
             "DATABASE_URL": f"sqlite:///{self.db}",
             "PYTHONUNBUFFERED": "1",
+            # Two site processes are enough to prove supervision and start fast on a busy
+            # machine; the default follows the cores.
+            "GONGHUI_WEB_WORKERS": "2",
         }
         migrate = _gonghui("migrate", "--noinput", "-v0", env=self.env)
         assert migrate.wait(timeout=180) == 0
