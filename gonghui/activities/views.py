@@ -15,7 +15,7 @@ from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.core import imports
 from gonghui.core.exceptions import DomainError
 from gonghui.core.files import stored_file_response
-from gonghui.core.forms import add_domain_error
+from gonghui.core.forms import save_form
 from gonghui.core.spreadsheets import xlsx_response
 from gonghui.organizations.selectors import departments_of
 
@@ -143,17 +143,16 @@ def create(request):
     if not request.user.has_perm(ADD_PERMISSION):
         raise PermissionDenied(_("您无权登记活动"))
     form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            activity = services.create_activity(
-                by=request.user, photos=form.cleaned_data["photos"], **form.service_data()
-            )
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
-            messages.success(request, _("已登记活动：%(title)s") % {"title": activity.title})
-            return redirect("activities:detail", pk=activity.pk)
-    return render(request, "activities/form.html", {"form": form})
+    done = save_form(
+        request,
+        form,
+        lambda: services.create_activity(
+            by=request.user, photos=form.cleaned_data["photos"], **form.service_data()
+        ),
+        message=lambda activity: _("已登记活动：%(title)s") % {"title": activity.title},
+        success=lambda activity: reverse("activities:detail", args=[activity.pk]),
+    )
+    return done or render(request, "activities/form.html", {"form": form})
 
 
 @login_required
@@ -161,15 +160,14 @@ def edit(request, pk: int):
     activity = selectors.get_activity_for_user(request.user, pk, for_write=True)
     # The form validates a copy: the service compares against the unchanged record.
     form = ActivityForm(request.POST or None, instance=copy.copy(activity), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_activity(by=request.user, activity=activity, **form.service_data())
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
-            messages.success(request, _("已保存"))
-            return redirect("activities:detail", pk=activity.pk)
-    return render(request, "activities/form.html", {"form": form, "activity": activity})
+    done = save_form(
+        request,
+        form,
+        lambda: services.update_activity(by=request.user, activity=activity, **form.service_data()),
+        message=_("已保存"),
+        success=reverse("activities:detail", args=[activity.pk]),
+    )
+    return done or render(request, "activities/form.html", {"form": form, "activity": activity})
 
 
 @login_required

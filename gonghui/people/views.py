@@ -6,13 +6,13 @@ from dataclasses import replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core.exceptions import DomainError
-from gonghui.core.forms import add_domain_error
+from gonghui.core.forms import save_form
 from gonghui.core.imports import import_page
 from gonghui.core.pagination import CappedPaginator
 from gonghui.core.privacy import can_view_sensitive
@@ -54,7 +54,6 @@ def person_list(request):
     )
 
 
-
 @login_required
 def detail(request, pk: int):
     person = selectors.get_person_for_user(request.user, pk)
@@ -86,15 +85,14 @@ def create(request):
     if not request.user.has_perm(EDIT_PERMISSION):
         raise PermissionDenied(_("您无权新建人员"))
     form = PersonForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.create_person(by=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
-            messages.success(request, _("已新建人员：%(name)s") % {"name": person.name})
-            return redirect("people:detail", pk=person.pk)
-    return render(request, "people/form.html", {"form": form})
+    done = save_form(
+        request,
+        form,
+        lambda: services.create_person(by=request.user, **form.cleaned_data),
+        message=lambda person: _("已新建人员：%(name)s") % {"name": person.name},
+        success=lambda person: reverse("people:detail", args=[person.pk]),
+    )
+    return done or render(request, "people/form.html", {"form": form})
 
 
 @login_required
@@ -102,15 +100,14 @@ def edit(request, pk: int):
     person = selectors.get_person_for_user(request.user, pk, for_write=True)
     # The form validates a copy: the service compares against the unchanged record.
     form = PersonForm(request.POST or None, instance=copy.copy(person), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_person(by=request.user, person=person, **form.cleaned_data)
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
-            messages.success(request, _("已保存"))
-            return redirect("people:detail", pk=person.pk)
-    return render(request, "people/form.html", {"form": form, "person": person})
+    done = save_form(
+        request,
+        form,
+        lambda: services.update_person(by=request.user, person=person, **form.cleaned_data),
+        message=_("已保存"),
+        success=reverse("people:detail", args=[person.pk]),
+    )
+    return done or render(request, "people/form.html", {"form": form, "person": person})
 
 
 @login_required

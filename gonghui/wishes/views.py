@@ -8,13 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core.db import reads_from_replica
 from gonghui.core.exceptions import DomainError
 from gonghui.core.files import stored_file_response
-from gonghui.core.forms import add_domain_error
+from gonghui.core.forms import save_form
 from gonghui.core.workflow import VERB_LABELS, allowed_verbs
 
 from . import exports, permissions, selectors, services
@@ -51,7 +52,6 @@ def wish_list(request):
     )
 
 
-
 def _date(value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if value else None
@@ -76,15 +76,14 @@ def create(request):
     if not request.user.has_perm(permissions.COLLECT):
         raise PermissionDenied(_("您无权录入微心愿"))
     form = WishForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            wish = services.collect_wish(by=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
-            messages.success(request, _("已录入微心愿：%(title)s") % {"title": wish.title})
-            return redirect("wishes:detail", pk=wish.pk)
-    return render(request, "wishes/form.html", {"form": form})
+    done = save_form(
+        request,
+        form,
+        lambda: services.collect_wish(by=request.user, **form.cleaned_data),
+        message=lambda wish: _("已录入微心愿：%(title)s") % {"title": wish.title},
+        success=lambda wish: reverse("wishes:detail", args=[wish.pk]),
+    )
+    return done or render(request, "wishes/form.html", {"form": form})
 
 
 @login_required
