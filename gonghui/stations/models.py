@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import TimeStampedModel
+from gonghui.core.privacy import mask_phone
 from gonghui.organizations.scoping import OrgScopedModel
 
 from . import coords, hours
@@ -116,6 +117,10 @@ class Station(OrgScopedModel, TimeStampedModel):
 
     def is_open_at(self, at) -> bool:
         return self.status == self.Status.OPEN and hours.is_open_at(self.opening_hours, at)
+
+    @property
+    def masked_contact_phone(self) -> str:
+        return mask_phone(self.contact_phone)
 
     @property
     def gcj02(self) -> tuple[float, float]:

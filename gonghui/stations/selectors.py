@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gonghui.core.privacy import mask_phone
 from gonghui.organizations.models import Organization
 from gonghui.organizations.paths import subtree_range
 
@@ -45,7 +46,11 @@ def stations_for_user(user, filters: StationFilter | None = None):
         qs = qs.filter(district=filters.district)
     if filters.q:
         qs = qs.filter(Q(name__contains=filters.q) | Q(code=filters.q))
-    return qs.select_related("kind", "organization").order_by("org_path", "code", "pk")
+    return (
+        qs.select_related("kind", "organization")
+        .prefetch_related("services")
+        .order_by("org_path", "code", "pk")
+    )
 
 
 def get_station_for_user(user, pk, *, for_write: bool = False) -> Station:
@@ -277,8 +282,8 @@ EXPORT_HEADERS = [
 ]
 
 
-def export_rows(qs):
-    for station in qs.prefetch_related("services"):
+def export_rows(qs, *, unmasked: bool = False):
+    for station in qs:
         yield [
             station.code,
             station.name,
@@ -292,7 +297,21 @@ def export_rows(qs):
             "、".join(s.name for s in station.services.all()),
             station.hours_label,
             station.contact_name,
-            station.contact_phone,
+            station.contact_phone if unmasked else mask_phone(station.contact_phone),
             station.get_status_display(),
             station.opened_date,
         ]
+
+
+def get_kind(pk: int) -> StationKind:
+    try:
+        return StationKind.objects.get(pk=pk, is_active=True)
+    except StationKind.DoesNotExist as exc:
+        raise Http404(_("驿站类型不存在")) from exc
+
+
+def get_services(ids) -> list[StationService]:
+    found = list(StationService.objects.filter(pk__in=set(ids), is_active=True))
+    if len(found) != len(set(ids)):
+        raise Http404(_("服务项目不存在"))
+    return found

@@ -37,6 +37,7 @@ BY_NAME = {
     "activity_id": "activity",
     "photo_pk": "activity_photo",
     "wish_id": "wish",
+    "station_id": "station",
     "event_id": "event",
     "signup_id": "signup",
     "hours_id": "hours",
@@ -78,6 +79,7 @@ BY_SEGMENT = {
     "problems": "problem",
     "public": "event",
     "wishes": "wish",
+    "stations": "station",
     "ingest": "document",
     "documents": "document",
     "proposals": "proposal",
@@ -103,6 +105,8 @@ PUBLIC_PAGES = {
     "portal:wish_board": "the public wish board: published wishes, names masked",
     "portal:wish_detail": "a published wish on the public board (title public, names masked)",
     "volunteering:public_events": "the public list of open volunteer events",
+    "stations:finder": "the public station finder: nearest open stations, public fields only",
+    "stations:public_detail": "a station's public page (its QR code's target), no staff fields",
     "api-1.0.0:openapi-json": "the API description",
     "api-1.0.0:openapi-view": "the API docs page",
 }
@@ -119,6 +123,8 @@ PUBLIC_OPERATIONS = {
     "GET /api/v1/public/wishes/{wish_id}": "a published wish, as on the public board",
     "POST /api/v1/public/wishes/{wish_id}/claim": "anyone may claim a published wish",
     "GET /api/v1/volunteering/public/events": "open volunteer events",
+    "GET /api/v1/stations/public/nearest": "the public station finder, public fields only",
+    "GET /api/v1/stations/public/{station_id}": "a station's public record, public fields only",
     "POST /api/v1/volunteering/public/events/{event_id}/signups": "sign-up by volunteer number",
 }
 SHARED_OPERATIONS = {

@@ -183,6 +183,16 @@ def build_world(fed: Federation) -> World:
             key="people", title=f"{MARK}人员名单", requested_by=fed.province_admin
         ).pk
 
+    if apps.is_installed("gonghui.stations"):
+        from gonghui.stations.tests.factories import make_station
+
+        ids["station"] = make_station(
+            fed.grassroots,
+            name=f"{MARK}驿站",
+            contact_phone=VICTIM_PHONE,
+            note=f"{MARK}内部备注",
+        ).pk
+
     token, _key = ApiToken.generate(user=fed.province_admin, name=f"{MARK}令牌")
     ids["token"] = token.pk
     return world

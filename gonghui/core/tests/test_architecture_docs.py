@@ -136,12 +136,12 @@ def test_every_import_contract_is_described():
 def test_the_checks_catch_what_does_not_exist():
     text = (
         "`gonghui/core/nowhere.py` `config/settings/base.py` `gonghui/<app>/demo.py` "
-        "`gonghui.core.workflow.apply` `gonghui.core.workflow.nothing` `gonghui.stations`"
+        "`gonghui.core.workflow.apply` `gonghui.core.workflow.nothing` `gonghui.observatory`"
     )
     assert missing(doc_paths(text)) == ["gonghui/core/nowhere.py"]
     assert sorted(n for n in dotted_names(text) if not resolves(n)) == [
         "gonghui.core.workflow.nothing",
-        "gonghui.stations",
+        "gonghui.observatory",
     ]
     block = (
         "## Directory map\n```\ngonghui/core/   kernel\n  models.py   x\n  gone.py, paths.py\n```\n"

@@ -110,7 +110,7 @@ def test_a_model_missing_from_the_glossary_is_reported():
 
 def test_the_glossary_names_no_app_that_is_not_installed():
     assert unknown_apps(read_glossary()) == set()
-    assert unknown_apps("See `gonghui.stations` for 工会驿站.") == {"gonghui.stations"}
+    assert unknown_apps("See `gonghui.observatory` for 观测站.") == {"gonghui.observatory"}
 
 
 def test_the_app_table_lists_exactly_the_installed_apps():
