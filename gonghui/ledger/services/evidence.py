@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.accounts.models import User
 from gonghui.campaigns import services as campaign_services
 from gonghui.campaigns.models import Progress
 from gonghui.core import audit, workflow
@@ -346,8 +347,6 @@ def _submitter_notice(item, text: str):
 
 def _reviewers_notice(item):
     """The notification to the unit's leaders, to send once the submission is committed."""
-    from gonghui.accounts.models import User
-
     reviewers = list(
         User.objects.filter(
             role__code="leader", organization_id=item.campaign.organization_id, is_active=True
