@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from gonghui.api.fields import Date, Id
@@ -167,22 +167,40 @@ class PublicSignUpIn(Schema):
     phone: str
 
 
-@router.get("/teams", response=list[TeamOut])
-@paginate(ApiPagination, page_size=50)
-def list_teams(request):
-    return selectors.teams_for_user(request.auth)
+class SearchFilter(Schema):
+    q: str = ""
 
 
-@router.get("/volunteers", response=list[VolunteerOut])
-@paginate(ApiPagination, page_size=50)
-def list_volunteers(request, q: str = ""):
-    return selectors.volunteers_for_user(request.auth, q=q)
+class StatusFilter(Schema):
+    status: str = ""
 
 
-@router.get("/events", response=list[EventOut])
-@paginate(ApiPagination, page_size=50)
-def list_events(request, status: str = ""):
-    return selectors.events_for_user(request.auth, status=status)
+class KindFilter(Schema):
+    kind: str = ""
+
+
+def scoped_list(path, out, rows, filters=None):
+    """One paginated GET of the caller's scoped rows, `rows(user, **filters)`, where the query
+    parameters are the fields of `filters` (none without it); the handler is named
+    list_<path>, which the schema's operation id and summary come from."""
+
+    if filters is None:
+
+        def endpoint(request):
+            return rows(request.auth)
+    else:
+
+        def endpoint(request, filters: Query[filters]):
+            return rows(request.auth, **filters.dict())
+
+    endpoint.__name__ = endpoint.__qualname__ = f"list_{path.strip('/')}"
+    return router.get(path, response=list[out])(paginate(ApiPagination, page_size=50)(endpoint))
+
+
+# The API's lists, in the order of the schema.
+scoped_list("/teams", TeamOut, selectors.teams_for_user)
+scoped_list("/volunteers", VolunteerOut, selectors.volunteers_for_user, SearchFilter)
+scoped_list("/events", EventOut, selectors.events_for_user, StatusFilter)
 
 
 @router.post("/events/{event_id}/signups", response={201: SignUpOut})
@@ -201,10 +219,7 @@ def check_in(request, signup_id: Id):
     return services.check_in(by=request.auth, signup=signup)
 
 
-@router.get("/hours", response=list[HoursOut])
-@paginate(ApiPagination, page_size=50)
-def list_hours(request, status: str = ""):
-    return selectors.hours_for_user(request.auth, status=status)
+scoped_list("/hours", HoursOut, selectors.hours_for_user, StatusFilter)
 
 
 @router.get("/hours/totals", response=HoursTotalsOut)
@@ -232,22 +247,9 @@ def reject_hours(request, hours_id: Id, payload: RejectIn):
     return services.reject_hours(by=request.auth, record=record, comment=payload.comment)
 
 
-@router.get("/pairings", response=list[PairingOut])
-@paginate(ApiPagination, page_size=50)
-def list_pairings(request):
-    return selectors.pairings_for_user(request.auth)
-
-
-@router.get("/visits", response=list[VisitOut])
-@paginate(ApiPagination, page_size=50)
-def list_visits(request, kind: str = ""):
-    return selectors.visits_for_user(request.auth, kind=kind)
-
-
-@router.get("/problems", response=list[ProblemOut])
-@paginate(ApiPagination, page_size=50)
-def list_problems(request, status: str = ""):
-    return selectors.problems_for_user(request.auth, status=status)
+scoped_list("/pairings", PairingOut, selectors.pairings_for_user)
+scoped_list("/visits", VisitOut, selectors.visits_for_user, KindFilter)
+scoped_list("/problems", ProblemOut, selectors.problems_for_user, StatusFilter)
 
 
 @router.get("/problems/counts", response=ProblemCountsOut)
