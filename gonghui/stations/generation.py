@@ -78,3 +78,50 @@ def generate_stations(
                 batch_size=5000,
             )
     return made
+
+
+SCALE_STATIONS = 200_000
+
+
+def nationwide_anchors(organizations, rng: random.Random, *, num: int = 400) -> list[Anchor]:
+    """Town-sized clusters scattered over eastern and central China, each owned by one union."""
+    return [
+        Anchor(
+            rng.choice(organizations),
+            f"测试{i}区",
+            rng.uniform(22.5, 42.0),
+            rng.uniform(100.0, 122.0),
+            spread=rng.uniform(0.05, 0.4),
+        )
+        for i in range(num)
+    ]
+
+
+def ensure_scale_stations(root, *, rng: random.Random, write=print, total=SCALE_STATIONS) -> int:
+    """Bring the scale tree up to `total` stations; returns how many were added."""
+    existing = Station.objects.in_subtree(root).count()
+    if existing >= total:
+        return 0
+    from gonghui.organizations.models import Organization
+
+    orgs = list(
+        Organization.objects.filter(path__startswith=root.path, kind=Organization.Kind.COUNTY)[:500]
+    ) or [root]
+    added = generate_stations(
+        anchors=nationwide_anchors(orgs, rng),
+        count=total - existing,
+        rng=rng,
+        prefix=f"SC{existing:06d}-",
+    )
+    write(f"工会驿站：{added} 家")
+    return added
+
+
+def generate_scale(ctx) -> None:
+    from gonghui.organizations.models import Organization
+
+    root = Organization.objects.filter(name=ctx.root_name).first()
+    if root is None:
+        return
+    if ensure_scale_stations(root, rng=ctx.rng, write=ctx.write):
+        ctx.bulk_loaded.append(Station)

@@ -74,9 +74,7 @@ class Station(OrgScopedModel, TimeStampedModel):
     opening_hours = models.JSONField(_("开放时间"), default=list, blank=True)
     contact_name = models.CharField(_("联系人"), max_length=30, blank=True)
     contact_phone = models.CharField(_("联系电话"), max_length=30, blank=True)
-    status = models.CharField(
-        _("状态"), max_length=12, choices=Status.choices, default=Status.OPEN, db_index=True
-    )
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.OPEN)
     opened_date = models.DateField(_("建成日期"), null=True, blank=True)
     note = models.TextField(_("内部备注"), blank=True)
     created_by = models.ForeignKey(
@@ -98,7 +96,8 @@ class Station(OrgScopedModel, TimeStampedModel):
             )
         ]
         indexes = [
-            # Nearest lookups: a range of cells per grid row, then only open stations.
+            # Nearest lookups: a range of cells per grid row, then only open stations. Status has
+            # no index of its own, so a planner without statistics cannot prefer it to this one.
             models.Index(fields=["cell", "status"], name="station_cell_status"),
             models.Index(fields=["org_path", "code"], name="station_org_code"),
         ]

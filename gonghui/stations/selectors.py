@@ -184,6 +184,12 @@ def _ring_condition(row0: int, col0: int, k: int) -> Q:
     return band & Q(longitude__gte=centre_lon - span - 1, longitude__lte=centre_lon + span + 1)
 
 
+def candidate_query(base, row0: int, col0: int, k: int):
+    """The stations of the square of half-width k cells; unordered, so that no index that
+    merely matches the model's ordering tempts the planner away from the cell index."""
+    return base.filter(_ring_condition(row0, col0, k)).distinct().order_by()
+
+
 def _covered_km(lat: float, k: int) -> float:
     """A distance within which every station lies inside the searched square: the square's
     edges are at least k cells away in latitude and in longitude (the latter measured to the
@@ -222,7 +228,7 @@ def nearest_stations(query: NearestQuery, *, base=None) -> list[tuple[Station, f
     row0, col0 = coords.cell_row_col(query.latitude, query.longitude)
     k = 1
     while True:
-        candidates = base.filter(_ring_condition(row0, col0, k)).distinct()
+        candidates = candidate_query(base, row0, col0, k)
         found = []
         for station in candidates:
             km = coords.haversine_km(
