@@ -68,6 +68,15 @@ class BenchContext:
 
         return run
 
+    def pages(self, username: str, target_ms: float, pages: dict[str, str | tuple]) -> list[Case]:
+        """One timed GET per page, `{case name: url}`; a url given as `(username, url)` is
+        fetched as that other persona."""
+        cases = []
+        for name, page in pages.items():
+            user, url = page if isinstance(page, tuple) else (username, page)
+            cases.append(Case(name, self.get(user, url), target_ms))
+        return cases
+
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)

@@ -1,8 +1,12 @@
 """Reads of the organisation tree, always through the user's scope."""
 
+from types import SimpleNamespace
+
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
+
+from gonghui.core.scale import SCALE_ROOT
 
 from .models import Department, Organization, Post
 from .paths import subtree_range
@@ -123,3 +127,15 @@ def get_department_for_user(user, pk) -> Department:
         return Department.objects.visible_to(user).get(pk=pk)
     except (Department.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404(_("部门不存在或无权访问")) from exc
+
+
+def scale_landmarks() -> SimpleNamespace | None:
+    """Where benchmarks look in the `gen-scale` tree: its root, its first city, that city's
+    first county and that county's first grassroots union; None before the tree is built."""
+    root = Organization.objects.filter(name=SCALE_ROOT).first()
+    if root is None:
+        return None
+    city = Organization.objects.get(parent=root, name="测试1市总工会")
+    county = Organization.objects.filter(parent=city).order_by("pk").first()
+    grassroots = Organization.objects.filter(parent=county).order_by("pk").first()
+    return SimpleNamespace(root=root, city=city, county=county, grassroots=grassroots)
