@@ -1,5 +1,6 @@
 """Stations for tests, written through the model (services are tested on their own)."""
 
+import importlib
 import itertools
 
 from gonghui.stations.models import Station, StationKind, StationService
@@ -8,12 +9,18 @@ from gonghui.stations.services import province_path_of
 _codes = itertools.count(1)
 
 
+# The seeded lists (migration 0002); a transactional test flushes them, so they are recreated.
+_SEED = importlib.import_module("gonghui.stations.migrations.0002_seed_kinds_and_services")
+
+
 def kind(code: str = "union-station") -> StationKind:
-    return StationKind.objects.get(code=code)
+    name = dict(_SEED.KINDS)[code]
+    return StationKind.objects.get_or_create(code=code, defaults={"name": name})[0]
 
 
 def service(code: str) -> StationService:
-    return StationService.objects.get(code=code)
+    name = dict(_SEED.SERVICES)[code]
+    return StationService.objects.get_or_create(code=code, defaults={"name": name})[0]
 
 
 def make_station(org, *, lat=32.435, lon=105.843, services=(), **extra) -> Station:
