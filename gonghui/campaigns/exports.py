@@ -1,9 +1,8 @@
 """Excel exports of the campaign list and of the person's own tasks."""
 
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.exports.lists import Column, ListExport
+from gonghui.exports.lists import KIND, STATUS, Column, ListExport, yes_no
 
 from . import selectors
 
@@ -13,13 +12,13 @@ CAMPAIGNS = ListExport(
     queryset=lambda user, params: selectors.campaigns_for_user(user),
     columns=[
         Column(_("名称"), "name"),
-        Column(_("类型"), "get_kind_display"),
+        KIND,
         Column(_("年度"), "year"),
         Column(_("主办组织"), "organization.name"),
         Column(_("测评体系"), "framework_name"),
         Column(_("启动日期"), "start_date"),
         Column(_("测评日期"), "assessment_date"),
-        Column(_("状态"), "get_status_display"),
+        STATUS,
     ],
 )
 
@@ -35,7 +34,7 @@ MY_TASKS = ListExport(
         Column(_("联络员"), lambda a: str(a.liaison) if a.liaison_id else ""),
         Column(_("完成时限"), "deadline"),
         Column(_("进度"), "get_status_display"),
-        Column(_("资料齐全"), lambda a: gettext("是") if a.is_complete else gettext("否")),
+        Column(_("资料齐全"), yes_no("is_complete")),
         Column(_("缺少"), "missing"),
         Column(_("文件数"), "num_files"),
     ],

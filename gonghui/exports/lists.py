@@ -27,6 +27,8 @@ from django.db.models import Manager, QuerySet
 from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import privacy
 
@@ -58,6 +60,16 @@ class Column:
         if self.mask is not None and not unmasked:
             value = self.mask(value)
         return str(value) if isinstance(value, Promise) else value
+
+
+def yes_no(path: str) -> Callable[[Any], str]:
+    """A column value that reads a boolean at `path` as 是 or 否."""
+    return lambda obj: gettext("是") if _resolve(obj, path) else gettext("否")
+
+
+# Columns that read the same in every list.
+KIND = Column(_("类型"), "get_kind_display")
+STATUS = Column(_("状态"), "get_status_display")
 
 
 def _resolve(obj, path: str):

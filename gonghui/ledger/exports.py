@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.core.exceptions import DomainError
-from gonghui.exports.lists import Column, ListExport
+from gonghui.exports.lists import Column, ListExport, yes_no
 
 from . import selectors, services
 
@@ -58,7 +58,7 @@ LEDGER = ListExport(
         Column(_("责任单位"), "unit_name"),
         Column(_("完成时限"), "deadline"),
         Column(_("进度"), "get_status_display"),
-        Column(_("资料齐全"), lambda a: gettext("是") if a.is_complete else gettext("否")),
+        Column(_("资料齐全"), yes_no("is_complete")),
         Column(_("缺少"), "missing"),
         Column(_("文件数"), "num_files"),
         Column(_("提交时间"), "submitted_at"),

@@ -1,9 +1,8 @@
 """The organisation tree's Excel export: every organisation in scope, in tree order."""
 
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.exports.lists import Column, ListExport
+from gonghui.exports.lists import KIND, Column, ListExport, yes_no
 
 from . import selectors
 
@@ -17,7 +16,7 @@ TREE = ListExport(
         Column(_("层级"), "depth"),
         Column(_("名称"), lambda o: "　" * max(o.depth - 1, 0) + o.name),
         Column(_("简称"), "short_name"),
-        Column(_("类型"), "get_kind_display"),
+        KIND,
         Column(_("上级组织"), "parent.name"),
         Column(_("所在地区"), "region"),
         Column(_("行政区划代码"), "region_code"),
@@ -25,6 +24,6 @@ TREE = ListExport(
         Column(_("地址"), "address"),
         Column(_("联系电话"), "phone"),
         Column(_("下级数"), "num_children"),
-        Column(_("有效"), lambda o: gettext("是") if o.is_active else gettext("否")),
+        Column(_("有效"), yes_no("is_active")),
     ],
 )

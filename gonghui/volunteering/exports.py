@@ -1,37 +1,45 @@
 """Excel exports of the volunteering lists: each list's own selector and filters."""
 
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.privacy import mask_phone
-from gonghui.exports.lists import Column, ListExport
+from gonghui.exports.lists import KIND, STATUS, Column, ListExport, yes_no
 
 from . import selectors
 
 ORGANIZATION = Column(_("所属组织"), "organization.name")
 
+
+def scoped_rows(selector, param=""):
+    """The list page's own rows: `selector(user)`, narrowed by its one query parameter."""
+
+    def rows(user, params):
+        narrowed = {param: params.get(param, "").strip()} if param else {}
+        return selector(user, **narrowed).select_related("organization")
+
+    return rows
+
+
 TEAMS = ListExport(
     key="volunteering.teams",
     title=_("志愿服务队"),
-    queryset=lambda user, params: selectors.teams_for_user(user).select_related("organization"),
+    queryset=scoped_rows(selectors.teams_for_user),
     columns=[
         Column(_("队伍名称"), "name"),
-        Column(_("类型"), "get_kind_display"),
+        KIND,
         ORGANIZATION,
         Column(_("部门"), "department.name"),
         Column(_("队长"), lambda t: str(t.leader) if t.leader_id else ""),
         Column(_("队员"), "num_members"),
         Column(_("成立日期"), "founded_date"),
-        Column(_("有效"), lambda t: gettext("是") if t.is_active else gettext("否")),
+        Column(_("有效"), yes_no("is_active")),
     ],
 )
 
 VOLUNTEERS = ListExport(
     key="volunteering.volunteers",
     title=_("志愿者"),
-    queryset=lambda user, params: selectors.volunteers_for_user(
-        user, q=params.get("q", "").strip()
-    ).select_related("organization"),
+    queryset=scoped_rows(selectors.volunteers_for_user, "q"),
     columns=[
         Column(_("姓名"), "person.name"),
         Column(_("志愿者编号"), "code"),
@@ -39,7 +47,7 @@ VOLUNTEERS = ListExport(
         ORGANIZATION,
         Column(_("特长"), "skills"),
         Column(_("注册日期"), "registered_date"),
-        Column(_("有效"), lambda v: gettext("是") if v.is_active else gettext("否")),
+        Column(_("有效"), yes_no("is_active")),
     ],
     sensitive_what=_("手机号"),
 )
@@ -47,9 +55,7 @@ VOLUNTEERS = ListExport(
 EVENTS = ListExport(
     key="volunteering.events",
     title=_("志愿服务活动"),
-    queryset=lambda user, params: selectors.events_for_user(
-        user, status=params.get("status", "")
-    ).select_related("organization"),
+    queryset=scoped_rows(selectors.events_for_user, "status"),
     columns=[
         Column(_("活动名称"), "title"),
         ORGANIZATION,
@@ -59,17 +65,15 @@ EVENTS = ListExport(
         Column(_("地点"), "place"),
         Column(_("已报名"), "num_signed"),
         Column(_("招募人数"), "capacity"),
-        Column(_("公开报名"), lambda e: gettext("是") if e.is_public else gettext("否")),
-        Column(_("状态"), "get_status_display"),
+        Column(_("公开报名"), yes_no("is_public")),
+        STATUS,
     ],
 )
 
 HOURS = ListExport(
     key="volunteering.hours",
     title=_("志愿服务时长"),
-    queryset=lambda user, params: selectors.hours_for_user(
-        user, status=params.get("status", "")
-    ).select_related("organization"),
+    queryset=scoped_rows(selectors.hours_for_user, "status"),
     columns=[
         Column(_("服务日期"), "service_date"),
         Column(_("志愿者"), "volunteer.person.name"),
@@ -79,7 +83,7 @@ HOURS = ListExport(
         Column(_("活动"), "event.title"),
         Column(_("时长（小时）"), "hours"),
         Column(_("服务内容"), "note"),
-        Column(_("状态"), "get_status_display"),
+        STATUS,
         Column(_("审核意见"), "review_comment"),
     ],
 )
@@ -87,10 +91,10 @@ HOURS = ListExport(
 PAIRINGS = ListExport(
     key="volunteering.pairings",
     title=_("包联社区与结对共建"),
-    queryset=lambda user, params: selectors.pairings_for_user(user).select_related("organization"),
+    queryset=scoped_rows(selectors.pairings_for_user),
     columns=[
         ORGANIZATION,
-        Column(_("类型"), "get_kind_display"),
+        KIND,
         Column(_("社区"), "community"),
         Column(_("开始日期"), "since_date"),
         Column(_("结束日期"), "until_date"),
@@ -104,12 +108,10 @@ PAIRINGS = ListExport(
 VISITS = ListExport(
     key="volunteering.visits",
     title=_("走访记录"),
-    queryset=lambda user, params: selectors.visits_for_user(
-        user, kind=params.get("kind", "")
-    ).select_related("organization"),
+    queryset=scoped_rows(selectors.visits_for_user, "kind"),
     columns=[
         Column(_("日期"), "visit_date"),
-        Column(_("类型"), "get_kind_display"),
+        KIND,
         ORGANIZATION,
         Column(_("社区/街道"), "community"),
         Column(_("服务队"), "team.name"),
@@ -123,9 +125,7 @@ VISITS = ListExport(
 PROBLEMS = ListExport(
     key="volunteering.problems",
     title=_("民生难题"),
-    queryset=lambda user, params: selectors.problems_for_user(
-        user, status=params.get("status", "")
-    ).select_related("organization"),
+    queryset=scoped_rows(selectors.problems_for_user, "status"),
     columns=[
         Column(_("难题"), "title"),
         ORGANIZATION,
@@ -135,7 +135,7 @@ PROBLEMS = ListExport(
         Column(_("交办日期"), "assigned_date"),
         Column(_("办理时限"), "deadline"),
         Column(_("解决日期"), "solved_date"),
-        Column(_("状态"), "get_status_display"),
+        STATUS,
         Column(_("解决结果"), "result"),
     ],
 )
