@@ -98,3 +98,7 @@ class FinderForm(forms.Form):
         empty_label=_("全部服务"),
     )
     open_now = forms.BooleanField(label=_("仅看正在开放"), required=False)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Excel 文件（.xlsx）"))

@@ -11,12 +11,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from gonghui.core import imports
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import add_domain_error
 from gonghui.core.pagination import CappedPaginator
+from gonghui.core.spreadsheets import xlsx_response
 
 from . import exports, qrcodes, selectors, services
-from .forms import FinderForm, StationForm
+from .forms import FinderForm, ImportForm, StationForm
 from .permissions import ADD_PERMISSION, CHANGE_PERMISSION
 
 
@@ -110,6 +112,26 @@ def edit(request, pk: int):
             messages.success(request, _("已保存"))
             return redirect("stations:detail", pk=station.pk)
     return render(request, "stations/form.html", {"form": form, "station": station})
+
+
+@login_required
+def import_template(request):
+    return xlsx_response(services.STATION_IMPORT.template(), "驿站导入模板.xlsx")
+
+
+@login_required
+def import_stations(request):
+    if not request.user.has_perm(ADD_PERMISSION):
+        raise PermissionDenied(_("您无权导入驿站"))
+    return imports.import_page(
+        request,
+        services.STATION_IMPORT,
+        form=ImportForm(request.POST or None, request.FILES or None),
+        heading=_("驿站 Excel 导入"),
+        template_url=reverse("stations:import_template"),
+        done_url=reverse("stations:list"),
+        done_message=_("已导入 %(n)s 个驿站"),
+    )
 
 
 # --- Public pages (no login) ---------------------------------------------------------------
