@@ -42,6 +42,24 @@ def test_load_demo(db, client, tmp_path, settings):
     users = set(get_user_model().objects.values_list("username", flat=True))
     assert {"admin", "henan", "zhengzhou", "liaison", "outsider"} <= users
     assert get_user_model().objects.get(username="henan").check_password("gonghui-demo")
+    personas = {
+        u.username: (
+            u.organization.name if u.organization else None,
+            u.department.name if u.department else None,
+            u.role.code if u.role else None,
+            u.person.name if u.person else None,
+        )
+        for u in get_user_model().objects.select_related(
+            "organization", "department", "role", "person"
+        )
+    }
+    assert personas["henan"] == ("河南省总工会", "省总文明办", "campaign_admin", "王建华")
+    assert personas["zhengzhou"] == ("郑州市总工会", None, "campaign_admin", "张建华")
+    assert personas["liaison"] == ("河南省总工会", "基层工作部", "liaison", "李晓燕")
+    assert personas["leader"] == ("河南省总工会", "办公室", "leader", "寇武江")
+    assert personas["helper"] == ("河南省总工会", None, "assistance_officer", None)
+    assert personas["outsider"][2] == "grassroots_admin"
+    assert personas["admin"] == (None, None, None, None)
     # The monthly meeting opens on the month of seed 000's meeting, the latest with reports.
     client.force_login(get_user_model().objects.get(username="henan"))
     assert "2020年5月" in client.get("/ledger/meeting/").content.decode()
