@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.concurrency import VersionedFormMixin
-from gonghui.core.widgets import DateInput
+from gonghui.core.widgets import html5_formfield
 from gonghui.organizations.models import Department, Organization
 from gonghui.organizations.pickers import OrganizationChoiceField
 
@@ -71,11 +71,8 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
             "reach",
             "awards",
         ]
-        widgets = {
-            "start_date": DateInput(),
-            "end_date": DateInput(),
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        formfield_callback = html5_formfield
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.accounts.pickers import USERS
 from gonghui.core.exceptions import DomainError
 from gonghui.core.pickers import PickerField
-from gonghui.core.widgets import DateInput, DateTimeInput
+from gonghui.core.widgets import DateInput, html5_formfield
 from gonghui.organizations.models import Department, Organization
 from gonghui.organizations.pickers import OrganizationChoiceField
 from gonghui.people.selectors import person_by_id_number
@@ -30,6 +30,9 @@ class ScopedModelForm(forms.ModelForm):
     organization = OrganizationChoiceField(
         label=_("所属组织"), queryset=Organization.objects.none()
     )
+
+    class Meta:
+        formfield_callback = html5_formfield
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,7 +65,7 @@ class ScopedModelForm(forms.ModelForm):
 class TeamForm(ScopedModelForm):
     leader = PickerField(USERS, label=_("队长（审核服务时长）"), required=False)
 
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = Team
         fields = [
             "name",
@@ -73,7 +76,6 @@ class TeamForm(ScopedModelForm):
             "founded_date",
             "description",
         ]
-        widgets = {"founded_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -123,7 +125,7 @@ class MemberForm(VolunteerFormMixin, forms.Form):
 
 
 class EventForm(ScopedModelForm):
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = ServiceEvent
         fields = [
             "title",
@@ -137,11 +139,6 @@ class EventForm(ScopedModelForm):
             "is_public",
             "description",
         ]
-        widgets = {
-            "start_at": DateTimeInput(),
-            "end_at": DateTimeInput(),
-            "description": forms.Textarea(attrs={"rows": 3}),
-        }
 
 
 class SignUpForm(VolunteerFormMixin, forms.Form):
@@ -180,7 +177,7 @@ class RejectForm(forms.Form):
 
 
 class PairingForm(ScopedModelForm):
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = Pairing
         fields = [
             "kind",
@@ -191,11 +188,10 @@ class PairingForm(ScopedModelForm):
             "contact",
             "note",
         ]
-        widgets = {"since_date": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
 
 
 class VisitForm(ScopedModelForm):
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = Visit
         fields = [
             "kind",
@@ -209,7 +205,6 @@ class VisitForm(ScopedModelForm):
             "num_households",
             "summary",
         ]
-        widgets = {"visit_date": DateInput(), "summary": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -218,7 +213,7 @@ class VisitForm(ScopedModelForm):
 
 
 class ProblemForm(ScopedModelForm):
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = Problem
         fields = [
             "title",
@@ -228,7 +223,6 @@ class ProblemForm(ScopedModelForm):
             "collected_date",
             "description",
         ]
-        widgets = {"collected_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
 
 
 class AssignForm(forms.Form):
