@@ -2,7 +2,9 @@
 handles a form's POST."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
 
 from .concurrency import EditConflict
 from .exceptions import DomainError, ValidationFailed
@@ -33,3 +35,29 @@ def save_form(request, form, save, *, message, success):
         return None
     messages.success(request, message(result) if callable(message) else message)
     return redirect(success(result) if callable(success) else success)
+
+
+def create_page(
+    form_class, service, *, template, permission, denied, message, success, context=None
+):
+    """A login-only page that creates one record. `form_class(data, user=user)` is shown in
+    `template` (with `context`); on a valid POST `service(by=user, **values)` is called with
+    the form's service_data() (or its cleaned data) and handled by save_form. Without
+    `permission` the page answers 403 with `denied`."""
+
+    @login_required
+    def view(request):
+        if not request.user.has_perm(permission):
+            raise PermissionDenied(denied)
+        form = form_class(request.POST or None, user=request.user)
+        values = getattr(form, "service_data", lambda: form.cleaned_data)
+        done = save_form(
+            request,
+            form,
+            lambda: service(by=request.user, **values()),
+            message=message,
+            success=success,
+        )
+        return done or render(request, template, {"form": form, **(context or {})})
+
+    return view

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core.exceptions import DomainError
-from gonghui.core.forms import save_form
+from gonghui.core.forms import create_page, save_form
 from gonghui.core.imports import import_page
 from gonghui.core.pagination import CappedPaginator
 from gonghui.core.privacy import can_view_sensitive
@@ -80,19 +80,15 @@ def reveal(request, pk: int):
     return render(request, "people/_sensitive.html", {"person": person, "values": values})
 
 
-@login_required
-def create(request):
-    if not request.user.has_perm(EDIT_PERMISSION):
-        raise PermissionDenied(_("您无权新建人员"))
-    form = PersonForm(request.POST or None, user=request.user)
-    done = save_form(
-        request,
-        form,
-        lambda: services.create_person(by=request.user, **form.cleaned_data),
-        message=lambda person: _("已新建人员：%(name)s") % {"name": person.name},
-        success=lambda person: reverse("people:detail", args=[person.pk]),
-    )
-    return done or render(request, "people/form.html", {"form": form})
+create = create_page(
+    PersonForm,
+    services.create_person,
+    template="people/form.html",
+    permission=EDIT_PERMISSION,
+    denied=_("您无权新建人员"),
+    message=lambda person: _("已新建人员：%(name)s") % {"name": person.name},
+    success=lambda person: reverse("people:detail", args=[person.pk]),
+)
 
 
 @login_required

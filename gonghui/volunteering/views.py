@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gonghui.core.exceptions import DomainError
-from gonghui.core.forms import save_form
+from gonghui.core.forms import create_page
 
 from . import forms, selectors, services, throttles
 from . import permissions as perms
@@ -49,24 +49,17 @@ def list_view(template, rows, *, filter="", choices=None, extra=None):
 
 
 def create_view(form_class, service, *, title, success, permission):
-    """A login-only page that creates one record: `service(by=user, **form.service_data())`
-    on a valid POST, then a redirect to `success(record)`."""
-
-    @login_required
-    def view(request):
-        if not request.user.has_perm(permission):
-            raise PermissionDenied(_("您无权进行此操作"))
-        form = form_class(request.POST or None, user=request.user)
-        done = save_form(
-            request,
-            form,
-            lambda: service(by=request.user, **form.service_data()),
-            message=_("已保存"),
-            success=success,
-        )
-        return done or render(request, "volunteering/form.html", {"form": form, "title": title})
-
-    return view
+    """A page that creates one record in the volunteering form template."""
+    return create_page(
+        form_class,
+        service,
+        template="volunteering/form.html",
+        context={"title": title},
+        permission=permission,
+        denied=gettext_lazy("您无权进行此操作"),
+        message=gettext_lazy("已保存"),
+        success=success,
+    )
 
 
 def _act(request, call, success_url, done="已完成"):

@@ -10,12 +10,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gonghui.core.db import reads_from_replica
 from gonghui.core.exceptions import DomainError
 from gonghui.core.files import stored_file_response
-from gonghui.core.forms import save_form
+from gonghui.core.forms import create_page
 from gonghui.core.workflow import VERB_LABELS, allowed_verbs
 
 from . import exports, permissions, selectors, services
@@ -71,19 +72,15 @@ def statistics(request):
     return render(request, "wishes/statistics.html", {"stats": stats})
 
 
-@login_required
-def create(request):
-    if not request.user.has_perm(permissions.COLLECT):
-        raise PermissionDenied(_("您无权录入微心愿"))
-    form = WishForm(request.POST or None, user=request.user)
-    done = save_form(
-        request,
-        form,
-        lambda: services.collect_wish(by=request.user, **form.cleaned_data),
-        message=lambda wish: _("已录入微心愿：%(title)s") % {"title": wish.title},
-        success=lambda wish: reverse("wishes:detail", args=[wish.pk]),
-    )
-    return done or render(request, "wishes/form.html", {"form": form})
+create = create_page(
+    WishForm,
+    services.collect_wish,
+    template="wishes/form.html",
+    permission=permissions.COLLECT,
+    denied=gettext_lazy("您无权录入微心愿"),
+    message=lambda wish: _("已录入微心愿：%(title)s") % {"title": wish.title},
+    success=lambda wish: reverse("wishes:detail", args=[wish.pk]),
+)
 
 
 @login_required

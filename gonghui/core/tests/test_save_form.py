@@ -1,13 +1,17 @@
-"""save_form: the one way a page handles a form's POST."""
+"""save_form and create_page: the one way a page handles a form's POST."""
 
+from types import SimpleNamespace
+
+import pytest
 from django import forms
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.signed_cookies import SessionStore
+from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
 from gonghui.core.exceptions import DomainError
-from gonghui.core.forms import save_form
+from gonghui.core.forms import create_page, save_form
 
 
 class NameForm(forms.Form):
@@ -60,3 +64,40 @@ def test_an_invalid_post_or_a_get_does_not_save():
     ):
         assert save_form(request, form, lambda: calls.append(1), message="", success="/") is None
     assert calls == []
+
+
+class UserNameForm(NameForm):
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+
+def _page(saved):
+    return create_page(
+        UserNameForm,
+        lambda *, by, name: saved.append((by, name)) or 3,
+        template="nothing.html",
+        permission="things.add_thing",
+        denied="无权新建",
+        message="已保存",
+        success=lambda pk: f"/things/{pk}/",
+    )
+
+
+def test_create_page_refuses_without_the_permission():
+    request = _request(data={"name": "甲"})
+    request.user = SimpleNamespace(is_authenticated=True, has_perm=lambda perm: False)
+    saved = []
+    with pytest.raises(PermissionDenied):
+        _page(saved)(request)
+    assert saved == []
+
+
+def test_create_page_saves_through_the_service_as_the_user():
+    request = _request(data={"name": "甲"})
+    user = SimpleNamespace(is_authenticated=True, has_perm=lambda perm: perm == "things.add_thing")
+    request.user = user
+    saved = []
+    response = _page(saved)(request)
+    assert saved == [(user, "甲")]
+    assert response.url == "/things/3/"
