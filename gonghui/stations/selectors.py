@@ -15,7 +15,7 @@ from gonghui.core.privacy import mask_phone
 from gonghui.organizations.models import Organization
 from gonghui.organizations.paths import subtree_range
 
-from . import coords
+from . import coords, hours
 from .models import Station, StationKind, StationService
 from .permissions import can_change
 
@@ -165,7 +165,7 @@ def district_centre(district: str) -> tuple[float, float] | None:
 
 # Squares of cells searched, half-widths in cells; beyond the last per-row square the search
 # reads whole bands of rows (one index range) with a longitude condition.
-_PER_ROW_UNTIL = 8
+_PER_ROW_UNTIL = 64
 _LAST_RING = 4096
 
 
@@ -216,35 +216,39 @@ class NearestQuery:
 def nearest_stations(query: NearestQuery, *, base=None) -> list[tuple[Station, float]]:
     """The nearest stations to a WGS-84 point with their distances in km, nearest first.
 
-    Reads squares of grid cells of doubling size through the (cell, status) index and measures
-    exact haversine distances on those candidates only; stops once the n-th nearest is closer
-    than anything outside the square could be.
+    Reads squares of grid cells of doubling size through the (cell, status) index, fetching only
+    each candidate's position and hours, and measures exact haversine distances on those;
+    stops once the n-th nearest is closer than anything outside the square could be. Only the
+    n found are then read in full.
     """
     base = base if base is not None else Station.objects.filter(status=Station.Status.OPEN)
     for service_id in query.service_ids:
         base = base.filter(services__id=service_id)
-    base = base.select_related("kind").prefetch_related("services")
     at = query.at or timezone.localtime()
     row0, col0 = coords.cell_row_col(query.latitude, query.longitude)
     k = 1
     while True:
-        candidates = candidate_query(base, row0, col0, k)
+        rows = candidate_query(base, row0, col0, k).values_list(
+            "pk", "latitude", "longitude", "opening_hours"
+        )
         found = []
-        for station in candidates:
-            km = coords.haversine_km(
-                query.latitude, query.longitude, station.latitude, station.longitude
-            )
+        for pk, lat, lon, rules in rows:
+            km = coords.haversine_km(query.latitude, query.longitude, lat, lon)
             if query.max_km is not None and km > query.max_km:
                 continue
-            if query.open_now and not station.is_open_at(at):
+            if query.open_now and not hours.is_open_at(rules, at):
                 continue
-            found.append((station, km))
-        found.sort(key=lambda pair: (pair[1], pair[0].pk))
+            found.append((km, pk))
+        found.sort()
         covered = _covered_km(query.latitude, k)
-        enough = len(found) >= query.limit and found[query.limit - 1][1] <= covered
+        enough = len(found) >= query.limit and found[query.limit - 1][0] <= covered
         if enough or covered >= (query.max_km or math.inf) or k >= _LAST_RING:
-            return found[: query.limit]
+            break
         k *= 2
+    chosen = found[: query.limit]
+    stations = Station.objects.select_related("kind").prefetch_related("services")
+    by_pk = stations.in_bulk([pk for _km, pk in chosen])
+    return [(by_pk[pk], km) for km, pk in chosen]
 
 
 def nearest_public(query: NearestQuery) -> list[PublicStation]:
