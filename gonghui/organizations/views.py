@@ -2,13 +2,12 @@
 
 import copy
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from gonghui.core.exceptions import DomainError
-from gonghui.core.forms import add_domain_error
+from gonghui.core.forms import save_form
 from gonghui.core.panels import render_panels
 
 from . import selectors, services
@@ -61,15 +60,14 @@ def detail(request, pk: int):
 def create(request, parent_pk: int):
     parent = selectors.get_organization_for_user(request.user, parent_pk, for_write=True)
     form = OrganizationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            org = services.create_organization(by=request.user, parent=parent, **form.cleaned_data)
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
-            messages.success(request, _("已新建组织：%(name)s") % {"name": org.name})
-            return redirect("organizations:detail", pk=org.pk)
-    return render(request, "organizations/form.html", {"form": form, "parent": parent})
+    done = save_form(
+        request,
+        form,
+        lambda: services.create_organization(by=request.user, parent=parent, **form.cleaned_data),
+        message=lambda org: _("已新建组织：%(name)s") % {"name": org.name},
+        success=lambda org: reverse("organizations:detail", args=[org.pk]),
+    )
+    return done or render(request, "organizations/form.html", {"form": form, "parent": parent})
 
 
 @login_required
@@ -77,45 +75,43 @@ def edit(request, pk: int):
     org = selectors.get_organization_for_user(request.user, pk, for_write=True)
     # The form validates a copy: the service compares against the unchanged record.
     form = OrganizationForm(request.POST or None, instance=copy.copy(org))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_organization(by=request.user, organization=org, **form.cleaned_data)
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
-            messages.success(request, _("已保存"))
-            return redirect("organizations:detail", pk=org.pk)
-    return render(request, "organizations/form.html", {"form": form, "org": org})
+    done = save_form(
+        request,
+        form,
+        lambda: services.update_organization(
+            by=request.user, organization=org, **form.cleaned_data
+        ),
+        message=_("已保存"),
+        success=reverse("organizations:detail", args=[org.pk]),
+    )
+    return done or render(request, "organizations/form.html", {"form": form, "org": org})
 
 
 @login_required
 def move(request, pk: int):
     org = selectors.get_organization_for_user(request.user, pk, for_write=True)
     form = MoveForm(request.POST or None, user=request.user, organization=org)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.move_organization(
-                by=request.user, organization=org, new_parent=form.cleaned_data["new_parent"]
-            )
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
-            messages.success(request, _("已移动，下级组织和相关记录已一并更新"))
-            return redirect("organizations:detail", pk=org.pk)
-    return render(request, "organizations/move.html", {"form": form, "org": org})
+    done = save_form(
+        request,
+        form,
+        lambda: services.move_organization(
+            by=request.user, organization=org, new_parent=form.cleaned_data["new_parent"]
+        ),
+        message=_("已移动，下级组织和相关记录已一并更新"),
+        success=reverse("organizations:detail", args=[org.pk]),
+    )
+    return done or render(request, "organizations/move.html", {"form": form, "org": org})
 
 
 @login_required
 def department_create(request, pk: int):
     org = selectors.get_organization_for_user(request.user, pk, for_write=True)
     form = DepartmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_department(by=request.user, organization=org, **form.cleaned_data)
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
-            messages.success(request, _("已新建部门"))
-            return redirect("organizations:detail", pk=org.pk)
-    return render(request, "organizations/department_form.html", {"form": form, "org": org})
-
+    done = save_form(
+        request,
+        form,
+        lambda: services.create_department(by=request.user, organization=org, **form.cleaned_data),
+        message=_("已新建部门"),
+        success=reverse("organizations:detail", args=[org.pk]),
+    )
+    return done or render(request, "organizations/department_form.html", {"form": form, "org": org})
