@@ -123,5 +123,7 @@ def generate_scale(ctx) -> None:
     root = Organization.objects.filter(name=ctx.root_name).first()
     if root is None:
         return
-    if ensure_scale_stations(root, rng=ctx.rng, write=ctx.write):
+    # Two stations per organisation: 200 000 for the full 100 000-organisation tree.
+    total = min(SCALE_STATIONS, 2 * ctx.num_orgs)
+    if ensure_scale_stations(root, rng=ctx.rng, write=ctx.write, total=total):
         ctx.bulk_loaded.append(Station)

@@ -51,6 +51,7 @@ def test_the_sidebar_lists_what_the_installed_apps_registered_in_section_order(f
                 ("活动", "/activities/", False),
                 ("志愿服务", "/volunteering/", False),
                 ("微心愿", "/wishes/", False),
+                ("工会驿站", "/stations/", False),
             ],
         ),
         ("资料导入", [("导入已有报告", "/ingest/", False)]),
@@ -67,7 +68,7 @@ def test_the_sidebar_lists_what_the_installed_apps_registered_in_section_order(f
 
 def test_apps_that_do_not_exist_show_nothing(fed):
     shown = labels(fed.sysadmin)
-    for missing in ("帮扶与送温暖", "推优评先", "问卷与答题", "职工诉求", "工会驿站", "报告生成"):
+    for missing in ("帮扶与送温暖", "推优评先", "问卷与答题", "职工诉求", "报告生成"):
         assert missing not in shown
 
 
