@@ -104,12 +104,21 @@ class PublicStationOut(Schema):
     address: str
     latitude: float
     longitude: float
-    gcj02: tuple[float, float]
+    gcj02_latitude: float
+    gcj02_longitude: float
     services: list[str]
     hours: str
     status: str
     is_open_now: bool
     distance_km: float | None
+
+    @staticmethod
+    def resolve_gcj02_latitude(obj):
+        return obj.gcj02[0]
+
+    @staticmethod
+    def resolve_gcj02_longitude(obj):
+        return obj.gcj02[1]
 
 
 def _resolve(request, payload: StationIn) -> dict:

@@ -71,6 +71,7 @@ def test_public_api_nearest_accepts_gcj02_and_hides_staff_fields(fed, client):
     [found] = response.json()
     assert found["id"] == station.pk
     assert found["distance_km"] == pytest.approx(0, abs=0.01)
+    assert (found["gcj02_latitude"], found["gcj02_longitude"]) == pytest.approx((glat, glon))
     assert not {"contact_name", "contact_phone", "note", "created_by"} & found.keys()
     for secret in STAFF_ONLY:
         assert secret not in response.content.decode()
