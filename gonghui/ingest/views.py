@@ -114,4 +114,3 @@ def discard(request, pk):
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("ingest:review", pk=proposal.document_id)
-

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from gonghui.campaigns.tests.factories import assign_basic_work
 from gonghui.core.exceptions import ValidationFailed
-from gonghui.ledger.models import MonthlyReport
 from gonghui.ledger import services
+from gonghui.ledger.models import MonthlyReport
 from gonghui.ledger.services import monthly
 
 pytestmark = pytest.mark.django_db
