@@ -20,6 +20,7 @@ def _default_language_after_each_test():
     """A request in English leaves English active in the test's thread (Django activates the
     language per request and never resets it); the next test starts in the default language."""
     yield
+    # Deferred: this module is imported before pytest-django has configured the settings.
     from django.conf import settings
     from django.utils import translation
 

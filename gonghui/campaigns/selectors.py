@@ -9,6 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core.exceptions import ValidationFailed
+from gonghui.organizations.models import Department, Organization
+from gonghui.organizations.scoping import DataScope, scope_of
+from gonghui.people.models import Person
 
 from .models import (
     Assignment,
@@ -22,6 +25,7 @@ from .models import (
     Notification,
     Progress,
 )
+from .permissions import can_manage_campaign
 from .scheduling import Schedule, behind_schedule, schedule_for
 from .scoring import CampaignScore, TaskProgress, campaign_score
 
@@ -44,11 +48,8 @@ def get_campaign_for_user(user, pk, *, for_write: bool = False) -> Campaign:
         campaign = campaigns_for_user(user).get(pk=pk)
     except (Campaign.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404(_("创建活动不存在或无权访问")) from exc
-    if for_write:
-        from .permissions import can_manage_campaign
-
-        if not can_manage_campaign(user, campaign):
-            raise Http404(_("创建活动不存在或无权访问"))
+    if for_write and not can_manage_campaign(user, campaign):
+        raise Http404(_("创建活动不存在或无权访问"))
     return campaign
 
 
@@ -390,8 +391,6 @@ def lookback_export_rows(campaign, user, filters):
 def _unit_sources(campaign, user):
     """Departments and whole organisations that hold tasks, found from the small tables
     (one semi-join each) rather than by grouping every task."""
-    from gonghui.organizations.models import Department, Organization
-
     tasks = Assignment.objects.visible_to(user).filter(campaign=campaign)
     depts = Department.objects.filter(
         pk__in=tasks.exclude(department=None).values("department_id")
@@ -404,8 +403,6 @@ def _unit_sources(campaign, user):
 
 def filter_choices(campaign, user) -> dict:
     """Departments, units and leaders that occur in the campaign's visible assignments."""
-    from gonghui.people.models import Person
-
     depts, orgs = _unit_sources(campaign, user)
     tasks = Assignment.objects.visible_to(user).filter(campaign=campaign)
     leaders = Person.objects.filter(pk__in=tasks.exclude(leader=None).values("leader_id"))
@@ -420,8 +417,6 @@ def sees_whole_campaign(campaign, user) -> bool:
     """Whether the user's scope covers the campaign's own organisation, so that the campaign's
     totals, bonus, deductions and vetoes are theirs to see. A department's liaison, or a unit
     that only holds tasks in a parent's campaign, sees its own units' share."""
-    from gonghui.organizations.scoping import DataScope, scope_of
-
     scope = scope_of(user)
     if scope is None:
         return False

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
+from gonghui.accounts.models import User
 from gonghui.core import audit, workflow
 from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
@@ -321,8 +322,6 @@ REMIND_DAYS = 7
 @transaction.atomic
 def send_deadline_reminders(*, today: dt.date | None = None) -> int:
     """Notify liaisons of tasks due within a week or overdue; at most once a day per task."""
-    from gonghui.accounts.models import User
-
     today = today or timezone.localdate()
     due = (
         Assignment.objects.filter(

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from gonghui.organizations.models import Organization
+
 from . import coords
 from .models import Station, StationKind, StationService
 from .services import province_path_of
@@ -102,8 +104,6 @@ def ensure_scale_stations(root, *, rng: random.Random, write=print, total=SCALE_
     existing = Station.objects.in_subtree(root).count()
     if existing >= total:
         return 0
-    from gonghui.organizations.models import Organization
-
     orgs = list(
         Organization.objects.filter(path__startswith=root.path, kind=Organization.Kind.COUNTY)[:500]
     ) or [root]
@@ -118,8 +118,6 @@ def ensure_scale_stations(root, *, rng: random.Random, write=print, total=SCALE_
 
 
 def generate_scale(ctx) -> None:
-    from gonghui.organizations.models import Organization
-
     root = Organization.objects.filter(name=ctx.root_name).first()
     if root is None:
         return
