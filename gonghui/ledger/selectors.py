@@ -9,6 +9,8 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from gonghui.core.exceptions import ValidationFailed
+
 from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.campaigns.models import Assignment
 from gonghui.organizations.models import Department, Organization
@@ -141,8 +143,17 @@ def unit_records(unit: dict) -> tuple[Organization, Department | None]:
 
 
 def department_of(organization: Organization, pk) -> Department | None:
-    """The organisation's own department with this id, if there is one."""
-    return Department.objects.filter(organization=organization, pk=pk).first() if pk else None
+    """The organisation's own department with this id (None when no id is given); an id that
+    names no department of this organisation is refused rather than quietly dropped."""
+    if not pk:
+        return None
+    department = Department.objects.filter(organization=organization, pk=pk).first()
+    if department is None:
+        raise ValidationFailed(
+            _("该组织下没有编号为 %(pk)s 的部门，或不在您的管理范围内") % {"pk": pk},
+            field="department_id",
+        )
+    return department
 
 
 # --- monthly meeting -------------------------------------------------------------------

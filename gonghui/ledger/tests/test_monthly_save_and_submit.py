@@ -74,3 +74,18 @@ def test_api_saves_without_submitting_unless_asked(fed, campaign, client_for):
     response = _api_post(client_for(fed.liaison), fed, campaign)
     assert response.status_code == 201 and response.json()["status"] == "draft"
     assert MonthlyReport.objects.get().status == "draft"
+
+
+def test_api_refuses_a_department_that_is_not_the_organisations(fed, campaign, client_for):
+    """An id in the body that names no department of the organisation is refused at its field,
+    not quietly turned into an organisation-level report."""
+    assign_basic_work(fed, campaign, "01.02")
+    foreign = fed.loudi.departments.create(name="娄底办公室")
+    for department_id in (foreign.pk, 999_999):
+        response = _api_post(
+            client_for(fed.province_admin), fed, campaign, department_id=department_id
+        )
+        assert response.status_code == 400, response.content
+        assert response.json()["field"] == "department_id"
+        assert "娄底办公室" not in response.content.decode()
+    assert not MonthlyReport.objects.exists()
