@@ -53,6 +53,50 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+# Live-server journeys run on a transactional database that is flushed after each test, and the
+# flush also removes the reference rows the migrations wrote (activity types, station kinds …).
+# Django's serialized rollback cannot restore them here: Playwright's sync API runs the test in
+# a greenlet, where Django hands out a fresh connection object without the serialized copy. So
+# the rows are kept once per session and put back before each journey.
+_REFERENCE_ROWS: list[str] = []
+# Re-created by Django itself after a flush (post_migrate), with new primary keys.
+_RECREATED_AFTER_FLUSH = {"contenttypes.contenttype", "auth.permission"}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # Deferred: this module is imported before pytest-django has configured the settings.
+    from django.apps import apps
+    from django.core import serializers
+
+    with django_db_blocker.unblock():
+        models = [
+            model
+            for model in apps.get_models()
+            if model._meta.label_lower not in _RECREATED_AFTER_FLUSH
+            and model._meta.managed
+            and not model._meta.proxy
+            and model._default_manager.exists()
+        ]
+        _REFERENCE_ROWS[:] = [
+            serializers.serialize("json", model._default_manager.order_by("pk")) for model in models
+        ]
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _reference_rows_for_journeys(request):
+    if not request.node.get_closest_marker("browser"):
+        return
+    request.getfixturevalue("transactional_db")
+    # Deferred: this module is imported before pytest-django has configured the settings.
+    from django.core import serializers
+
+    for data in _REFERENCE_ROWS:
+        for obj in serializers.deserialize("json", data):
+            obj.save()
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

@@ -61,11 +61,26 @@ def _framework_node(fed):
     )
 
 
+def _station(fed):
+    # Deferred: one case per app, each app's factories loaded only for its own case.
+    from gonghui.stations.models import Station
+    from gonghui.stations.tests.factories import make_station
+
+    station = make_station(fed.grassroots)
+    return (
+        fed.grassroots_admin,
+        reverse("stations:edit", args=[station.pk]),
+        "name",
+        (lambda: Station.objects.get(pk=station.pk).name),
+    )
+
+
 CASES = {
     "organizations:edit": _organization,
     "people:edit": _person,
     "activities:edit": _activity,
     "campaigns:node_edit": _framework_node,
+    "stations:edit": _station,
 }
 
 
