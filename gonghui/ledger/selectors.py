@@ -9,10 +9,9 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from gonghui.core.exceptions import ValidationFailed
-
 from gonghui.campaigns import selectors as campaign_selectors
 from gonghui.campaigns.models import Assignment
+from gonghui.core.exceptions import ValidationFailed
 from gonghui.organizations.models import Department, Organization
 
 from .models import (
