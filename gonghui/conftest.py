@@ -85,12 +85,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _reference_rows_for_journeys(request):
+def _fresh_state_for_journeys(request):
+    """Each journey starts as on a fresh site: the reference rows back, and no rate-limit counts
+    left in the cache by earlier tests from the same address (127.0.0.1)."""
     if not request.node.get_closest_marker("browser"):
         return
     request.getfixturevalue("transactional_db")
     # Deferred: this module is imported before pytest-django has configured the settings.
     from django.core import serializers
+    from django.core.cache import cache
+
+    cache.clear()
 
     for data in _REFERENCE_ROWS:
         for obj in serializers.deserialize("json", data):
