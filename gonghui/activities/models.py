@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.models import TimeStampedModel
+from gonghui.core.models import ManagedChoice, TimeStampedModel
 from gonghui.organizations.scoping import OrgScopedModel
 
 
@@ -15,21 +15,12 @@ def fen_to_yuan(fen: int) -> Decimal:
     return (Decimal(fen) / 100).quantize(Decimal("0.01"))
 
 
-class ActivityType(models.Model):
+class ActivityType(ManagedChoice):
     """The managed list of activity types (理论学习/读书, 宣讲, 道德讲堂 …)."""
 
-    code = models.SlugField(_("代码"), max_length=32, unique=True)
-    name = models.CharField(_("名称"), max_length=30, unique=True)
-    sort_order = models.PositiveIntegerField(_("排序"), default=0)
-    is_active = models.BooleanField(_("启用"), default=True)
-
-    class Meta:
+    class Meta(ManagedChoice.Meta):
         verbose_name = _("活动类型")
         verbose_name_plural = _("活动类型")
-        ordering = ["sort_order", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ItemUnit(models.TextChoices):

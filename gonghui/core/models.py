@@ -75,6 +75,23 @@ class TransitionRecord(models.Model):
         return str(VERB_LABELS.get(self.verb, self.verb))
 
 
+class ManagedChoice(models.Model):
+    """A list an administrator keeps as data (activity types, station kinds, services …): a stable
+    code, a unique name, an order and a switch to retire an entry without losing its history."""
+
+    code = models.SlugField(_("代码"), max_length=32, unique=True)
+    name = models.CharField(_("名称"), max_length=30, unique=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+    is_active = models.BooleanField(_("启用"), default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class AuditEntry(models.Model):
     """Who did what to which record, when and from where. Written by services, never edited."""
 

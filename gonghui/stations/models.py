@@ -5,45 +5,27 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.models import TimeStampedModel
+from gonghui.core.models import ManagedChoice, TimeStampedModel
 from gonghui.core.privacy import mask_phone
 from gonghui.organizations.scoping import OrgScopedModel
 
 from . import coords, hours
 
 
-class StationKind(models.Model):
+class StationKind(ManagedChoice):
     """The managed list of kinds (工会驿站 / 户外劳动者服务站点 / 职工书屋 / 心灵驿站 / 职工之家)."""
 
-    code = models.SlugField(_("代码"), max_length=32, unique=True)
-    name = models.CharField(_("名称"), max_length=30, unique=True)
-    sort_order = models.PositiveIntegerField(_("排序"), default=0)
-    is_active = models.BooleanField(_("启用"), default=True)
-
-    class Meta:
+    class Meta(ManagedChoice.Meta):
         verbose_name = _("阵地类型")
         verbose_name_plural = _("阵地类型")
-        ordering = ["sort_order", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
-class StationService(models.Model):
+class StationService(ManagedChoice):
     """The managed checklist of services (饮水, 休息, 热饭, 充电, 如厕 …)."""
 
-    code = models.SlugField(_("代码"), max_length=32, unique=True)
-    name = models.CharField(_("名称"), max_length=30, unique=True)
-    sort_order = models.PositiveIntegerField(_("排序"), default=0)
-    is_active = models.BooleanField(_("启用"), default=True)
-
-    class Meta:
+    class Meta(ManagedChoice.Meta):
         verbose_name = _("服务项目")
         verbose_name_plural = _("服务项目")
-        ordering = ["sort_order", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Station(OrgScopedModel, TimeStampedModel):
