@@ -190,3 +190,21 @@ class SensitiveData(models.Model):
 
     def __str__(self) -> str:
         return str(self._meta.verbose_name)
+
+
+class CalendarDay(models.Model):
+    """A day whose working status the office sets by hand: a year the official calendar
+    library does not know yet (the State Council publishes each year's holidays in
+    November), or a local adjustment. An entry here wins over the library."""
+
+    date = models.DateField(_("日期"), unique=True)
+    is_working_day = models.BooleanField(_("是否工作日"))
+    name = models.CharField(_("说明"), max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("日历调整")
+        verbose_name_plural = _("日历调整")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.name}"

@@ -33,6 +33,11 @@ from gonghui.wishes.workflow import Status as WishStatus
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]+")
 CHINESE_DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日")
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES" / "django.po"
+# An app with its own locale directory keeps its strings there (makemessages puts them there).
+CATALOGUES = [
+    CATALOGUE,
+    *sorted(Path(settings.BASE_DIR).glob("gonghui/*/locale/en/LC_MESSAGES/django.po")),
+]
 
 # The parts of a page that are the product's own words, never the users' data.
 PRODUCT_WORDS = {
@@ -232,6 +237,11 @@ def test_a_form_error_from_a_service_is_in_english(fed):
 
 def _entries(text: str):
     """(msgctxt, msgid, [msgstr...], flags) of each live entry of a .po file."""
+    # A new entry starts at a blank line or at a comment or msgid after a msgstr (a new
+    # catalogue may have no blank line between its header and its first entry).
+    text = re.sub(
+        r'(\nmsgstr(?:\[\d+\])? "[^\n]*"(?:\n"[^\n]*")*)\n(?=#|msgctxt|msgid )', r"\1\n\n", text
+    )
     for block in text.split("\n\n"):
         lines = [line for line in block.splitlines() if not line.startswith("#~")]
         fields, current, flags = {}, None, ""
@@ -256,9 +266,14 @@ def _unescape(text: str) -> str:
     return json.loads(f'"{text}"')
 
 
+def _all_entries():
+    for catalogue in CATALOGUES:
+        yield from _entries(catalogue.read_text(encoding="utf-8"))
+
+
 def test_the_english_catalogue_leaves_nothing_untranslated():
-    entries = list(_entries(CATALOGUE.read_text(encoding="utf-8")))
-    assert len(entries) > 1000
+    assert len(list(_entries(CATALOGUE.read_text(encoding="utf-8")))) > 1000
+    entries = list(_all_entries())
     empty = [msgid for _ctx, msgid, strings, _flags in entries if not all(strings)]
     fuzzy = [msgid for _ctx, msgid, _strings, flags in entries if "fuzzy" in flags]
     assert empty == []
@@ -268,7 +283,7 @@ def test_the_english_catalogue_leaves_nothing_untranslated():
 def test_the_english_catalogue_is_english():
     """Chinese in a translation only quotes the original: a column name or an example value
     the user types or reads in a Chinese file."""
-    entries = list(_entries(CATALOGUE.read_text(encoding="utf-8")))
+    entries = list(_all_entries())
     invented = [
         (msgid, text)
         for _ctx, msgid, strings, _flags in entries
@@ -280,15 +295,20 @@ def test_the_english_catalogue_is_english():
 
 def test_the_compiled_catalogue_matches_the_catalogue():
     """`make messages` was run: the .mo the site reads holds every translation of the .po."""
-    with CATALOGUE.with_suffix(".mo").open("rb") as compiled:
-        catalog = gettext_module.GNUTranslations(compiled)._catalog
     stale = []
-    for context, msgid, strings, _flags in _entries(CATALOGUE.read_text(encoding="utf-8")):
-        key = _unescape(msgid) if context is None else f"{_unescape(context)}\x04{_unescape(msgid)}"
-        if len(strings) > 1:
-            key = (key, 0)
-        if catalog.get(key) != _unescape(strings[0]):
-            stale.append(msgid)
+    for catalogue in CATALOGUES:
+        with catalogue.with_suffix(".mo").open("rb") as compiled:
+            catalog = gettext_module.GNUTranslations(compiled)._catalog
+        for context, msgid, strings, _flags in _entries(catalogue.read_text(encoding="utf-8")):
+            key = (
+                _unescape(msgid)
+                if context is None
+                else f"{_unescape(context)}\x04{_unescape(msgid)}"
+            )
+            if len(strings) > 1:
+                key = (key, 0)
+            if catalog.get(key) != _unescape(strings[0]):
+                stale.append((catalogue.parts[-5], msgid))
     assert stale == []
     with translation.override("en"):
         assert translation.gettext("帮扶专员") == "Assistance officer"
