@@ -7,6 +7,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +17,7 @@ from gonghui.accounts.models import User
 from gonghui.accounts.roles import ensure_roles
 from gonghui.core.exceptions import InvalidTransition
 from gonghui.core.idcard import make_id_number
+from gonghui.core.registry import gonghui_apps
 from gonghui.organizations.models import Department, Organization
 from gonghui.organizations.paths import child_path, depth_of
 
@@ -238,3 +240,16 @@ def assert_verb(run, obj, *, source: str, target: str | None, field: str = "stat
         raise AssertionError(f"the verb was allowed from {source}")
     obj.refresh_from_db()
     assert getattr(obj, field) == source
+
+
+def app_test_modules(name: str) -> list:
+    """`gonghui.<app>.tests.<name>` of each installed app that has one, imported: how an app
+    adds its own cases to a project-wide test (the IDOR matrix, stale edits)."""
+    found = []
+    for config in gonghui_apps():
+        try:
+            found.append(import_module(f"{config.name}.tests.{name}"))
+        except ModuleNotFoundError as missing:
+            if missing.name not in (f"{config.name}.tests", f"{config.name}.tests.{name}"):
+                raise
+    return found

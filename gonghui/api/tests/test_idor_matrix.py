@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from gonghui.accounts.models import ApiToken
 from gonghui.campaigns.tests.factories import png_bytes
+from gonghui.testing import app_test_modules
 
 from .world import MARK, SECRETS, build_world
 
@@ -131,6 +132,30 @@ SHARED_OPERATIONS = {
     "GET /api/v1/campaigns/frameworks/{version_id}/yaml": "测评体系 are national reference data",
 }
 DENIED = {401, 403, 404, 405}
+
+
+def _teach_from_apps() -> None:
+    """An app teaches the matrix its own routes in `<app>/tests/idor.py` (BY_NAME, BY_SEGMENT,
+    VERBS, PUBLIC_PAGES, PUBLIC_OPERATIONS, SHARED_PAGES, SHARED_OPERATIONS: dicts merged into
+    the ones above), and builds its victim records there with `build(world)` (see world.py)."""
+    for module in app_test_modules("idor"):
+        for table in (BY_NAME, BY_SEGMENT, VERBS, PUBLIC_PAGES, PUBLIC_OPERATIONS):
+            table.update(getattr(module, _table_name(table), {}))
+        SHARED_PAGES.update(getattr(module, "SHARED_PAGES", {}))
+        SHARED_OPERATIONS.update(getattr(module, "SHARED_OPERATIONS", {}))
+
+
+def _table_name(table: dict) -> str:
+    return {
+        id(BY_NAME): "BY_NAME",
+        id(BY_SEGMENT): "BY_SEGMENT",
+        id(VERBS): "VERBS",
+        id(PUBLIC_PAGES): "PUBLIC_PAGES",
+        id(PUBLIC_OPERATIONS): "PUBLIC_OPERATIONS",
+    }[id(table)]
+
+
+_teach_from_apps()
 # Route parameters that name something other than a record (a verb, a picker's source).
 NOT_RECORDS = {"verb", "name"}
 

@@ -14,7 +14,7 @@ from gonghui.accounts.models import ApiToken
 from gonghui.activities.tests.factories import make_activity
 from gonghui.campaigns.models import CampaignIndicator, FrameworkNode
 from gonghui.campaigns.tests.factories import assign_basic_work, make_campaign, png_bytes
-from gonghui.testing import Federation, make_person, valid_id_number
+from gonghui.testing import Federation, app_test_modules, make_person, valid_id_number
 from gonghui.wishes.tests.factories import make_wish
 from gonghui.wishes.workflow import Status as WishStatus
 
@@ -195,4 +195,10 @@ def build_world(fed: Federation) -> World:
 
     token, _key = ApiToken.generate(user=fed.province_admin, name=f"{MARK}令牌")
     ids["token"] = token.pk
+
+    # Each app with a `tests/idor.py` adds its own victim records: `build(world)` fills
+    # world.ids with its kinds (using MARK in free text and SECRETS for sensitive values).
+    for module in app_test_modules("idor"):
+        if hasattr(module, "build"):
+            module.build(world)
     return world

@@ -12,7 +12,7 @@ from gonghui.campaigns.models import FrameworkNode
 from gonghui.core.concurrency import EditConflict, claim_version, version_of
 from gonghui.organizations.models import Organization
 from gonghui.people.models import Person
-from gonghui.testing import make_person
+from gonghui.testing import app_test_modules, make_person
 
 CONFLICT = "已被其他人修改"
 
@@ -82,6 +82,9 @@ CASES = {
     "campaigns:node_edit": _framework_node,
     "stations:edit": _station,
 }
+# An app adds its own edit pages' cases in `<app>/tests/edit_cases.py` (CASES, same shape).
+for _module in app_test_modules("edit_cases"):
+    CASES.update(_module.CASES)
 
 
 def _edit_routes(resolver=None, namespace=""):
