@@ -34,6 +34,27 @@ def load_source(annotation: dict, folder: Path) -> tuple[bytes, str]:
     return raw.encode("utf-8"), annotation["source"]
 
 
+def _all_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(quote)
+    while start >= 0:
+        spans.append((start, start + len(quote)))
+        start = text.find(quote, start + 1)
+    return spans
+
+
+def mention_spans(text: str, facts: list[dict], primary: list[tuple[int, int]]) -> list[list]:
+    """Each gold fact's spans: its quote, and every occurrence of its further `mentions` (the
+    same figure restated) that is not another fact's own quote."""
+    taken = set(primary)
+    result = []
+    for fact, span in zip(facts, primary, strict=True):
+        spans = [span]
+        for quote in dict.fromkeys(fact.get("mentions", [])):
+            spans += [s for s in _all_spans(text, quote) if s not in taken and s not in spans]
+        result.append(spans)
+    return result
+
+
 def gold_spans(text: str, facts: list[dict]) -> list[tuple[int, int]]:
     spans, position = [], 0
     for fact in facts:
@@ -54,6 +75,16 @@ class Score:
     gold: int = 0
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    org_right: bool = True
+    date_right: bool = True
+    org_found: str = ""
+
+    @property
+    def f1(self) -> float:
+        if not self.gold and not self.predicted:
+            return 1.0
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def precision(self) -> float:
@@ -78,19 +109,18 @@ def _same_value(a, b) -> bool:
 def score_report(report: Report, annotation: dict, label: str) -> Score:
     text = report.normalized.text
     gold = annotation["facts"]
-    spans = gold_spans(text, gold)
+    spans = mention_spans(text, gold, gold_spans(text, gold))
     matched: set[int] = set()
     score = Score(predicted=len(report.facts), gold=len(gold))
     for fact in report.facts:
         hit = None
-        for index, (g, (start, end)) in enumerate(zip(gold, spans, strict=True)):
+        for index, (g, g_spans) in enumerate(zip(gold, spans, strict=True)):
             if index in matched:
                 continue
             if (
                 fact.unit == g["unit"]
                 and _same_value(fact.value, g["value"])
-                and fact.start < end
-                and start < fact.end
+                and any(fact.start < end and start < fact.end for start, end in g_spans)
             ):
                 hit = index
                 break
@@ -112,6 +142,69 @@ def score_folder(folder: Path, sources: Path | None = None) -> tuple[Score, dict
         data, name = load_source(annotation, sources or folder)
         report = analyse_text(read_bytes(data, name=name))
         score = score_report(report, annotation, path.stem)
+        score.org_right = report.org == annotation["org"]
+        score.date_right = report.date == annotation["date"]
+        score.org_found = report.org
         per_document[path.stem] = score
         total.add(score)
     return total, per_document
+
+
+@dataclass
+class Evaluation:
+    """A folder's figures: facts overall, organisation and date accuracy, and the worst page."""
+
+    total: Score
+    per_document: dict[str, Score]
+
+    @property
+    def documents(self) -> int:
+        return len(self.per_document)
+
+    @property
+    def org_accuracy(self) -> float:
+        return sum(s.org_right for s in self.per_document.values()) / self.documents
+
+    @property
+    def date_accuracy(self) -> float:
+        return sum(s.date_right for s in self.per_document.values()) / self.documents
+
+    def floor(self) -> tuple[str, float]:
+        """The page with the lowest F1 of its facts (pages without facts count 1 when none
+        were predicted, 0 otherwise)."""
+        return min(((name, s.f1) for name, s in self.per_document.items()), key=lambda x: x[1])
+
+    def summary(self) -> str:
+        name, floor = self.floor()
+        return (
+            f"{self.documents} documents, {self.total.gold} facts: precision "
+            f"{self.total.precision:.3f}, recall {self.total.recall:.3f}, organisation "
+            f"{self.org_accuracy:.3f}, date {self.date_accuracy:.3f}, per-document F1 floor "
+            f"{floor:.3f} ({name})"
+        )
+
+
+def evaluate(folder: Path, sources: Path | None = None) -> Evaluation:
+    total, per_document = score_folder(folder, sources)
+    return Evaluation(total, per_document)
+
+
+if __name__ == "__main__":  # python -m gonghui.ingest.tests.corpus_scoring FOLDER
+    import sys
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    django.setup()
+    result = evaluate(Path(sys.argv[1]))
+    for doc, s in result.per_document.items():
+        print(
+            f"{doc}: P {s.precision:.2f} R {s.recall:.2f} org "
+            f"{'ok' if s.org_right else 'WRONG ' + repr(s.org_found)} date "
+            f"{'ok' if s.date_right else 'WRONG'}"
+        )
+    for line in result.total.misses:
+        print("  missed:", line)
+    for line in result.total.spurious:
+        print("  spurious:", line)
+    print(result.summary())
