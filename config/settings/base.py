@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -223,6 +224,35 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Uploaded and generated files in S3-compatible object storage (MinIO, 阿里云 OSS, 腾讯云 COS, AWS)
+# instead of MEDIA_ROOT: GONGHUI_STORAGE=s3 plus the bucket settings below. The bucket stays
+# private; every download is still a view that checks the user's scope first, and then either
+# streams the object or (GONGHUI_S3_SIGNED_DOWNLOADS) redirects to a URL signed for a short time.
+GONGHUI_STORAGE = env_str("GONGHUI_STORAGE", "local")
+if GONGHUI_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured("GONGHUI_STORAGE must be local or s3")
+GONGHUI_S3_SIGNED_DOWNLOADS = env_bool("GONGHUI_S3_SIGNED_DOWNLOADS", False)
+GONGHUI_S3_URL_SECONDS = env_int("GONGHUI_S3_URL_SECONDS", 60)
+if GONGHUI_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("GONGHUI_S3_BUCKET"),
+            "endpoint_url": env_str("GONGHUI_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("GONGHUI_S3_REGION", "") or None,
+            "access_key": env_str("GONGHUI_S3_ACCESS_KEY", "") or None,
+            "secret_key": env_str("GONGHUI_S3_SECRET_KEY", "") or None,
+            "location": env_str("GONGHUI_S3_PREFIX", ""),
+            "addressing_style": env_str("GONGHUI_S3_ADDRESSING", "path"),
+            "signature_version": "s3v4",
+            # Private objects: no public ACL, URLs only ever signed and short-lived.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": GONGHUI_S3_URL_SECONDS,
+            # A name already taken gets a new one; a stored file is never silently replaced.
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_USE_FINDERS = DEBUG
 _MB = 1024 * 1024
 # One file; one whole request (several files at once, refused with 413 from its Content-Length);
@@ -233,6 +263,11 @@ GONGHUI_MAX_REQUEST_BYTES = max(
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("GONGHUI_MAX_FORM_MB", 5) * _MB
 DATA_UPLOAD_MAX_NUMBER_FILES = 50
+
+# The stations map's tiles: "none" (default: points on a blank background, nothing fetched from
+# outside), "tianditu" (天地图, needs GONGHUI_TIANDITU_KEY) or "amap" (高德).
+GONGHUI_MAP_TILES = env_str("GONGHUI_MAP_TILES", "none")
+GONGHUI_TIANDITU_KEY = env_str("GONGHUI_TIANDITU_KEY", "")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * _MB
 # Behind nginx: permission-checked downloads answer with X-Accel-Redirect to this internal
 # location and nginx sends the file (docs/deploy.md). Empty: the site streams files itself.

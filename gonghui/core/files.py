@@ -13,7 +13,7 @@ import filetype
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
@@ -242,6 +242,31 @@ def _accel_redirect_uri(storage, stored: str) -> str | None:
     return prefix.rstrip("/") + "/" + quote_path(stored)
 
 
+def _signed_object_url(storage, stored, download_name, content_type, inline) -> str | None:
+    """A short-lived signed URL of `stored` in object storage, when signed downloads are on;
+    None to stream (local storage, or object storage with streaming chosen)."""
+    if not getattr(settings, "GONGHUI_S3_SIGNED_DOWNLOADS", False) or isinstance(
+        storage, FileSystemStorage
+    ):
+        return None
+    if not hasattr(storage, "bucket"):
+        return None
+    if not storage.exists(stored):
+        raise Http404(_("文件已不存在"))
+    disposition = "inline" if inline else "attachment"
+    return storage.url(
+        stored,
+        parameters={
+            "ResponseContentDisposition": (
+                f"{disposition}; filename*=UTF-8''{quote(download_name)}"
+            ),
+            "ResponseContentType": content_type,
+            "ResponseCacheControl": "private, max-age=0",
+        },
+        expire=settings.GONGHUI_S3_URL_SECONDS,
+    )
+
+
 def stored_file_response(
     stored: str, *, download_name: str, content_type: str | None = None, inline: bool = False
 ):
@@ -262,6 +287,14 @@ def stored_file_response(
         content_type = "application/octet-stream"
         if known and ext not in TEXT_KINDS["html"][0]:
             content_type = next(iter(known[1]))
+    signed_url = _signed_object_url(default_storage, stored, download_name, content_type, inline)
+    if signed_url is not None:
+        # Object storage: the browser fetches the object itself with a URL signed for
+        # GONGHUI_S3_URL_SECONDS; the headers below ride in the signature.
+        response = HttpResponseRedirect(signed_url)
+        response["Cache-Control"] = "private, no-store"
+        response["Referrer-Policy"] = "no-referrer"
+        return response
     accel_uri = _accel_redirect_uri(default_storage, stored)
     if accel_uri is not None:
         response = HttpResponse(content_type=content_type)
