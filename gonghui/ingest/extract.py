@@ -6,87 +6,13 @@ from decimal import Decimal
 
 from gonghui.ingest.textnorm import CJK, NormalizedText
 
+from .lexicon import DURATION_CLASSES, measure_words, place_at, unit_class
 from .numbers import BIG_UNITS, SMALL_UNITS, parse_arabic, parse_chinese, plain_number
 
-# Longest first so that 人次 wins over 人 and 场次 over 场.
-UNITS = [
-    "个百分点",
-    "百分点",
-    "平方米",
-    "人次",
-    "场次",
-    "户次",
-    "批次",
-    "课时",
-    "学时",
-    "小时",
-    "公里",
-    "千米",
-    "万册",
-    "门次",
-    "元",
-    "人",
-    "家",
-    "个",
-    "场",
-    "本",
-    "户",
-    "名",
-    "张",
-    "条",
-    "支",
-    "件",
-    "次",
-    "份",
-    "项",
-    "位",
-    "期",
-    "所",
-    "座",
-    "间",
-    "台",
-    "辆",
-    "篇",
-    "册",
-    "套",
-    "批",
-    "处",
-    "块",
-    "组",
-    "队",
-    "面",
-    "幅",
-    "首",
-    "部",
-    "起",
-    "例",
-    "棵",
-    "株",
-    "盒",
-    "袋",
-    "箱",
-    "吨",
-    "米",
-    "倍",
-    "栋",
-    "把",
-    "双",
-    "封",
-    "节",
-    "堂",
-    "单",
-    "瓶",
-    "副",
-    "桶",
-    "包",
-    "罐",
-    "顶",
-    "床",
-    "对",
-    "亩",
-]
-UNITS = sorted(set(UNITS), key=len, reverse=True)
-_UNIT = "|".join(UNITS)
+# The measure-word lexicon (data/measure_words.tsv), longest first so that 人次 wins over 人
+# and 场(次) over 场.
+UNITS = sorted(measure_words(), key=len, reverse=True)
+_UNIT = "|".join(re.escape(unit) for unit in UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHN = r"[零〇一二两三四五六七八九十百千万亿]+"
 _NUM = rf"(?:{_ARABIC}|{_CHN})"
@@ -132,7 +58,6 @@ _CONTACT_RE = re.compile(
     re.I,
 )
 _PER_RE = re.compile(r"(?:每人|每户|每名|每位|每家|每场|每次|每月|每年|每天|人均|户均)$")
-_PLACE_RE = re.compile(r"七台河|五家渠|九台区|八所镇|三家店")
 LEAD_IN_NOUNS = ("方面", "要求", "措施", "举措", "实事", "原则", "重点", "环节", "坚持", "必须",
                  "不准", "禁止", "转变", "结合", "提升", "行动", "工程", "做到", "带头", "意识")  # fmt: skip
 _ENUMERATION_RE = re.compile(r"一是|一要|第一[,，、:：]|首先|其一|\n?一、|1[、.]")
@@ -170,10 +95,13 @@ class Fact:
     per: str | None = None
     original_start: int | None = None
     original_end: int | None = None
+    unit_class: str = ""
+    # Later places on the page where the same figure about the same thing is restated.
+    restated_at: list[int] | None = None
 
     def as_dict(self) -> dict:
         data = asdict(self)
-        for key in ("value_max", "per"):
+        for key in ("value_max", "per", "restated_at"):
             if data[key] is None:
                 del data[key]
         return data
@@ -269,6 +197,171 @@ def _subject(text: str, start: int, end: int, unit: str, floor: int) -> str:
     return after
 
 
+@dataclass
+class Candidate:
+    """A number-and-measure-word match with the context the exclusion rules look at."""
+
+    text: str
+    match: re.Match
+    quotes: list
+    metadata_lines: dict
+    number_start: int
+    n1: str
+    unit: str
+    pre: str | None
+
+    @property
+    def chinese(self) -> bool:
+        return not self.n1[0].isdigit()
+
+    @property
+    def previous_char(self) -> str:
+        return self.text[self.number_start - 1] if self.number_start else ""
+
+    @property
+    def preceding(self) -> str:
+        return self.text[max(0, self.number_start - 12) : self.number_start]
+
+    @property
+    def following(self) -> str:
+        return self.text[self.match.end() : self.match.end() + 4]
+
+    @property
+    def clause_before(self) -> str:
+        left = self.number_start
+        while left > 0 and self.text[left - 1] not in _CLAUSE_BOUNDARY:
+            left -= 1
+        return self.text[left : self.number_start]
+
+
+# --- exclusion rules: each names one reason a number with a measure word is not a fact ------
+
+_PERIOD_RE = re.compile(
+    r"(?:每天|每日|每晚|每周|每月|每年|日均|连续|持续|长达|为期|历时)[^,，。;；]{0,8}$"
+)
+_THRESHOLD_RE = re.compile(r"(?:不少于|不低于|不小于|至少|最少)$")
+_DURATION_AFTER = ("月", "工作日", "小时", "季度", "学期", "星期", "周", "天")
+
+
+def rule_ordinal(c: Candidate) -> bool:
+    """第七届, 第3名: an ordinal, not a count (a number at the very start of a text has no 第)."""
+    return c.previous_char == "第"
+
+
+def rule_identifier(c: Candidate) -> bool:
+    """Digits glued to letters, digits or code punctuation (A3栋, 2023-5号), and numbers after
+    电话/邮编/编号/ICP: identifiers, not counts."""
+    previous = c.previous_char
+    if previous and (previous.isdigit() or re.match(r"[A-Za-z_./:#\-]", previous)):
+        return True
+    return bool(_CONTACT_RE.search(c.preceding))
+
+
+_COMPOUND_AFTER = {"轮": "车", "台": "阶", "角": "形", "边": "形"}
+
+
+def rule_inside_word(c: Candidate) -> bool:
+    """A Chinese numeral inside a word: 星期三, 唯一, 统一, 双十佳, 周一, 初三, 之一, and a
+    numeral with a measure word that make a noun (三轮车, 三角形)."""
+    if not c.chinese:
+        return False
+    if c.previous_char in "星期周初之统唯单万双":
+        return True
+    return c.following[:1] == _COMPOUND_AFTER.get(c.unit, "\0")
+
+
+def rule_rank(c: Candidate) -> bool:
+    """前三名, 前10位: a rank in a competition, not a number of people."""
+    return c.previous_char in ("前", "后") and c.unit in ("名", "位", "强")
+
+
+def rule_article(c: Candidate) -> bool:
+    """一名联络员, 一批: 一 as an article; a bare 百/千/万 (万家灯火, 千家万户) is a word."""
+    return c.chinese and (
+        c.n1 == "一" or (c.n1 in ("百", "千", "万", "亿", "千万", "百万") and not c.pre)
+    )
+
+
+def rule_numeral_word(c: Candidate) -> bool:
+    """Chinese digits without place values (五一, 三八, 十四五 as 十四五): names of days and
+    programmes such as 五一劳动奖章 or 三八红旗手, never counts."""
+    if not c.chinese or c.n1 in ("百", "千", "万", "亿"):
+        return False
+    return parse_chinese(c.n1) is None
+
+
+def rule_place_name(c: Candidate) -> bool:
+    """三台县, 七台河市, 五家渠, 九阡镇: a place name holding a numeral (the gazetteer)."""
+    return c.chinese and bool(place_at(c.text, c.number_start))
+
+
+def rule_quoted_name(c: Candidate) -> bool:
+    """A number inside a short quoted name or a book title (“十四五”, 《两学一做》)."""
+    return _inside(c.quotes, c.number_start)
+
+
+def rule_metadata_line(c: Candidate) -> bool:
+    """Page metadata (发布时间, 点击量:2286, a bare date line), not the report."""
+    line_start, line_end = _line_bounds(c.text, c.match.start())
+    if line_start not in c.metadata_lines:
+        c.metadata_lines[line_start] = bool(_METADATA_RE.search(c.text[line_start:line_end]))
+    return c.metadata_lines[line_start]
+
+
+def rule_enumeration(c: Candidate) -> bool:
+    """三项举措：一是…, 五件实事: a count announcing a list that follows, not a result."""
+    return _is_lead_in(c.text, c.match, c.chinese)
+
+
+def rule_duration_or_threshold(c: Candidate) -> bool:
+    """每天工作12小时, 3小时以上, 不少于20场, 5个工作日, 3个月: a duration, a per-period
+    figure or a threshold that a rule sets, not a quantity achieved."""
+    if c.unit == "个" and c.following.startswith(_DURATION_AFTER):
+        return True
+    if _THRESHOLD_RE.search(c.preceding):
+        return True
+    if unit_class(c.unit) in DURATION_CLASSES:
+        return bool(
+            _PERIOD_RE.search(c.clause_before) or c.match.group("post") in ("以上", "以内", "以下")
+        )
+    return False
+
+
+def rule_chinese_rate(c: Candidate) -> bool:
+    """百分之 is read separately; 三% or 两倍 written in Chinese numerals is a turn of phrase."""
+    return c.unit in ("%", "倍") and c.chinese
+
+
+def rule_session_count(c: Candidate) -> bool:
+    """十一届四次全委会: 次 after 届 numbers a meeting."""
+    return c.previous_char == "届" and c.unit in ("次", "届")
+
+
+EXCLUSIONS = (
+    ("ordinal", rule_ordinal),
+    ("identifier", rule_identifier),
+    ("inside_word", rule_inside_word),
+    ("rank", rule_rank),
+    ("article", rule_article),
+    ("numeral_word", rule_numeral_word),
+    ("session_count", rule_session_count),
+    ("chinese_rate", rule_chinese_rate),
+    ("place_name", rule_place_name),
+    ("quoted_name", rule_quoted_name),
+    ("duration_or_threshold", rule_duration_or_threshold),
+    ("metadata_line", rule_metadata_line),
+    ("enumeration", rule_enumeration),
+)
+
+
+def excluded_by(c: Candidate) -> str | None:
+    """The name of the first rule that says the candidate is not a fact, or None."""
+    for name, rule in EXCLUSIONS:
+        if rule(c):
+            return name
+    return None
+
+
 def extract_facts(normalized: NormalizedText) -> list[Fact]:
     text = normalized.text
     quotes = _quote_ranges(text)
@@ -285,6 +378,7 @@ def extract_facts(normalized: NormalizedText) -> list[Fact]:
         if fact is not None:
             facts.append(fact)
     facts.sort(key=lambda f: f.start)
+    facts = merge_restatements(text, facts)
     for fact in facts:
         fact.original_start, fact.original_end = normalized.original_span(fact.start, fact.end)
     return facts
@@ -292,39 +386,15 @@ def extract_facts(normalized: NormalizedText) -> list[Fact]:
 
 def _fact_from_match(text, match, quotes, metadata_lines, floor) -> Fact | None:
     start, end = match.span()
-    n1, unit, pre = match.group("n1"), match.group("unit"), match.group("pre")
-    chinese = not n1[0].isdigit()
+    n1, pre = match.group("n1"), match.group("pre")
+    unit = measure_words()[match.group("unit")].canonical if match.group("unit") != "%" else "%"
     number_start = match.start("n1")
-    preceding = text[max(0, number_start - 12) : number_start]
-    previous_char = text[number_start - 1] if number_start else ""
-    following = text[end : end + 2]
-
-    if pre == "上" and not (chinese and n1 in ("百", "千", "万", "亿")):
+    if pre == "上" and not (n1[0] not in "0123456789" and n1 in ("百", "千", "万", "亿")):
         # 线上2000人 is online; only 上百/上千/上万 means "as many as".
         pre = None
         start = number_start
-    if previous_char in "第" or (previous_char and re.match(r"[A-Za-z_./:#\-]", previous_char)):
-        return None
-    if previous_char.isdigit() or (chinese and previous_char in "星期周初之统唯单万"):
-        return None
-    if previous_char == "届" and unit in ("次", "届"):
-        return None
-    if chinese and (n1 == "一" or (n1 in ("百", "千", "万", "亿", "千万", "百万") and not pre)):
-        return None
-    if unit == "个" and following[:1] in ("月",):
-        return None
-    if unit in ("%", "倍") and chinese:
-        return None
-    if _CONTACT_RE.search(preceding) or _PLACE_RE.match(text, number_start):
-        return None
-    if _inside(quotes, number_start):
-        return None
-    line_start, line_end = _line_bounds(text, start)
-    if line_start not in metadata_lines:
-        metadata_lines[line_start] = bool(_METADATA_RE.search(text[line_start:line_end]))
-    if metadata_lines[line_start]:
-        return None
-    if _is_lead_in(text, match, chinese):
+    candidate = Candidate(text, match, quotes, metadata_lines, number_start, n1, unit, pre)
+    if excluded_by(candidate) is not None:
         return None
 
     value = _value(n1, match.group("m1"))
@@ -364,6 +434,7 @@ def _fact_from_match(text, match, quotes, metadata_lines, floor) -> Fact | None:
         end=end,
         value_max=None if value_max is None else plain_number(value_max),
         per=per,
+        unit_class=unit_class(unit),
     )
 
 
@@ -392,4 +463,51 @@ def _percent_from_match(text, match, quotes) -> Fact | None:
         qualifier="",
         start=match.start(),
         end=match.end(),
+        unit_class="percentage",
     )
+
+
+# --- restated figures -----------------------------------------------------------------------
+
+_BARE_COUNT_RE = re.compile(r"[(（]\s*$")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _same_thing(text: str, first: Fact, later: Fact, title_end: int) -> bool:
+    """Whether a later fact with the same figure restates the first one: the same counted
+    thing, the page's title restated in the body, a heading's bare count (“一、奖状（10个）”),
+    or a figure distinctive enough (1 860 户, 12.9 万元) that a repeat on one page is the same."""
+    if _bigrams(first.subject) & _bigrams(later.subject):
+        return True
+    if first.start < title_end:
+        return True
+    if text[max(0, first.start - 8) : first.start] == text[max(0, later.start - 8) : later.start]:
+        return True  # a passage repeated word for word
+    if _BARE_COUNT_RE.search(text[max(0, later.start - 2) : later.start]):
+        return True
+    value = float(later.value)
+    return value >= 1000 or value != int(value)
+
+
+def merge_restatements(text: str, facts: list[Fact]) -> list[Fact]:
+    """One figure about one thing is one fact: a figure repeated later on the page (in the
+    body after the title, in a site's summary, a repeated passage or a list heading) is kept
+    once, at its first mention, with the later places in `restated_at`."""
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    kept: list[Fact] = []
+    seen: dict[tuple, list[Fact]] = {}
+    for fact in facts:
+        key = (fact.value, fact.unit, fact.value_max, fact.per)
+        earlier = next(
+            (f for f in seen.get(key, ()) if _same_thing(text, f, fact, title_end)), None
+        )
+        if earlier is not None:
+            earlier.restated_at = [*(earlier.restated_at or ()), fact.start]
+            continue
+        seen.setdefault(key, []).append(fact)
+        kept.append(fact)
+    return kept

@@ -1,0 +1,103 @@
+"""The data the extractor reads: measure words with their classes, and place names holding
+numerals (so that 三台县 or 七台河市 is not read as 3 台 or 7 台)."""
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+CHINESE_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
+# A short form (三台 for 三台县) stands alone only when it is this long: 三台 may be three machines.
+MIN_SHORT_PLACE = 3
+_PLACE_SUFFIXES = (
+    "街道",
+    "自治县",
+    "自治州",
+    "地区",
+    "市",
+    "县",
+    "区",
+    "镇",
+    "乡",
+    "旗",
+    "盟",
+    "州",
+)
+# Classes whose quantities measure time rather than count something.
+DURATION_CLASSES = frozenset({"duration"})
+
+
+@dataclass(frozen=True)
+class MeasureWord:
+    word: str
+    unit_class: str
+    canonical: str
+
+
+def _rows(name: str):
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@cache
+def measure_words() -> dict[str, MeasureWord]:
+    """Every written measure word → its class and the unit it stands for."""
+    words = {}
+    for row in _rows("measure_words.tsv"):
+        word, unit_class = row[0], row[1]
+        words[word] = MeasureWord(word, unit_class, row[2] if len(row) > 2 else word)
+    return words
+
+
+def unit_class(unit: str) -> str:
+    """The class of a canonical unit (person, money, goods …), "" when unknown."""
+    entry = measure_words().get(unit)
+    return entry.unit_class if entry else ""
+
+
+@cache
+def places() -> dict[str, str]:
+    """Administrative division names → level (province, city, county, town)."""
+    return {row[0]: row[1] for row in _rows("gazetteer.tsv")}
+
+
+@cache
+def numeral_places() -> tuple[frozenset[str], int]:
+    """Place names (and their short forms of MIN_SHORT_PLACE characters or more) that start
+    with a Chinese numeral, and the longest of them."""
+    names = set()
+    for name in places():
+        if name[0] not in CHINESE_NUMERALS:
+            continue
+        names.add(name)
+        for suffix in _PLACE_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= MIN_SHORT_PLACE:
+                names.add(name[: -len(suffix)])
+                break
+    return frozenset(names), max(map(len, names))
+
+
+def place_at(text: str, position: int) -> str:
+    """The longest numeral-led place name starting at `position`, or ""."""
+    names, longest = numeral_places()
+    for length in range(min(longest, len(text) - position), 1, -1):
+        candidate = text[position : position + length]
+        if candidate in names:
+            return candidate
+    return ""
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Province, city and county names with their short forms (苏州市 and 苏州)."""
+    names = set()
+    for name, level in places().items():
+        if level == "town":
+            continue
+        names.add(name)
+        for suffix in _PLACE_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                names.add(name[: -len(suffix)])
+                break
+    return frozenset(names)
