@@ -57,6 +57,12 @@ ROLE_DEFINITIONS: dict[str, tuple[str, str, list[str], str]] = {
         ["people.view_person", "people.change_person", "core.view_sensitive"],
         "维护困难职工档案（敏感个人信息）",
     ),
+    "hotline_operator": (
+        gettext_noop("热线坐席"),
+        DataScope.SUBTREE,
+        [],
+        "接听12351职工服务热线，登记职工诉求",
+    ),
 }
 
 
