@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from gonghui.ingest.textnorm import CJK, NormalizedText, normalize
+from gonghui.ingest.textnorm import CJK, NormalizedText, normalize, simplify
 
 from .extract import _METADATA_RE, Fact, extract_facts
+from .lexicon import place_names
 from .numbers import DIGITS, parse_chinese
 from .readers import read_bytes
 
@@ -92,11 +93,16 @@ def find_date(lines: list[str]) -> str | None:
     return None
 
 
+_URL_RE = re.compile(r"www\.|https?://|\.(?:com|cn|org|gov)\b", re.I)
+
+
 def find_title(lines: list[str]) -> str:
-    for line in lines[:6]:
+    """The first line that reads as a headline (a site's navigation and address skipped)."""
+    for line in lines[:12]:
         if (
             (
                 6 <= len(line) <= 80
+                and not _URL_RE.search(line)
                 and not _METADATA_RE.search(line)
                 and not _TITLE_SKIP_RE.match(line)
             )
@@ -149,32 +155,157 @@ def _specific(org: str, text: str) -> str:
     return org
 
 
-def find_org(lines: list[str], title: str, text: str) -> str:
-    """The organisation a report is about: its source line or signature, else the title,
-    else the organisation the body mentions most."""
-    for line in lines[:6]:
-        if _METADATA_RE.search(line):
-            source = _SOURCE_RE.search(line)
-            if source and _SIGNATURE_END_RE.search(source.group(1)):
-                return _specific(source.group(1), text)
-    for line in reversed(lines[1:][-3:]):
-        candidate = _DATE_RE.sub("", line).strip()
-        if (
-            3 <= len(candidate) <= 24
-            and not _METADATA_RE.search(line)
-            and not _SENTENCE_RE.search(candidate)
-            and _SIGNATURE_END_RE.search(candidate)
-        ):
-            return _specific(candidate, text)
-    match = _ORG_RE.search(title)
-    if match and len(_clean_org(match.group(0))) >= 4:
-        org = _clean_org(match.group(0))
+# --- organisation -----------------------------------------------------------------------------
+
+_UNION_WORD_RE = re.compile(r"总工会|工会|工委|工联")
+_DEPARTMENT_RE = re.compile(
+    rf"机关|办公室|(?:女职工|经费审查|[{CJK}]{{0,4}}?)委员会|[{CJK}]{{1,5}}?部(?![门分])"
+)
+_LEVELS = "省市县区州旗盟"
+_PLACE_STOP = set("的了在和与及为对向由从是将上下会到经据全各该本我其举开召组")
+_HEADER_LINE_RE = re.compile(r"来源|作者|供稿|发布|\d{4}\s*[-/.年]")
+
+
+def _place_before(text: str, end: int) -> int:
+    """Where the chain of place names ending at `end` starts (重庆市万州区 → its start), or
+    `end` when no place name ends there. Names come from the gazetteer; a two- or three-
+    character name ending in a level (潭城市) is taken when none of its characters is a word
+    of the sentence around it."""
+    names = place_names()
+    start = end
+    while True:
+        for length in range(min(9, start), 1, -1):
+            candidate = text[start - length : start]
+            if candidate in names:
+                start -= length
+                break
+        else:
+            for length in (4, 3):
+                candidate = text[max(0, start - length) : start]
+                before = text[start - length - 1 : start - length] if start > length else ""
+                if (
+                    len(candidate) == length
+                    and (not before or not re.match(rf"[{CJK}]", before) or before in "日由据在经")
+                    and candidate[-1] in _LEVELS
+                    and re.fullmatch(rf"[{CJK}]+", candidate)
+                    and not _PLACE_STOP & set(candidate)
+                    and not _NOT_PLACE_CHARS & set(candidate[:-1])
+                ):
+                    start -= length
+                    break
+            else:
+                return start
+
+
+def org_mentions(text: str) -> list[str]:
+    """Every organisation named in a text, from the first place name (or the bare level of
+    a 市总工会) to the union word and an optional department (宣教部, 女职工委员会, 机关);
+    never the words of the sentence around it (“会上市总工会” gives 市总工会)."""
+    found = []
+    for match in _UNION_WORD_RE.finditer(text):
+        start = _place_before(text, match.start())
+        trade = re.search(
+            rf"[{_LEVELS}]([{CJK}]{{2,8}}?(?:产业|行业|系统))$", text[: match.start()]
+        )
+        if start == match.start() and trade and match.group(0) == "工会":
+            start = trade.start()
+        elif start == match.start():
+            if match.group(0) != "总工会" or not start or text[start - 1] not in _LEVELS:
+                continue
+            start -= 1
+        name = text[start : match.end()]
+        department = _DEPARTMENT_RE.match(text, match.end())
+        if department and not re.search(r"[举开主承创]办|召开", department.group(0)):
+            name += department.group(0)
+        found.append(name)
+    return found
+
+
+def _federation(org: str) -> str:
+    match = _UNION_WORD_RE.search(org)
+    return org[: match.end()] if match else org
+
+
+def _is_generic(org: str) -> bool:
+    return org[:1] in _LEVELS and org[1:].startswith(("总工会", "工会"))
+
+
+def _title_place(title: str, level: str) -> str:
+    for length in range(6, 1, -1):
+        candidate = title[: length + 1]
+        if candidate.endswith(level) and candidate in place_names():
+            return candidate
+    return ""
+
+
+def find_org(lines: list[str], title: str, text: str, site: list[str] = ()) -> str:
+    """The organisation a report is about, in the fullest form the page supports: named by
+    its title, else its source line or signature, else the one the body names most; then a
+    bare 市总工会 made specific and a short name made full (万州区总工会 → 重庆市万州区总工会)
+    from the source line, signature, the site's own name and footer, the title's place or the
+    body. A department named only as the author (作者：市总工会宣教部) is not the subject."""
+    at = lines.index(title) if title in lines else 0
+    header = [
+        line
+        for line in lines[max(0, at - 3) : at + 4]
+        if line != title
+        if len(line) <= 60 and _HEADER_LINE_RE.search(line) and not line.endswith("。")
+    ]
+    signature = [line for line in lines[-3:] if len(line) <= 30 and not line.endswith("。")]
+    by_title = org_mentions(title)
+    by_header = [o for line in header for o in org_mentions(line)]
+    by_signature = [o for line in signature for o in org_mentions(line)]
+    body = Counter(org_mentions(text))
+    if by_title:
+        org = max(by_title, key=len)
+    elif by_signature:
+        org = by_signature[0]
+    elif by_header:
+        org = _federation(by_header[0])
+    elif body:
+        top = Counter(_federation(o) for o in body.elements()).most_common(1)[0][0]
+        org = next(o for o in body if _federation(o) == top)
     else:
-        mentions = Counter(_clean_org(m.group(0)) for m in _BODY_ORG_RE.finditer(text))
-        if not mentions:
-            return ""
-        org = mentions.most_common(1)[0][0]
-    return _specific(org, text)
+        return ""
+    # The department a title names (女职工委员会2021年工作总结) as the page names it in full.
+    if org == _federation(org):
+        for mention in body:
+            department = mention[len(_federation(mention)) :]
+            if department and department in title and _federation(mention) == org:
+                org = mention
+                break
+    pool = by_header + by_signature + list(site) + list(body)
+    if _is_generic(_federation(org)):
+        level = org[0]
+        specific = Counter(
+            _federation(o)
+            for o in pool
+            if not _is_generic(_federation(o))
+            and _federation(o).endswith(_federation(org)[1:])
+            and _federation(o)[: -len(_federation(org)) + 1].endswith(level)
+        )
+        if specific:
+            place = specific.most_common(1)[0][0][: -len(_federation(org)) + 1]
+        else:
+            place = _title_place(title, level) or _specific(org, text)[: -len(org) + 1]
+        if place and place != level:
+            org = place[:-1] + org
+    federation = _federation(org)
+    fuller = [
+        _federation(o) for o in pool if _federation(o).endswith(federation) and o != federation
+    ]
+    if fuller:
+        org = max(fuller, key=len) + org[len(federation) :]
+    return org
+
+
+_SITE_ORG_RE = re.compile(r"[^\s:：|©]{2,16}(?:总工会|總工會)")
+
+
+def site_orgs(original: str) -> list[str]:
+    """Organisations the whole page names, navigation and footer included (主办：苏州市总工会,
+    版权所有 昆明市总工会): the site's own name can make a bare 市总工会 specific."""
+    return [o for m in _SITE_ORG_RE.finditer(original) for o in org_mentions(simplify(m.group(0)))]
 
 
 def analyse(normalized: NormalizedText) -> Report:
@@ -184,7 +315,7 @@ def analyse(normalized: NormalizedText) -> Report:
     return Report(
         normalized=normalized,
         title=title,
-        org=find_org(lines, title, text),
+        org=find_org(lines, title, text, site_orgs(normalized.original)),
         date=find_date(lines),
         facts=extract_facts(normalized),
     )
