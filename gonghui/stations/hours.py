@@ -8,9 +8,19 @@ import datetime as dt
 import re
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 ALWAYS = "24h"
-WEEKDAY_NAMES = ["一", "二", "三", "四", "五", "六", "日"]
+# ISO weekdays 1-7, in the reader's language.
+WEEKDAY_NAMES = [
+    gettext_lazy("周一"),
+    gettext_lazy("周二"),
+    gettext_lazy("周三"),
+    gettext_lazy("周四"),
+    gettext_lazy("周五"),
+    gettext_lazy("周六"),
+    gettext_lazy("周日"),
+]
 _RULE = re.compile(
     r"^\s*([1-7](?:\s*[-,，、]\s*[1-7])*)\s+(\d{1,2}:\d{2})\s*[-~至]\s*(\d{1,2}:\d{2})\s*$"
 )
@@ -73,14 +83,15 @@ def format_hours(rules: list[dict]) -> str:
     for rule in rules:
         days = rule["days"]
         if days == list(range(days[0], days[-1] + 1)) and len(days) > 1:
-            label = _("周%(a)s至周%(b)s") % {
+            label = _("%(a)s至%(b)s") % {
                 "a": WEEKDAY_NAMES[days[0] - 1],
                 "b": WEEKDAY_NAMES[days[-1] - 1],
             }
         else:
-            label = "、".join(_("周%(d)s") % {"d": WEEKDAY_NAMES[d - 1]} for d in days)
+            # The list separator of the reader's language (、 in Chinese).
+            label = _("、").join(str(WEEKDAY_NAMES[d - 1]) for d in days)
         parts.append(f"{label} {rule['open']}-{rule['close']}")
-    return "；".join(parts)
+    return _("；").join(parts)
 
 
 def as_text(rules: list[dict]) -> str:

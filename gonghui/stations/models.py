@@ -1,7 +1,9 @@
 """Stations (工会驿站, 职工书屋, 心灵驿站 …): kinds and services as managed data, the station
-registry with WGS-84 coordinates and a grid cell for index-backed nearest lookups."""
+registry with WGS-84 coordinates and a grid cell for index-backed nearest lookups; photos,
+monthly usage counts (人次) and the yearly 星级评定 inspection against a managed checklist."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -106,3 +108,122 @@ class Station(OrgScopedModel, TimeStampedModel):
     @property
     def gcj02(self) -> tuple[float, float]:
         return coords.wgs84_to_gcj02(self.latitude, self.longitude)
+
+
+class StationPhoto(TimeStampedModel):
+    """A photo of a station (shown on its staff and public pages) or, with an inspection, one
+    taken by the inspector (staff only). Content-checked as JPEG or PNG when stored."""
+
+    station = models.ForeignKey(
+        Station, verbose_name=_("驿站"), on_delete=models.CASCADE, related_name="photos"
+    )
+    inspection = models.ForeignKey(
+        "Inspection",
+        verbose_name=_("星级评定"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    file = models.FileField(_("照片"), upload_to="stations/photos/", max_length=200)
+    caption = models.CharField(_("说明"), max_length=100, blank=True)
+    original_name = models.CharField(_("原文件名"), max_length=200)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("驿站照片")
+        verbose_name_plural = _("驿站照片")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.caption or self.original_name
+
+
+class StationUsage(TimeStampedModel):
+    """How many people (人次) a station served in one month, entered or imported."""
+
+    station = models.ForeignKey(
+        Station, verbose_name=_("驿站"), on_delete=models.CASCADE, related_name="usage"
+    )
+    month = models.DateField(_("月份"), help_text=_("当月第一天"))
+    visits = models.PositiveIntegerField(_("服务人次"))
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("填报人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("驿站月度服务人次")
+        verbose_name_plural = _("驿站月度服务人次")
+        ordering = ["station", "-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["station", "month"], name="station_usage_one_per_month")
+        ]
+        indexes = [models.Index(fields=["month", "station"], name="station_usage_month")]
+
+    def __str__(self) -> str:
+        return f"{self.station} {self.month:%Y-%m}"
+
+
+class InspectionItem(ManagedChoice):
+    """The managed checklist of the yearly 星级评定 (标识标牌, 设施设备, 服务项目 …), each with the
+    points it is worth."""
+
+    max_score = models.PositiveSmallIntegerField(
+        _("分值"), default=10, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    guidance = models.CharField(_("评分要点"), max_length=200, blank=True)
+
+    class Meta(ManagedChoice.Meta):
+        verbose_name = _("星级评定检查项")
+        verbose_name_plural = _("星级评定检查项")
+
+
+class Inspection(TimeStampedModel):
+    """A station's yearly 星级评定 / inspection: the checklist's scores, the total and the star
+    level it earns, who inspected and when. One per station and year."""
+
+    station = models.ForeignKey(
+        Station, verbose_name=_("驿站"), on_delete=models.CASCADE, related_name="inspections"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    inspected_on = models.DateField(_("检查日期"))
+    inspector = models.CharField(_("检查人"), max_length=60)
+    # [{"item": id, "code": …, "name": …, "max": n, "score": n}], the checklist as it was.
+    results = models.JSONField(_("检查结果"), default=list)
+    score = models.PositiveSmallIntegerField(_("得分"))
+    max_score = models.PositiveSmallIntegerField(_("满分"))
+    stars = models.PositiveSmallIntegerField(
+        _("星级"), validators=[MinValueValidator(0), MaxValueValidator(5)]
+    )
+    note = models.TextField(_("检查意见"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("录入人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("星级评定")
+        verbose_name_plural = _("星级评定")
+        ordering = ["-year", "station"]
+        constraints = [
+            models.UniqueConstraint(fields=["station", "year"], name="station_inspection_per_year")
+        ]
+        indexes = [models.Index(fields=["year", "station"], name="station_inspection_year")]
+
+    def __str__(self) -> str:
+        return f"{self.station} {self.year}"
+
+    @property
+    def stars_label(self) -> str:
+        return "★" * self.stars + "☆" * (5 - self.stars)

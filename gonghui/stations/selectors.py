@@ -3,9 +3,9 @@ and the index-backed nearest lookup."""
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,15 @@ from gonghui.organizations.models import Organization
 from gonghui.organizations.paths import subtree_range
 
 from . import coords, hours
-from .models import Station, StationKind, StationService
+from .models import (
+    Inspection,
+    InspectionItem,
+    Station,
+    StationKind,
+    StationPhoto,
+    StationService,
+    StationUsage,
+)
 from .permissions import can_change
 
 
@@ -91,6 +99,7 @@ class PublicStation:
     status_label: str
     is_open_now: bool
     distance_km: float | None = None
+    photo_ids: tuple[int, ...] = ()
 
 
 def public_view(station: Station, *, at: dt.datetime | None = None, distance_km=None):
@@ -115,9 +124,9 @@ def public_view(station: Station, *, at: dt.datetime | None = None, distance_km=
     )
 
 
-def get_public_station(pk) -> PublicStation:
+def _public_station(pk) -> Station:
     try:
-        station = (
+        return (
             Station.objects.filter(status__in=PUBLIC_STATUSES)
             .select_related("kind")
             .prefetch_related("services")
@@ -125,7 +134,40 @@ def get_public_station(pk) -> PublicStation:
         )
     except (Station.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404(_("驿站不存在")) from exc
-    return public_view(station)
+
+
+def get_public_station(pk) -> PublicStation:
+    station = _public_station(pk)
+    view = public_view(station)
+    photos = tuple(
+        station.photos.filter(inspection__isnull=True).order_by("pk").values_list("pk", flat=True)
+    )
+    return replace(view, photo_ids=photos)
+
+
+def get_public_photo(station_pk, photo_pk) -> StationPhoto:
+    """A photo of a publicly listed station (never an inspection's)."""
+    station = _public_station(station_pk)
+    try:
+        return station.photos.get(pk=photo_pk, inspection__isnull=True)
+    except (StationPhoto.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(_("照片不存在")) from exc
+
+
+def get_photo_of(station: Station, photo_pk) -> StationPhoto:
+    try:
+        return station.photos.get(pk=photo_pk)
+    except (StationPhoto.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(_("照片不存在")) from exc
+
+
+def station_photos(station: Station) -> list[StationPhoto]:
+    return list(station.photos.filter(inspection__isnull=True).order_by("pk"))
+
+
+def stations_by_codes(user, codes) -> list[Station]:
+    """Stations with these codes that the user may see (the usage import's lookup)."""
+    return list(Station.objects.visible_to(user).filter(code__in=set(codes))[:5000])
 
 
 def kinds(*, active_only: bool = True) -> list[StationKind]:
@@ -256,20 +298,138 @@ def nearest_public(query: NearestQuery) -> list[PublicStation]:
     return [public_view(station, at=at, distance_km=km) for station, km in nearest_stations(query)]
 
 
+# --- Usage and inspections -----------------------------------------------------------------
+
+
+def usage_of(station: Station, *, months: int = 24) -> list[StationUsage]:
+    return list(station.usage.select_related("entered_by").order_by("-month")[:months])
+
+
+def inspections_of(station: Station) -> list[Inspection]:
+    return list(station.inspections.prefetch_related("photos").order_by("-year"))
+
+
+def get_inspection_of(station: Station, inspection_pk) -> Inspection:
+    try:
+        return station.inspections.prefetch_related("photos").get(pk=inspection_pk)
+    except (Inspection.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(_("星级评定不存在")) from exc
+
+
+def inspection_items() -> list[InspectionItem]:
+    return list(InspectionItem.objects.filter(is_active=True))
+
+
+def usage_total(user, start: dt.date, end: dt.date, filters: StationFilter | None = None) -> int:
+    """人次 served by the visible stations in the months from start to end (both included)."""
+    stations = stations_for_user(user, filters).order_by().values("pk")
+    total = StationUsage.objects.filter(
+        station__in=stations, month__gte=start.replace(day=1), month__lte=end
+    ).aggregate(n=Sum("visits"))["n"]
+    return total or 0
+
+
+def usage_by_month(user, year: int, filters: StationFilter | None = None) -> list[dict]:
+    stations = stations_for_user(user, filters).order_by().values("pk")
+    rows = dict(
+        StationUsage.objects.filter(station__in=stations, month__year=year)
+        .values_list("month")
+        .annotate(n=Sum("visits"))
+    )
+    return [{"month": month, "n": rows.get(dt.date(year, month, 1), 0)} for month in range(1, 13)]
+
+
+def usage_rows(user, year: int, filters: StationFilter | None = None):
+    """The monthly counts of the visible stations in a year (the usage export)."""
+    stations = stations_for_user(user, filters).order_by().values("pk")
+    return (
+        StationUsage.objects.filter(station__in=stations, month__year=year)
+        .select_related("station__organization")
+        .order_by("station__org_path", "station__code", "month")
+    )
+
+
+def not_inspected(user, year: int, filters: StationFilter | None = None):
+    """Stations in operation (运营 or 暂停) with no 星级评定 for the year."""
+    done = Inspection.objects.filter(year=year).values("station_id")
+    return stations_for_user(user, filters).filter(status__in=PUBLIC_STATUSES).exclude(pk__in=done)
+
+
+def stars_breakdown(user, year: int, filters: StationFilter | None = None) -> list[dict]:
+    stations = stations_for_user(user, filters).order_by().values("pk")
+    rows = dict(
+        Inspection.objects.filter(year=year, station__in=stations)
+        .values_list("stars")
+        .annotate(n=Count("pk"))
+    )
+    return [
+        {"stars": s, "label": "★" * s or _("不达标"), "n": rows.get(s, 0)} for s in range(5, -1, -1)
+    ]
+
+
+# --- The staff map --------------------------------------------------------------------------
+
+MAP_POINTS = 5000
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    id: int
+    name: str
+    latitude: float
+    longitude: float
+    status: str
+    kind: str
+
+
+def map_points(user, filters: StationFilter | None = None) -> tuple[list[MapPoint], int]:
+    """The visible stations' positions for the staff map (at most MAP_POINTS), and the count."""
+    qs = stations_for_user(user, filters).order_by("pk")
+    rows = list(
+        qs.values_list("pk", "name", "latitude", "longitude", "status", "kind__name")[
+            : MAP_POINTS + 1
+        ]
+    )
+    points = [MapPoint(*row) for row in rows[:MAP_POINTS]]
+    total = len(rows) if len(rows) <= MAP_POINTS else qs.count()
+    return points, total
+
+
 # --- Statistics and export -----------------------------------------------------------------
 
 
-def statistics(user, filters: StationFilter | None = None) -> dict:
+def statistics(user, filters: StationFilter | None = None, *, year: int | None = None) -> dict:
+    year = year or timezone.localdate().year
     qs = stations_for_user(user, filters).order_by()
     by_status = dict(qs.values_list("status").annotate(n=Count("pk")))
     by_kind = list(qs.values("kind__name").annotate(n=Count("pk")).order_by("-n", "kind__name"))
+    by_service = list(
+        qs.values("services__name")
+        .exclude(services__isnull=True)
+        .annotate(n=Count("pk"))
+        .order_by("-n", "services__name")
+    )
+    by_district = list(
+        qs.exclude(district="")
+        .values("district")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "district")[:30]
+    )
+    months = usage_by_month(user, year, filters)
     return {
+        "year": year,
         "total": sum(by_status.values()),
         "by_status": [
-            {"label": label, "n": by_status.get(value, 0)}
+            {"label": label, "n": by_status.get(value, 0), "value": value}
             for value, label in Station.Status.choices
         ],
         "by_kind": [{"label": r["kind__name"], "n": r["n"]} for r in by_kind],
+        "by_service": [{"label": r["services__name"], "n": r["n"]} for r in by_service],
+        "by_district": [{"label": r["district"], "n": r["n"]} for r in by_district],
+        "usage_months": months,
+        "usage_year": sum(m["n"] for m in months),
+        "stars": stars_breakdown(user, year, filters),
+        "not_inspected": not_inspected(user, year, filters).order_by().count(),
     }
 
 

@@ -1,8 +1,12 @@
 """Writes of stations: register and edit (version-checked), with coordinates accepted in any
-supported system and stored as WGS-84; the Excel import's row schema."""
+supported system and stored as WGS-84; the Excel import's row schema; photos (content-checked),
+monthly usage counts (entered and imported) and the yearly 星级评定 inspection."""
 
+import datetime as dt
 import re
 
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,11 +15,12 @@ from gonghui.core import audit
 from gonghui.core.chinese import to_simplified
 from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
+from gonghui.core.files import IMAGE_KINDS, check_upload
 from gonghui.core.imports import ImportColumn, ImportSchema, Lookup, RowError, cell_text
 from gonghui.organizations.imports import ORGANIZATION_LOOKUP
 
 from . import coords, hours, selectors
-from .models import Station
+from .models import Inspection, InspectionItem, Station, StationPhoto, StationUsage
 from .permissions import can_change, can_register_in
 
 EDITABLE = [
@@ -306,3 +311,305 @@ class StationImport(ImportSchema):
 
 
 STATION_IMPORT = StationImport()
+
+
+# --- Photos ---------------------------------------------------------------------------------
+
+MAX_STATION_PHOTOS = 12
+MAX_INSPECTION_PHOTOS = 6
+MAX_PHOTO_BYTES = 8 * 1024 * 1024
+
+
+def _store_photos(*, station, inspection, uploads, caption: str = "") -> list[StationPhoto]:
+    # Every file is checked before any is stored: one bad file refuses them all.
+    checked = [
+        (upload, check_upload(upload, allowed=IMAGE_KINDS, max_bytes=MAX_PHOTO_BYTES))
+        for upload in uploads
+    ]
+    photos = []
+    for upload, info in checked:
+        name = default_storage.save(f"stations/photos/{info.safe_name}", File(upload))
+        photos.append(
+            StationPhoto.objects.create(
+                station=station,
+                inspection=inspection,
+                file=name,
+                caption=to_simplified(caption.strip())[:100],
+                original_name=info.original_name,
+                sha256=info.sha256,
+                size=info.size,
+            )
+        )
+    return photos
+
+
+@transaction.atomic
+def add_photos(*, by, station: Station, uploads, caption: str = "") -> list[StationPhoto]:
+    """Photos of the station itself (JPEG or PNG by content), shown on its public page too."""
+    if not can_change(by, station):
+        raise PermissionDenied(_("您无权修改该驿站"))
+    if not uploads:
+        raise ValidationFailed(_("请选择照片"), field="photos")
+    have = station.photos.filter(inspection__isnull=True).count()
+    if have + len(uploads) > MAX_STATION_PHOTOS:
+        raise ValidationFailed(
+            _("每个驿站最多 %(n)s 张照片") % {"n": MAX_STATION_PHOTOS}, field="photos"
+        )
+    photos = _store_photos(station=station, inspection=None, uploads=uploads, caption=caption)
+    audit.record(
+        by=by,
+        action=audit.Action.UPDATE,
+        target=station,
+        summary=f"驿站 {station} 上传照片 {len(photos)} 张",
+        details={"photos": [p.pk for p in photos]},
+    )
+    return photos
+
+
+@transaction.atomic
+def delete_photo(*, by, photo: StationPhoto) -> None:
+    if not can_change(by, photo.station):
+        raise PermissionDenied(_("您无权修改该驿站"))
+    name = photo.file.name
+    audit.record(
+        by=by,
+        action=audit.Action.DELETE,
+        target=photo.station,
+        summary=f"驿站 {photo.station} 删除照片 {photo.original_name}",
+        details={"photo": photo.pk},
+    )
+    photo.delete()
+    transaction.on_commit(lambda: default_storage.delete(name))
+
+
+# --- Monthly usage (人次) -------------------------------------------------------------------
+
+MAX_MONTHLY_VISITS = 1_000_000
+
+
+def first_of_month(value: dt.date) -> dt.date:
+    return value.replace(day=1)
+
+
+def _check_usage(month: dt.date, visits) -> None:
+    today = dt.date.today()
+    if month > today.replace(day=1):
+        raise ValidationFailed(_("不能填报未来月份的服务人次"), field="month")
+    if visits is None or visits < 0 or visits > MAX_MONTHLY_VISITS:
+        raise ValidationFailed(
+            _("服务人次应在 0 到 %(max)s 之间") % {"max": MAX_MONTHLY_VISITS}, field="visits"
+        )
+
+
+@transaction.atomic
+def record_usage(
+    *, by, station: Station, month: dt.date, visits: int, note: str = ""
+) -> StationUsage:
+    """The month's count for the station; entering a month again replaces its count."""
+    if not can_change(by, station):
+        raise PermissionDenied(_("您无权填报该驿站的服务人次"))
+    month = first_of_month(month)
+    _check_usage(month, visits)
+    usage, created = StationUsage.objects.select_for_update().get_or_create(
+        station=station,
+        month=month,
+        defaults={"visits": visits, "note": to_simplified(note.strip()), "entered_by": by},
+    )
+    before = None if created else usage.visits
+    if not created:
+        usage.visits, usage.note, usage.entered_by = visits, to_simplified(note.strip()), by
+        usage.save(update_fields=["visits", "note", "entered_by", "updated_at"])
+    audit.record(
+        by=by,
+        action=audit.Action.CREATE if created else audit.Action.UPDATE,
+        target=station,
+        summary=f"驿站 {station} {month:%Y-%m} 服务人次 {visits}",
+        details={"month": f"{month:%Y-%m}", "visits": visits, "before": before},
+    )
+    return usage
+
+
+def _month(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date().replace(day=1)
+    if isinstance(value, dt.date):
+        return value.replace(day=1)
+    text = cell_text(value).replace("年", "-").replace("月", "").replace("/", "-").replace(".", "-")
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?", text)
+    if not match or not 1 <= int(match[2]) <= 12:
+        raise RowError(_("月份“%(value)s”无效，格式如 2026-03") % {"value": value})
+    return dt.date(int(match[1]), int(match[2]), 1)
+
+
+def _visits(value) -> int:
+    text = cell_text(value).replace(",", "").replace("，", "")
+    try:
+        number = float(text)
+    except ValueError as exc:
+        raise RowError(_("服务人次“%(value)s”不是数字") % {"value": value}) from exc
+    if number != int(number) or not 0 <= number <= MAX_MONTHLY_VISITS:
+        raise RowError(_("服务人次“%(value)s”应为 0 以上的整数") % {"value": value})
+    return int(number)
+
+
+def _stations_by_code(by, codes):
+    found: dict[str, list] = {}
+    for station in selectors.stations_by_codes(by, codes):
+        found.setdefault(station.code, []).append(station)
+    return found
+
+
+class UsageImport(ImportSchema):
+    """Monthly 人次 per station from Excel: stations by code within the importer's scope; a
+    month already entered is replaced."""
+
+    name = "station_usage"
+    title = gettext_lazy("驿站服务人次导入")
+    columns = [
+        ImportColumn("驿站编号", "station", required=gettext_lazy("驿站编号为空"), lookup="station", default=None, example="GY-LZ-001"),
+        ImportColumn("月份", "month", required=gettext_lazy("月份为空"), parse=_month, default=None, example="2026-03"),
+        ImportColumn("服务人次", "visits", required=gettext_lazy("服务人次为空"), parse=_visits, default=None, example=1260),
+        ImportColumn("备注", "note", example=""),
+    ]  # fmt: skip
+    lookups = {
+        "station": Lookup(
+            find=_stations_by_code,
+            unknown=gettext_lazy("驿站编号“%(name)s”不存在或不在您的管理范围内"),
+            ambiguous=gettext_lazy("驿站编号“%(name)s”在多个省份都有，请分省导入"),
+        )
+    }
+    help_rows = [
+        gettext_lazy("每行一个驿站一个月的服务人次；月份填如 2026-03。"),
+        gettext_lazy("已填报过的月份会被新数值替换。"),
+        gettext_lazy("文件中只要有一行有错误，就不会写入任何数据；请按提示改正后重新上传。"),
+    ]
+    preview = [
+        (gettext_lazy("驿站编号"), lambda r: r.values.get("驿站编号")),
+        (gettext_lazy("月份"), lambda r: r.values.get("月份")),
+        (gettext_lazy("服务人次"), lambda r: r.values.get("服务人次")),
+    ]
+
+    def clean_row(self, row, *, by, context):
+        data = row.data
+        station, month = data.get("station"), data.get("month")
+        if station is not None and not can_change(by, station):
+            row.errors.append(_("您无权填报该驿站的服务人次"))
+        if month is not None and month > dt.date.today().replace(day=1):
+            row.errors.append(_("不能填报未来月份的服务人次"))
+
+    def check_file(self, report, *, by, context):
+        seen = {}
+        for row in report.rows:
+            station, month = row.data.get("station"), row.data.get("month")
+            if station is None or month is None:
+                continue
+            key = (station.pk, month)
+            if key in seen:
+                row.errors.append(_("与第 %(n)s 行重复") % {"n": seen[key]})
+            seen.setdefault(key, row.number)
+
+    def save(self, rows, *, by):
+        return [
+            record_usage(
+                by=by,
+                station=row.data["station"],
+                month=row.data["month"],
+                visits=row.data["visits"],
+                note=row.data.get("note") or "",
+            )
+            for row in rows
+        ]
+
+    def audit_summary(self, count: int) -> str:
+        return _("导入驿站服务人次 %(n)s 条") % {"n": count}
+
+
+USAGE_IMPORT = UsageImport()
+
+
+# --- 星级评定 (yearly inspection) -------------------------------------------------------------
+
+# The share of the checklist's points a star level needs, highest first; below the last, 0 stars
+# (不达标).
+STAR_THRESHOLDS = [(5, 90), (4, 80), (3, 70), (2, 60), (1, 50)]
+
+
+def stars_for(score: int, max_score: int) -> int:
+    percent = 100 * score / max_score if max_score else 0
+    return next((stars for stars, low in STAR_THRESHOLDS if percent >= low), 0)
+
+
+@transaction.atomic
+def record_inspection(
+    *,
+    by,
+    station: Station,
+    inspected_on: dt.date,
+    inspector: str,
+    scores: dict[int, int],
+    note: str = "",
+    photos=(),
+) -> Inspection:
+    """The year's 星级评定 of a station: a score per active checklist item (0 to its points),
+    the total and the star level it earns. Entering the year again replaces the scores."""
+    if not can_change(by, station):
+        raise PermissionDenied(_("您无权为该驿站录入星级评定"))
+    inspector = to_simplified((inspector or "").strip())
+    errors = {}
+    if not inspector:
+        errors["inspector"] = _("请填写检查人")
+    if inspected_on > dt.date.today():
+        errors["inspected_on"] = _("检查日期不能晚于今天")
+    items = list(InspectionItem.objects.filter(is_active=True))
+    results = []
+    for item in items:
+        score = scores.get(item.pk)
+        if score is None or not 0 <= score <= item.max_score:
+            errors[f"item_{item.pk}"] = _("“%(name)s”应在 0 到 %(max)s 分之间") % {
+                "name": item.name,
+                "max": item.max_score,
+            }
+            continue
+        results.append(
+            {
+                "item": item.pk,
+                "code": item.code,
+                "name": item.name,
+                "max": item.max_score,
+                "score": score,
+            }
+        )
+    if not items:
+        errors["__all__"] = _("尚未设置星级评定检查项")
+    if errors:
+        raise ValidationFailed(_("星级评定信息有误"), errors=errors)
+    total = sum(r["score"] for r in results)
+    possible = sum(r["max"] for r in results)
+    values = {
+        "inspected_on": inspected_on,
+        "inspector": inspector[:60],
+        "results": results,
+        "score": total,
+        "max_score": possible,
+        "stars": stars_for(total, possible),
+        "note": to_simplified((note or "").strip()),
+        "recorded_by": by,
+    }
+    inspection, created = Inspection.objects.select_for_update().update_or_create(
+        station=station, year=inspected_on.year, defaults=values
+    )
+    if photos:
+        have = inspection.photos.count()
+        if have + len(photos) > MAX_INSPECTION_PHOTOS:
+            raise ValidationFailed(
+                _("每次评定最多 %(n)s 张照片") % {"n": MAX_INSPECTION_PHOTOS}, field="photos"
+            )
+        _store_photos(station=station, inspection=inspection, uploads=photos)
+    audit.record(
+        by=by,
+        action=audit.Action.CREATE if created else audit.Action.UPDATE,
+        target=station,
+        summary=f"驿站 {station} {inspection.year} 年星级评定：{total}/{possible} 分，{inspection.stars} 星",
+        details={"inspection": inspection.pk, "score": total, "stars": inspection.stars},
+    )
+    return inspection

@@ -1,5 +1,6 @@
-"""Pages: the staff station list with filters and export, detail with its QR code, register and
-edit; the public finder (nearest open stations, works with no map) and a station's public page."""
+"""Pages: the staff station list with filters and export, the staff map, detail with its QR code,
+placard, photos, monthly usage and 星级评定, register and edit; the stations not inspected this
+year; the public finder (nearest open stations, works with no map) and a station's public page."""
 
 import copy
 
@@ -9,16 +10,19 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from gonghui.core import imports
 from gonghui.core.exceptions import DomainError
-from gonghui.core.forms import add_domain_error
+from gonghui.core.files import stored_file_response
+from gonghui.core.forms import add_domain_error, save_form
 from gonghui.core.pagination import CappedPaginator
 from gonghui.core.spreadsheets import xlsx_response
 
-from . import exports, qrcodes, selectors, services
-from .forms import FinderForm, ImportForm, StationForm
+from . import districts, exports, maps, placards, qrcodes, selectors, services
+from .forms import FinderForm, ImportForm, InspectionForm, PhotoForm, StationForm, UsageForm
 from .permissions import ADD_PERMISSION, CHANGE_PERMISSION
 
 
@@ -42,27 +46,242 @@ def station_list(request):
     )
 
 
+def _year(request) -> int:
+    text = request.GET.get("year", "")
+    this_year = timezone.localdate().year
+    return int(text) if text.isdigit() and 2000 <= int(text) <= this_year else this_year
+
+
 @login_required
 def statistics(request):
     filters = exports.filters(request.user, request.GET)
+    stats = selectors.statistics(request.user, filters, year=_year(request))
     return render(
         request,
         "stations/statistics.html",
-        {"stats": selectors.statistics(request.user, filters), "filters": filters},
+        {
+            "stats": stats,
+            "filters": filters,
+            "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
+            "usage_max": max([m["n"] for m in stats["usage_months"]] + [1]),
+        },
+    )
+
+
+@login_required
+def station_map(request):
+    """The stations of the user's scope (or a city's, through the filters) on a map."""
+    filters = exports.filters(request.user, request.GET)
+    provider = maps.provider()
+    points, total = selectors.map_points(request.user, filters)
+    return render(
+        request,
+        "stations/map.html",
+        {
+            "filters": filters,
+            "total": total,
+            "shown": len(points),
+            "kinds": selectors.kinds(active_only=False),
+            "statuses": selectors.Station.Status.choices,
+            "map_config": provider.config(),
+            "map_points": [
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "pos": provider.point(p.latitude, p.longitude),
+                    "status": p.status,
+                    "kind": p.kind,
+                    "url": reverse("stations:detail", args=[p.id]),
+                }
+                for p in points
+            ],
+        },
     )
 
 
 @login_required
 def detail(request, pk: int):
     station = selectors.get_station_for_user(request.user, pk)
+    can_change = request.user.has_perm(CHANGE_PERMISSION)
     return render(
         request,
         "stations/detail.html",
         {
             "station": station,
             "public_url": _public_url(request, station.pk),
-            "can_change": request.user.has_perm(CHANGE_PERMISSION),
+            "can_change": can_change,
+            "photos": selectors.station_photos(station),
+            "usage": selectors.usage_of(station),
+            "inspections": selectors.inspections_of(station),
+            "photo_form": PhotoForm() if can_change else None,
+            "usage_form": UsageForm() if can_change else None,
+            "this_year": timezone.localdate().year,
         },
+    )
+
+
+@login_required
+def photo(request, pk: int, photo_id: int):
+    """A station's (or its inspection's) photo, only for users who may see the station."""
+    station = selectors.get_station_for_user(request.user, pk)
+    item = selectors.get_photo_of(station, photo_id)
+    return stored_file_response(item.file.name, download_name=item.original_name, inline=True)
+
+
+@login_required
+@require_POST
+def add_photos(request, pk: int):
+    station = selectors.get_station_for_user(request.user, pk, for_write=True)
+    form = PhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            photos = services.add_photos(
+                by=request.user,
+                station=station,
+                uploads=form.cleaned_data["photos"],
+                caption=form.cleaned_data["caption"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("已上传 %(n)s 张照片") % {"n": len(photos)})
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("stations:detail", pk=station.pk)
+
+
+@login_required
+@require_POST
+def delete_photo(request, pk: int, photo_id: int):
+    station = selectors.get_station_for_user(request.user, pk, for_write=True)
+    item = selectors.get_photo_of(station, photo_id)
+    try:
+        services.delete_photo(by=request.user, photo=item)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("已删除照片"))
+    return redirect("stations:detail", pk=station.pk)
+
+
+@login_required
+def placard(request, pk: int):
+    """The A4 placard (.docx) with the name, services, hours and the QR code."""
+    station = selectors.get_station_for_user(request.user, pk)
+    content = placards.placard_docx(
+        name=station.name,
+        kind=station.kind.name,
+        address=f"{station.district}{station.address}",
+        services=[s.name for s in station.services.all()],
+        hours=station.hours_label,
+        url=_public_url(request, station.pk),
+        host_unit=station.host_unit,
+    )
+    response = HttpResponse(
+        content,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="station-{station.pk}-placard.docx"'
+    return response
+
+
+@login_required
+def usage(request, pk: int):
+    """Enter one month's 人次 (the detail page's form posts here)."""
+    station = selectors.get_station_for_user(request.user, pk, for_write=True)
+    form = UsageForm(request.POST or None)
+    saved = save_form(
+        request,
+        form,
+        lambda: services.record_usage(
+            by=request.user,
+            station=station,
+            month=form.cleaned_data["month"],
+            visits=form.cleaned_data["visits"],
+            note=form.cleaned_data["note"],
+        ),
+        message=lambda u: (
+            _("已填报 %(month)s 服务人次 %(n)s") % {"month": f"{u.month:%Y-%m}", "n": u.visits}
+        ),
+        success=reverse("stations:detail", args=[station.pk]),
+    )
+    if saved is not None:
+        return saved
+    return render(
+        request,
+        "stations/usage_form.html",
+        {"form": form, "station": station, "usage": selectors.usage_of(station)},
+    )
+
+
+@login_required
+def inspection(request, pk: int):
+    """Record (or correct) the 星级评定 of the year the inspection date falls in."""
+    station = selectors.get_station_for_user(request.user, pk, for_write=True)
+    year = _year(request)
+    current = next((i for i in selectors.inspections_of(station) if i.year == year), None)
+    form = InspectionForm(
+        request.POST or None,
+        request.FILES or None,
+        items=selectors.inspection_items(),
+        inspection=current,
+    )
+    saved = save_form(
+        request,
+        form,
+        lambda: services.record_inspection(by=request.user, station=station, **form.service_data()),
+        message=lambda i: (
+            _("已保存 %(year)s 年星级评定：%(score)s 分，%(stars)s 星")
+            % {"year": i.year, "score": i.score, "stars": i.stars}
+        ),
+        success=reverse("stations:detail", args=[station.pk]),
+    )
+    if saved is not None:
+        return saved
+    return render(
+        request,
+        "stations/inspection_form.html",
+        {"form": form, "station": station, "year": year, "current": current},
+    )
+
+
+@login_required
+def not_inspected(request):
+    """Stations in operation with no 星级评定 this year (or the chosen year)."""
+    filters = exports.filters(request.user, request.GET)
+    year = _year(request)
+    page = CappedPaginator(selectors.not_inspected(request.user, year, filters), 20).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "stations/not_inspected.html",
+        {
+            "page": page,
+            "filters": filters,
+            "year": year,
+            "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
+        },
+    )
+
+
+@login_required
+def usage_import_template(request):
+    return xlsx_response(services.USAGE_IMPORT.template(), "驿站服务人次导入模板.xlsx")
+
+
+@login_required
+def usage_import(request):
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise PermissionDenied(_("您无权填报驿站服务人次"))
+    return imports.import_page(
+        request,
+        services.USAGE_IMPORT,
+        form=ImportForm(request.POST or None, request.FILES or None),
+        heading=_("驿站服务人次 Excel 导入"),
+        template_url=reverse("stations:usage_import_template"),
+        done_url=reverse("stations:statistics"),
+        done_message=_("已导入 %(n)s 条服务人次"),
     )
 
 
@@ -138,15 +357,16 @@ def import_stations(request):
 
 
 def finder(request):
-    """Nearest open stations from the browser's position or a typed district, as a list."""
+    """Nearest open stations from the browser's position or a typed address or district, as a
+    list that works with no map at all; the map layer draws the same results."""
     form = FinderForm(request.GET or None)
-    results, origin, district_unknown = [], None, False
+    results, origin, district_unknown, place = [], None, False, None
     if form.is_valid():
         data = form.cleaned_data
         if data["lat"] is not None and data["lon"] is not None:
             origin = (data["lat"], data["lon"])
         elif data["district"]:
-            origin = selectors.district_centre(data["district"])
+            origin, place = _place(data["district"])
             district_unknown = origin is None
         if origin is not None:
             results = selectors.nearest_public(
@@ -158,6 +378,7 @@ def finder(request):
                     open_now=data["open_now"],
                 )
             )
+    provider = maps.provider()
     return render(
         request,
         "stations/finder.html",
@@ -166,12 +387,57 @@ def finder(request):
             "results": results,
             "searched": origin is not None,
             "district_unknown": district_unknown,
+            "place": place,
             "districts": selectors.districts(),
+            "map_config": provider.config(),
+            "map_points": [
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "pos": provider.point(s.latitude, s.longitude),
+                    "status": "open" if s.is_open_now else "closed",
+                    "url": reverse("stations:public_detail", args=[s.id]),
+                }
+                for s in results
+            ],
+            "map_origin": provider.point(*origin) if origin else None,
         },
     )
 
 
+def _place(text: str) -> tuple[tuple[float, float] | None, str]:
+    """A typed address or district: a county, city or province centre from the division list,
+    else the centre of the stations registered under that district name."""
+    found = districts.resolve(text)
+    if found is not None:
+        return (found.latitude, found.longitude), found.label
+    centre = selectors.district_centre(text.strip())
+    return centre, (text.strip() if centre else "")
+
+
 def public_detail(request, pk: int):
+    station = selectors.get_public_station(pk)
+    provider = maps.provider()
     return render(
-        request, "stations/public_detail.html", {"station": selectors.get_public_station(pk)}
+        request,
+        "stations/public_detail.html",
+        {
+            "station": station,
+            "map_config": provider.config(),
+            "map_points": [
+                {
+                    "id": station.id,
+                    "name": station.name,
+                    "pos": provider.point(station.latitude, station.longitude),
+                    "status": "open" if station.is_open_now else "closed",
+                    "url": "",
+                }
+            ],
+        },
     )
+
+
+def public_photo(request, pk: int, photo_id: int):
+    """A photo of a publicly listed station, as on its public page (never an inspection's)."""
+    item = selectors.get_public_photo(pk, photo_id)
+    return stored_file_response(item.file.name, download_name=item.original_name, inline=True)

@@ -56,7 +56,7 @@ def test_finder_by_typed_district(fed, client):
     page = client.get(reverse("stations:finder"), {"district": "利州区"}).content.decode()
     assert page.index("利州驿站") < page.index("郑州驿站")
     page = client.get(reverse("stations:finder"), {"district": "不存在区"}).content.decode()
-    assert "没有找到该区县的驿站" in page
+    assert "没有找到该地址或区县" in page
 
 
 @pytest.mark.django_db
