@@ -265,7 +265,7 @@ def rule_inside_word(c: Candidate) -> bool:
     numeral with a measure word that make a noun (三轮车, 三角形)."""
     if not c.chinese:
         return False
-    if c.previous_char in "星期周初之统唯单万双":
+    if c.previous_char and c.previous_char in "星期周初之统唯单万双":
         return True
     return c.following[:1] == _COMPOUND_AFTER.get(c.unit, "\0")
 
@@ -497,7 +497,7 @@ def merge_restatements(text: str, facts: list[Fact]) -> list[Fact]:
     body after the title, in a site's summary, a repeated passage or a list heading) is kept
     once, at its first mention, with the later places in `restated_at`."""
     title_end = text.find("\n")
-    title_end = len(text) if title_end < 0 else title_end
+    title_end = 0 if title_end < 0 else title_end
     kept: list[Fact] = []
     seen: dict[tuple, list[Fact]] = {}
     for fact in facts:

@@ -4,9 +4,13 @@ import json
 
 import pytest
 
-from .corpus_scoring import CORPUS, SEEDS, score_folder
+from .corpus_scoring import CORPUS, SEEDS, evaluate, score_folder
 
 THRESHOLD = 0.90
+# The organisation must be right on this share of pages, and no single page may fall below
+# this F1 of its facts (an average must not hide one bad page).
+ORG_THRESHOLD = 0.90
+PER_DOCUMENT_FLOOR = 0.75
 
 
 def test_corpus_has_enough_documents():
@@ -59,3 +63,14 @@ def test_title_org_and_date_on_corpus():
         right_date += report.date == annotation["date"]
     print(f"\norg correct {right_org}/{checked}, date correct {right_date}/{checked}")
     assert right_date / checked >= THRESHOLD
+
+
+def test_organisation_accuracy_and_per_document_floor_on_corpus():
+    result = evaluate(CORPUS)
+    print("\ncorpus:", result.summary())
+    for name, score in result.per_document.items():
+        if not score.org_right:
+            print(f"  organisation wrong: {name}: {score.org_found!r}")
+    assert result.org_accuracy >= ORG_THRESHOLD
+    worst, floor = result.floor()
+    assert floor >= PER_DOCUMENT_FLOOR, worst

@@ -1,0 +1,178 @@
+"""Each named exclusion rule: a number with a measure word that it rejects, and a near miss
+that stays a fact (so every rule can fail for its own reason)."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gonghui.ingest import extract
+from gonghui.ingest.extract import EXCLUSIONS, Candidate, QUANTITY_RE, excluded_by, extract_facts
+from gonghui.ingest.lexicon import measure_words, place_at, unit_class
+from gonghui.ingest.numbers import parse_chinese
+from gonghui.ingest.textnorm import normalize
+
+
+def facts(text: str) -> list[tuple]:
+    return [(f.quote, f.value, f.unit) for f in extract_facts(normalize(text))]
+
+
+def rule_for(text: str, quote: str) -> str | None:
+    """The rule that rejects the match of `quote` in `text` (None when it is a fact)."""
+    start = text.index(quote)
+    for match in QUANTITY_RE.finditer(text):
+        if match.start() <= start < match.end() or start <= match.start() < start + len(quote):
+            unit = measure_words()[match.group("unit")].canonical
+            c = Candidate(text, match, extract._quote_ranges(text), {}, match.start("n1"),
+                          match.group("n1"), unit, match.group("pre"))  # fmt: skip
+            return excluded_by(c)
+    raise AssertionError(f"{quote!r} is not matched at all")
+
+
+CASES = [
+    # (rule, text where it rejects, quote, text where the same figure is a fact, quote)
+    ("ordinal", "荣获第三名。", "三名", "评出七名技术能手。", "七名"),
+    ("identifier", "地址:人民路88号A3栋,电话:6212345人", "6212345人",
+     "共有88名职工参加。", "88名"),
+    ("inside_word", "开展星期三场地检查", "三场", "开展三场检查。", "三场"),
+    ("inside_word", "购置电动三轮车。", "三轮", "开展三轮检查。", "三轮"),
+    ("rank", "前三名选手获奖励。", "三名", "有三名选手获奖励。", "三名"),
+    ("article", "选派一名联络员。", "一名", "选派两名联络员。", "两名"),
+    ("numeral_word", "现场来了四五个人。", "四五个", "现场来了45个人。", "45个"),
+    ("place_name", "三台县总工会慰问职工", "三台", "购置电脑三台。", "三台"),
+    ("quoted_name", "学习“三个代表”重要思想。", "三个", "组建三个代表队。", "三个"),
+    ("duration_or_threshold", "户外劳动者每天工作12小时。", "12小时",
+     "志愿服务时长超过9万小时。", "9万小时"),
+    ("duration_or_threshold", "对连续作业3小时以上的岗位送清凉", "3小时以上",
+     "累计服务3小时。", "3小时"),
+    ("duration_or_threshold", "每年开展技术讲座不少于20场。", "20场", "今年开展技术讲座20场。",
+     "20场"),
+    ("duration_or_threshold", "公示时间5个工作日。", "5个", "评出5个先进集体。", "5个"),
+    ("metadata_line", "来源:市总工会 阅读 2286次\n正文", "2286次", "阅读量突破2286次。", "2286次"),
+    ("enumeration", "突出三项举措:一是抓思想,二是抓维权。", "三项", "完成三项改革任务。", "三项"),
+    ("session_count", "十一届四次全委会召开", "四次", "召开全委会四次。", "四次"),
+    ("chinese_rate", "效率提高三倍,", "三倍", "效率提高3倍,", "3倍"),
+]
+
+
+@pytest.mark.parametrize("rule,text,quote,fact_text,fact_quote", CASES,
+                         ids=[f"{c[0]}-{c[2]}" for c in CASES])  # fmt: skip
+def test_each_rule_rejects_its_case_and_keeps_the_near_miss(
+    rule, text, quote, fact_text, fact_quote
+):
+    assert rule_for(text, quote) == rule
+    assert rule_for(fact_text, fact_quote) is None
+    assert any(q == fact_quote or fact_quote in q for q, _v, _u in facts(fact_text))
+
+
+def test_every_rule_has_a_case():
+    assert {name for name, _rule in EXCLUSIONS} == {case[0] for case in CASES}
+
+
+def test_a_numeral_at_the_very_start_of_a_text_is_a_fact():
+    assert facts("5000名农民工乘坐返乡专车") == [("5000名", 5000, "名")]
+
+
+def test_parenthesised_compounds_are_attendances_and_sessions():
+    assert facts("开展服务420场(次),服务职工12万人(次)。") == [
+        ("420场(次)", 420, "场次"),
+        ("12万人(次)", 120000, "人次"),
+    ]
+
+
+def test_approximation_markers_on_either_side_and_round_figures():
+    assert facts("投入资金约300万元左右,走访企业近500家,参赛职工上万人,组织竞赛上千场。") == [
+        ("约300万元左右", 3000000, "元"),
+        ("近500家", 500, "家"),
+        ("上万人", 10000, "人"),
+        ("上千场", 1000, "场"),
+    ]
+
+
+def test_rarer_measure_words_after_arabic_and_chinese_numerals():
+    found = facts("捐赠棉被600床、图书三百册,开行专车160趟,口罩2万只,岗位12类,方便面五十箱。")
+    assert [u for _q, _v, u in found] == ["床", "册", "趟", "只", "类", "箱"]
+    assert found[1][1] == 300 and found[5][1] == 50
+
+
+def test_a_figure_restated_on_a_page_is_one_fact():
+    text = "慰问困难职工1860户\n此次活动慰问困难职工1860户。全市共慰问困难职工1860户。"
+    found = extract_facts(normalize(text))
+    assert [(f.quote, f.value) for f in found] == [("1860户", 1860)]
+    assert len(found[0].restated_at) == 2
+
+
+def test_the_same_small_figure_about_different_things_stays_two_facts():
+    assert len(facts("评出技术标兵5名,另有5名职工获得表扬。慰问劳模5名。")) >= 2
+
+
+def test_a_list_heading_restating_a_count_is_the_same_fact():
+    text = "拟表彰五一劳动奖状10个、工人先锋号30个。\n一、五一劳动奖状(10个)\n二、工人先锋号(30个)"
+    assert [q for q, _v, _u in facts(text)] == ["10个", "30个"]
+
+
+def test_the_lexicon_classes_measure_words():
+    assert unit_class("人次") == "attendance"
+    assert unit_class("元") == "money"
+    assert unit_class("箱") == "goods"
+    assert unit_class("户") == "household"
+    assert measure_words()["人(次)"].canonical == "人次"
+    assert {f.unit_class for f in extract_facts(normalize("发放慰问金2万元,慰问120户。"))} == {
+        "money",
+        "household",
+    }
+
+
+def test_the_gazetteer_knows_places_with_numerals():
+    assert place_at("三台县总工会", 0) == "三台县"
+    assert place_at("七台河市", 0) == "七台河市"
+    assert place_at("五家渠市", 0) == "五家渠市"
+    assert place_at("三台电脑", 0) == ""
+
+
+@given(st.integers(min_value=0, max_value=99_999_999))
+def test_chinese_numerals_read_back_to_their_value(value):
+    assert parse_chinese(to_chinese(value)) == value
+
+
+@given(st.text(alphabet="零一二两三四五六七八九十百千万亿", max_size=12))
+def test_the_chinese_numeral_parser_never_fails_on_numeral_characters(text):
+    result = parse_chinese(text)
+    assert result is None or result >= 0
+
+
+@given(st.integers(min_value=1, max_value=9_999), st.sampled_from(["名", "户", "场", "元", "册"]))
+def test_any_arabic_count_with_a_measure_word_is_read(value, unit):
+    found = facts(f"今年共有{value}{unit}。")
+    assert found == [(f"{value}{unit}", value, unit)]
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _below_10000(n: int, leading: bool) -> str:
+    out, zero = "", False
+    for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // unit_value % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        if not (leading and not out and unit == "十" and digit == 1):
+            out += _DIGITS[digit]
+        out += unit
+    return out
+
+
+def to_chinese(n: int) -> str:
+    """An integer written in Chinese numerals (12345 → 一万二千三百四十五)."""
+    if n == 0:
+        return "零"
+    high, low = divmod(n, 10_000)
+    if not high:
+        return _below_10000(low, True)
+    text = _below_10000(high, True) + "万"
+    if low:
+        text += ("零" if low < 1000 else "") + _below_10000(low, False)
+    return text
