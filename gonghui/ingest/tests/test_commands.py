@@ -59,3 +59,18 @@ def test_ingest_fails_clearly_when_nothing_is_readable(tmp_path):
     empty.write_bytes(b"")
     with pytest.raises(CommandError, match="没有可读取的文件"):
         call_command("ingest", str(empty), stdout=StringIO(), stderr=StringIO())
+
+
+def test_ingest_reads_a_whole_folder_with_a_progress_bar(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for i in range(30):
+        (tmp_path / "sub" / f"r{i:02}.txt").write_text(
+            f"县总工会慰问职工\n发布时间:2023-01-{i % 28 + 1:02}\n慰问困难职工{100 + i}户。",
+            encoding="utf-8",
+        )
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    out, err = StringIO(), StringIO()
+    call_command("ingest", str(tmp_path), "--json", stdout=out, stderr=err)
+    data = json.loads(out.getvalue())
+    assert [d["facts"][0]["value"] for d in data] == [100 + i for i in range(30)]
+    assert "30/30" in err.getvalue() and "100%" in err.getvalue()

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gonghui.ingest import extract
-from gonghui.ingest.extract import EXCLUSIONS, Candidate, QUANTITY_RE, excluded_by, extract_facts
+from gonghui.ingest.extract import EXCLUSIONS, QUANTITY_RE, Candidate, excluded_by, extract_facts
 from gonghui.ingest.lexicon import measure_words, place_at, unit_class
 from gonghui.ingest.numbers import parse_chinese
 from gonghui.ingest.textnorm import normalize
@@ -31,8 +31,7 @@ def rule_for(text: str, quote: str) -> str | None:
 CASES = [
     # (rule, text where it rejects, quote, text where the same figure is a fact, quote)
     ("ordinal", "荣获第三名。", "三名", "评出七名技术能手。", "七名"),
-    ("identifier", "地址:人民路88号A3栋,电话:6212345人", "6212345人",
-     "共有88名职工参加。", "88名"),
+    ("identifier", "地址:人民路88号A3栋,电话:6212345人", "6212345人", "共有88名职工参加。", "88名"),
     ("inside_word", "开展星期三场地检查", "三场", "开展三场检查。", "三场"),
     ("inside_word", "购置电动三轮车。", "三轮", "开展三轮检查。", "三轮"),
     ("rank", "前三名选手获奖励。", "三名", "有三名选手获奖励。", "三名"),
@@ -40,12 +39,27 @@ CASES = [
     ("numeral_word", "现场来了四五个人。", "四五个", "现场来了45个人。", "45个"),
     ("place_name", "三台县总工会慰问职工", "三台", "购置电脑三台。", "三台"),
     ("quoted_name", "学习“三个代表”重要思想。", "三个", "组建三个代表队。", "三个"),
-    ("duration_or_threshold", "户外劳动者每天工作12小时。", "12小时",
-     "志愿服务时长超过9万小时。", "9万小时"),
-    ("duration_or_threshold", "对连续作业3小时以上的岗位送清凉", "3小时以上",
-     "累计服务3小时。", "3小时"),
-    ("duration_or_threshold", "每年开展技术讲座不少于20场。", "20场", "今年开展技术讲座20场。",
-     "20场"),
+    (
+        "duration_or_threshold",
+        "户外劳动者每天工作12小时。",
+        "12小时",
+        "志愿服务时长超过9万小时。",
+        "9万小时",
+    ),
+    (
+        "duration_or_threshold",
+        "对连续作业3小时以上的岗位送清凉",
+        "3小时以上",
+        "累计服务3小时。",
+        "3小时",
+    ),
+    (
+        "duration_or_threshold",
+        "每年开展技术讲座不少于20场。",
+        "20场",
+        "今年开展技术讲座20场。",
+        "20场",
+    ),
     ("duration_or_threshold", "公示时间5个工作日。", "5个", "评出5个先进集体。", "5个"),
     ("metadata_line", "来源:市总工会 阅读 2286次\n正文", "2286次", "阅读量突破2286次。", "2286次"),
     ("enumeration", "突出三项举措:一是抓思想,二是抓维权。", "三项", "完成三项改革任务。", "三项"),
