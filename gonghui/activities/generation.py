@@ -10,6 +10,7 @@ from django.db.models import Max
 from gonghui.organizations.models import Department, Organization
 from gonghui.organizations.paths import subtree_range
 
+from . import search
 from .models import Activity, ActivityType
 from .rollups import rebuild_rollups
 
@@ -125,6 +126,7 @@ def generate_activities(
             log(f"活动 {made}/{count}：{time.perf_counter() - started:.1f} 秒")
     _reset_sequence()
     rebuild_rollups()
+    search.rebuild()
     if log:
         log(f"活动 {count} 项及月度汇总：{time.perf_counter() - started:.1f} 秒")
     return count

@@ -170,3 +170,35 @@ class ActivityRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ancestor_id} {self.month:%Y-%m} {self.activity_type_id}"
+
+
+class ActivityDailyRollup(models.Model):
+    """Daily sums per (ancestor organisation, department, type): the edges of a period that is not
+    whole months ("1 January to today"), added to the monthly roll-up of the months in between.
+    Kept in step by the same services as ActivityRollup and rebuilt with it."""
+
+    ancestor_id = models.IntegerField()
+    department_id = models.IntegerField(default=0)
+    activity_type_id = models.IntegerField()
+    day = models.DateField()
+    num_activities = models.IntegerField(default=0)
+    participants = models.BigIntegerField(default=0)
+    attendances = models.BigIntegerField(default=0)
+    sessions = models.BigIntegerField(default=0)
+    money_fen = models.BigIntegerField(default=0)
+    items = models.BigIntegerField(default=0)
+    reach = models.BigIntegerField(default=0)
+    awards = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("活动每日汇总")
+        verbose_name_plural = _("活动每日汇总")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ancestor_id", "day", "activity_type_id", "department_id"],
+                name="activity_daily_rollup_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ancestor_id} {self.day} {self.activity_type_id}"

@@ -12,14 +12,17 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from gonghui.campaigns.selectors import campaigns_for_user
+from gonghui.core.pagination import capped_count
 from gonghui.organizations.models import Department, Organization
 from gonghui.organizations.paths import subtree_range
 from gonghui.organizations.scoping import DataScope
 
+from . import search
 from .models import (
     METRIC_FIELDS,
     METRICS,
     Activity,
+    ActivityDailyRollup,
     ActivityPhoto,
     ActivityRollup,
     ActivityType,
@@ -73,7 +76,7 @@ def activities_for_user(user, filters: ActivityFilter | None = None):
     qs, filters = _visible(user, filters)
     qs = _filtered(qs, filters)
     if filters.q:
-        qs = qs.filter(title__contains=filters.q)
+        qs = qs.filter(search.matching(filters.q))
     return qs.select_related("activity_type", "department", "organization").order_by(
         "-start_date", "-id"
     )
@@ -118,6 +121,8 @@ class ActivityList:
 
     # Above this many rows, reading a page via the date index beats sorting the subtree.
     LARGE = 20_000
+    # A keyword search counts its matches up to here and says "1 000+" beyond.
+    SEARCH_CAP = 1_000
 
     def __init__(self, user, filters: ActivityFilter | None = None):
         filters = filters or ActivityFilter()
@@ -133,14 +138,24 @@ class ActivityList:
             )
             self.months = [(r["month"], r["n"]) for r in rows]
         self._count = None
+        self._capped = False
+        self.searching = bool(filters.q)
 
     def count(self) -> int:
         if self._count is None:
-            if self.months is None:
+            if self.searching:
+                self._count, self._capped = capped_count(self.qs, self.SEARCH_CAP)
+            elif self.months is None:
                 self._count = self.qs.count()
             else:
                 self._count = sum(n for _month, n in self.months)
         return self._count
+
+    @property
+    def capped(self) -> bool:
+        """True when count() stopped at the search cap (there are more)."""
+        self.count()
+        return self._capped
 
     def __len__(self) -> int:
         return self.count()
@@ -190,16 +205,14 @@ class Statistics:
         return fen_to_yuan(self.totals["money_fen"])
 
 
-def _rollup_anchor(user, filters: ActivityFilter):
-    """The ancestor ids whose roll-up rows answer this query, or None when they cannot."""
+def _rollup_anchor(user, filters: ActivityFilter, *, whole_months: bool = True):
+    """The ancestor ids whose roll-up rows answer this query, or None when they cannot (a
+    keyword, a scope that is not a subtree or, for the monthly rows alone, a period that is
+    not whole months)."""
     if filters.q:
         return None
-    if filters.date_from and filters.date_from.day != 1:
+    if whole_months and not _whole_months(filters):
         return None
-    if filters.date_to:
-        last = calendar.monthrange(filters.date_to.year, filters.date_to.month)[1]
-        if filters.date_to.day != last:
-            return None
     scope = user.scope
     if scope.data_scope not in (DataScope.ALL, DataScope.SUBTREE):
         return None
@@ -210,17 +223,81 @@ def _rollup_anchor(user, filters: ActivityFilter):
     return [scope.organization_id]
 
 
-def _rollup_rows(anchor: list[int], filters: ActivityFilter):
+def _month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _whole_months(filters: ActivityFilter) -> bool:
+    if filters.date_from and filters.date_from.day != 1:
+        return False
+    return not (filters.date_to and filters.date_to != _month_end(filters.date_to))
+
+
+def split_period(date_from: dt.date | None, date_to: dt.date | None):
+    """(months, days): the whole months of the period as a (first, last) month range, or None,
+    and the at most two ranges of days at its edges that are not whole months."""
+    if date_from and date_to and date_from > date_to:
+        return None, []
+    first = date_from
+    if date_from and date_from.day != 1:
+        edge_end = _month_end(date_from)
+        if date_to and date_to <= edge_end:
+            return None, [(date_from, date_to)]
+        days = [(date_from, edge_end)]
+        first = edge_end + dt.timedelta(days=1)
+    else:
+        days = []
+    last = date_to
+    if date_to and date_to != _month_end(date_to):
+        days.append((date_to.replace(day=1), date_to))
+        last = date_to.replace(day=1) - dt.timedelta(days=1)
+    if first and last and first > last:
+        return None, days
+    return (first, last), days
+
+
+def _rollup_rows(anchor: list[int], filters: ActivityFilter, *, months=None):
+    """Monthly roll-up rows of the anchor; `months` (first, last) instead of the filter's dates."""
     qs = ActivityRollup.objects.filter(ancestor_id__in=anchor, num_activities__gt=0)
     if filters.department_id:
         qs = qs.filter(department_id=filters.department_id)
     if filters.type_id:
         qs = qs.filter(activity_type_id=filters.type_id)
-    if filters.date_from:
-        qs = qs.filter(month__gte=filters.date_from)
-    if filters.date_to:
-        qs = qs.filter(month__lte=filters.date_to)
+    low, high = months if months is not None else (filters.date_from, filters.date_to)
+    if low:
+        qs = qs.filter(month__gte=low)
+    if high:
+        qs = qs.filter(month__lte=high)
     return qs
+
+
+def _daily_rows(anchor: list[int], filters: ActivityFilter, low: dt.date, high: dt.date):
+    qs = ActivityDailyRollup.objects.filter(
+        ancestor_id__in=anchor, day__gte=low, day__lte=high, num_activities__gt=0
+    )
+    if filters.department_id:
+        qs = qs.filter(department_id=filters.department_id)
+    if filters.type_id:
+        qs = qs.filter(activity_type_id=filters.type_id)
+    return qs.annotate(month=TruncMonth("day"))
+
+
+def _combined(anchor: list[int], filters: ActivityFilter):
+    """by_type, by_month, by_department from the monthly roll-up of the whole months and the
+    daily roll-up of the edge days, summed per key."""
+    months, days = split_period(filters.date_from, filters.date_to)
+    sources = [_daily_rows(anchor, filters, low, high) for low, high in days]
+    if months is not None:
+        sources.append(_rollup_rows(anchor, filters, months=months))
+    groups = []
+    for key in ("activity_type_id", "month", "department_id"):
+        cells = []
+        for qs in sources:
+            if key == "department_id":
+                qs = qs.exclude(department_id=0)
+            cells.extend(_group(qs, key))
+        groups.append(_fold(cells, "key"))
+    return groups
 
 
 def _group(qs, key: str | None) -> list[dict]:
@@ -248,16 +325,24 @@ def _fields(qs) -> set[str]:
     return {f.name for f in qs.model._meta.get_fields()}
 
 
-def activity_statistics(user, filters: ActivityFilter | None = None) -> Statistics:
-    """Counts and metric sums by type, month and department, aggregated in SQL."""
+def activity_statistics(
+    user, filters: ActivityFilter | None = None, *, from_rollups: bool = True
+) -> Statistics:
+    """Counts and metric sums by type, month and department: from the monthly roll-up for whole
+    months plus the daily roll-up for the edge days of any other period; from the activities
+    themselves only for a keyword, a scope that is not a subtree, or `from_rollups=False` (the
+    recount the roll-ups are checked against)."""
     filters = filters or ActivityFilter()
-    anchor = _rollup_anchor(user, filters)
-    if anchor is not None:
+    anchor = _rollup_anchor(user, filters, whole_months=False) if from_rollups else None
+    if anchor is not None and _whole_months(filters):
         qs = _rollup_rows(anchor, filters)
         by_type = _group(qs, "activity_type_id")
         by_month = _group(qs, "month")
         by_dept = _group(qs.exclude(department_id=0), "department_id")
         source = "rollup"
+    elif anchor is not None:
+        by_type, by_month, by_dept = _combined(anchor, filters)
+        source = "rollup+daily"
     else:
         # One grouped pass over the (small) filtered set, folded three ways in Python: a GROUP
         # BY on one column would tempt the planner into walking that column's index instead.
@@ -367,3 +452,18 @@ def get_photo_of(activity: Activity, pk) -> ActivityPhoto:
         return ActivityPhoto.objects.get(activity=activity, pk=pk)
     except (ActivityPhoto.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404(_("照片不存在")) from exc
+
+
+def activity_counts_by_child(user, parent: Organization, start: dt.date, end: dt.date) -> dict:
+    """Activities per child organisation of `parent` (its whole subtree) in the months from
+    `start` to `end`, read from the roll-ups: {child id: count}, children in the user's scope."""
+    children = Organization.objects.visible_to(user).filter(parent=parent).values("pk")
+    rows = (
+        ActivityRollup.objects.filter(
+            ancestor_id__in=children, month__gte=start.replace(day=1), month__lte=end
+        )
+        .values("ancestor_id")
+        .annotate(n=Sum("num_activities"))
+        .order_by()
+    )
+    return {r["ancestor_id"]: r["n"] or 0 for r in rows}

@@ -17,7 +17,7 @@ from gonghui.core.files import check_upload
 from gonghui.core.imports import ImportColumn, ImportSchema, Lookup, RowError, cell_text
 from gonghui.organizations.imports import ORGANIZATION_LOOKUP, departments_context, read_department
 
-from . import rollups, selectors
+from . import rollups, search, selectors
 from .models import METRIC_FIELDS, Activity, ActivityPhoto, ActivityType, ItemUnit
 from .permissions import DELETE_PERMISSION, can_change, can_record_in
 
@@ -103,6 +103,7 @@ def create_activity(*, by, photos=(), **data) -> Activity:
     activity = Activity(created_by=by, **{k: v for k, v in data.items() if k in EDITABLE})
     activity.save()
     rollups.apply(activity, +1)
+    search.index(activity)
     if photos:
         add_photos(by=by, activity=activity, uploads=photos)
     audit.record(by=by, action=audit.Action.CREATE, target=activity, summary=f"登记活动 {activity}")
@@ -127,6 +128,7 @@ def update_activity(*, by, activity: Activity, version: str | None = None, **dat
         setattr(activity, key, data[key])
     activity.save()
     rollups.apply(activity, +1)
+    search.index(activity)
     audit.record(
         by=by,
         action=audit.Action.UPDATE,
@@ -142,6 +144,7 @@ def delete_activity(*, by, activity: Activity) -> None:
     if not can_change(by, activity, permission=DELETE_PERMISSION):
         raise PermissionDenied(_("您无权删除该活动"))
     rollups.apply(activity, -1)
+    search.unindex(activity.pk)
     audit.record(by=by, action=audit.Action.DELETE, target=activity, summary=f"删除活动 {activity}")
     for photo in activity.photos.all():
         photo.file.delete(save=False)
@@ -367,6 +370,7 @@ class ActivityImport(ImportSchema):
         Activity.objects.bulk_create(activities, batch_size=500)
         for activity in activities:
             rollups.apply(activity, +1)
+        search.index_rows((a.pk, *(getattr(a, f) for f in search.FIELDS)) for a in activities)
         return activities
 
     def audit_summary(self, count: int) -> str:

@@ -38,10 +38,18 @@ def _filter_context(request, filters) -> dict:
     }
 
 
+class _ListPaginator(Paginator):
+    """Pages of an ActivityList; a keyword search's count stops at its cap ("1 000+")."""
+
+    @property
+    def is_capped(self) -> bool:
+        return self.object_list.capped
+
+
 @login_required
 def activity_list(request):
     filters = _filters(request)
-    page = Paginator(selectors.ActivityList(request.user, filters), 20).get_page(
+    page = _ListPaginator(selectors.ActivityList(request.user, filters), 20).get_page(
         request.GET.get("page")
     )
     return render(

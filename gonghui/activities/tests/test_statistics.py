@@ -76,20 +76,76 @@ def test_statistics_equal_hand_sums(fed):
 def test_rollup_and_direct_aggregation_agree(fed):
     _seed(fed)
     via_rollup = selectors.activity_statistics(fed.province_admin)
-    # A period not on month boundaries cannot be answered from roll-ups.
-    direct = selectors.activity_statistics(
+    # A period not on month boundaries: whole months from the monthly roll-up, edges from daily.
+    edges = selectors.activity_statistics(
         fed.province_admin, selectors.ActivityFilter(date_from=dt.date(2020, 1, 2))
     )
     part_month = selectors.activity_statistics(
         fed.province_admin,
         selectors.ActivityFilter(date_from=dt.date(2020, 5, 1), date_to=dt.date(2020, 6, 29)),
     )
-    assert direct.source == "activities"
-    assert direct.totals == via_rollup.totals
-    assert direct.by_type == via_rollup.by_type
-    assert part_month.source == "activities"
+    assert edges.source == "rollup+daily"
+    assert edges.totals == via_rollup.totals
+    assert edges.by_type == via_rollup.by_type
+    assert part_month.source == "rollup+daily"
     assert part_month.totals["num_activities"] == 3
     assert part_month.money_total == Decimal("5880.30")
+
+
+def test_split_period_into_whole_months_and_edge_days():
+    split = selectors.split_period
+    d = dt.date
+    assert split(d(2020, 1, 1), d(2020, 12, 31)) == ((d(2020, 1, 1), d(2020, 12, 31)), [])
+    assert split(d(2020, 1, 5), d(2020, 3, 10)) == (
+        (d(2020, 2, 1), d(2020, 2, 29)),
+        [(d(2020, 1, 5), d(2020, 1, 31)), (d(2020, 3, 1), d(2020, 3, 10))],
+    )
+    assert split(d(2020, 1, 5), d(2020, 1, 20)) == (None, [(d(2020, 1, 5), d(2020, 1, 20))])
+    assert split(d(2020, 1, 5), d(2020, 2, 3)) == (
+        None,
+        [(d(2020, 1, 5), d(2020, 1, 31)), (d(2020, 2, 1), d(2020, 2, 3))],
+    )
+    assert split(None, d(2020, 2, 3)) == ((None, d(2020, 1, 31)), [(d(2020, 2, 1), d(2020, 2, 3))])
+    assert split(d(2020, 2, 3), None) == ((d(2020, 3, 1), None), [(d(2020, 2, 3), d(2020, 2, 29))])
+
+
+def test_any_range_equals_a_recount_from_the_activities(fed):
+    """Random periods, subtrees and filters: the roll-up figures equal a recount of raw rows."""
+    import random
+
+    admin = fed.province_admin
+    rng = random.Random(5)
+    orgs = [fed.henan, fed.zhengzhou, fed.jinshui, fed.grassroots]
+    for i in range(40):
+        make_activity(
+            admin,
+            organization=rng.choice(orgs),
+            type_code=rng.choice(["reading", "sports", "volunteer"]),
+            title=f"活动{i}",
+            start=dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(150)),
+            participants=rng.randrange(100),
+            money=Decimal(rng.randrange(10_000)) / 100,
+        )
+    services.delete_activity(by=admin, activity=Activity.objects.order_by("pk").first())
+    sources = set()
+    for _ in range(30):
+        start = dt.date(2019, 12, 20) + dt.timedelta(days=rng.randrange(170))
+        end = start + dt.timedelta(days=rng.randrange(120))
+        filters = selectors.ActivityFilter(
+            organization=rng.choice([None, fed.zhengzhou, fed.jinshui]),
+            type_id=rng.choice([None, activity_type("sports").pk]),
+            date_from=rng.choice([None, start]),
+            date_to=rng.choice([None, end]),
+        )
+        fast = selectors.activity_statistics(admin, filters)
+        recount = selectors.activity_statistics(admin, filters, from_rollups=False)
+        sources.add(fast.source)
+        assert recount.source == "activities"
+        assert fast.totals == recount.totals, filters
+        assert fast.by_type == recount.by_type, filters
+        assert fast.by_month == recount.by_month, filters
+        assert fast.by_department == recount.by_department, filters
+    assert sources == {"rollup", "rollup+daily"}
 
 
 def test_subtree_department_and_type_filters(fed):
