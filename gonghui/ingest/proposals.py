@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from .lexicon import unit_class
+
 # Activity type codes (activities app) guessed from words in the sentence, first match wins.
 TYPE_WORDS = [
     ("online_quiz", ("线上答题", "知识竞答", "网上答题", "答题")),
@@ -22,6 +24,8 @@ TYPE_WORDS = [
 ]
 _SENTENCE_RE = re.compile(r"[^。;；!?！？\n]+[。;；!?！？]?")
 ITEM_UNITS = {"本", "件", "份", "张"}
+# Further goods counted as items of an activity (books, boxes, sets of things handed out).
+GOODS_ITEM_UNITS = {"册", "箱", "套", "袋", "瓶", "盒", "床", "只"}
 # A document yields at most this many activity proposals; the rest are named in a notice.
 MAX_ACTIVITY_PROPOSALS = 50
 
@@ -92,17 +96,19 @@ def guess_type(sentence: str) -> str:
 
 
 def metric_of(fact: dict, *, activity_type_code: str = "") -> str | None:
-    """The activities app's metric a fact counts toward, or None (rates, per-head figures)."""
+    """The activities app's metric a fact counts toward, or None (rates, per-head figures),
+    chosen by the class of its measure word in the lexicon (data/measure_words.tsv)."""
     unit, quote = fact["unit"], fact.get("subject", "")
-    if fact.get("per") or unit == "%":
+    kind = fact.get("unit_class") or unit_class(unit)
+    if fact.get("per") or kind == "percentage":
         return None
-    if unit == "元":
+    if kind == "money":
         return "money"
-    if unit == "人次":
+    if kind == "attendance":
         return "attendances"
     if unit in ("个", "名") and activity_type_code == "selection":
         return "awards"
-    if unit in ("人", "名", "位"):
+    if kind == "person":
         return "participants"
     if unit in ("场", "场次", "期"):
         return "sessions"
@@ -110,7 +116,7 @@ def metric_of(fact: dict, *, activity_type_code: str = "") -> str | None:
         return "reach"
     if unit == "个" and "项目" in quote:
         return "sessions"
-    if unit in ITEM_UNITS:
+    if kind == "goods" and unit in ITEM_UNITS | GOODS_ITEM_UNITS:
         return "items"
     return None
 

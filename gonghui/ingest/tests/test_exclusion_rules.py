@@ -190,3 +190,17 @@ def to_chinese(n: int) -> str:
     if low:
         text += ("零" if low < 1000 else "") + _below_10000(low, False)
     return text
+
+
+def test_proposal_metrics_follow_the_measure_word_class():
+    from gonghui.ingest.proposals import metric_of
+
+    def metric(text):
+        return [metric_of(f.as_dict()) for f in extract_facts(normalize(text))]
+
+    assert metric("捐赠图书126箱,服务职工12万人(次),发放慰问金3万元,满意度91.2%。") == [
+        "items",
+        "attendances",
+        "money",
+        None,
+    ]
