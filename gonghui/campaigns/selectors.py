@@ -531,3 +531,71 @@ def responsible_units(campaign, user) -> list[dict]:
         {"organization_id": d.organization_id, "department_id": d.pk, "name": d.name} for d in depts
     ]
     return units
+
+
+def progress_by_indicator_group(campaign, user, *, today=None) -> list[dict]:
+    """Per top-level indicator (测评项目): the tasks in scope under it, counted by progress status,
+    with the overdue ones. One grouped query over the tasks, folded up the small indicator tree."""
+    today = today or timezone.localdate()
+    indicators = list(
+        CampaignIndicator.objects.filter(campaign=campaign)
+        .order_by("position")
+        .values("pk", "parent_id", "code", "name")
+    )
+    parent = {i["pk"]: i["parent_id"] for i in indicators}
+
+    def root(pk):
+        while parent.get(pk):
+            pk = parent[pk]
+        return pk
+
+    groups = {
+        i["pk"]: {
+            "indicator_id": i["pk"],
+            "code": i["code"],
+            "name": i["name"],
+            "total": 0,
+            "overdue": 0,
+            **dict.fromkeys(Progress.values, 0),
+        }
+        for i in indicators
+        if i["parent_id"] is None
+    }
+    counts = (
+        Assignment.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .order_by()
+        .values("indicator_id", "status")
+        .annotate(n=Count("status"), overdue=Count("status", filter=Q(deadline__lt=today)))
+    )
+    for c in counts:
+        group = groups.get(root(c["indicator_id"]))
+        if group is None:
+            continue
+        group[c["status"]] += c["n"]
+        group["total"] += c["n"]
+        if c["status"] not in DONE:
+            group["overdue"] += c["overdue"]
+    return [g for g in groups.values() if g["total"]]
+
+
+def progress_by_unit_as_of(campaign, user, *, today=None) -> list[dict]:
+    """Per responsible unit, with its ids (for links to its 回头看 rows): counts by status and
+    the overdue ones as of `today`."""
+    today = today or timezone.localdate()
+    rows = (
+        Assignment.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .values("organization_id", "department_id", "organization__name", "department__name")
+        .annotate(
+            total=Count("pk"),
+            approved=Count("pk", filter=Q(status=Progress.APPROVED)),
+            submitted=Count("pk", filter=Q(status=Progress.SUBMITTED)),
+            returned=Count("pk", filter=Q(status=Progress.RETURNED)),
+            in_progress=Count("pk", filter=Q(status=Progress.IN_PROGRESS)),
+            not_started=Count("pk", filter=Q(status=Progress.NOT_STARTED)),
+            overdue=Count("pk", filter=Q(deadline__lt=today) & ~Q(status__in=DONE)),
+        )
+        .order_by("organization__name", "department__name")
+    )
+    return [{**r, "unit": r["department__name"] or r["organization__name"]} for r in rows]

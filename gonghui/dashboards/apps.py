@@ -11,4 +11,6 @@ class DashboardsConfig(AppConfig):
     label = "dashboards"
     verbose_name = _("数据看板")
     url_prefix = ""
+    api_prefix = "/dashboards"
+    api_tag = _("数据看板")
     navigation = (NavEntry("workbench", _("首页"), "dashboards:home", order=10),)

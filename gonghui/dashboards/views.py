@@ -1,16 +1,39 @@
-"""The home page (工作台)."""
+"""The home page (工作台 / leader dashboard) and the federation's big screen (大屏)."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from gonghui.core.db import reads_from_replica
+from gonghui.organizations.selectors import get_organization_for_user
 
-from . import selectors
+from . import exports, selectors
 
 
 @login_required
 @reads_from_replica
 def home(request):
+    board = exports.board_for(request.user, request.GET)
     return render(
-        request, "dashboards/home.html", {"summary": selectors.home_summary(request.user)}
+        request,
+        "dashboards/home.html",
+        {
+            "summary": selectors.home_summary(request.user),
+            "board": board,
+            "query": request.GET.urlencode(),
+            "tables": selectors.TABLES,
+        },
+    )
+
+
+@login_required
+@reads_from_replica
+def screen(request):
+    org_id = request.GET.get("org", "")
+    org = get_organization_for_user(request.user, int(org_id)) if org_id.isdigit() else None
+    figure = request.GET.get("figure", "activities")
+    data = selectors.screen(request.user, organization=org, figure=figure)
+    return render(
+        request,
+        "dashboards/screen.html",
+        {"screen": data, "figures": selectors.MAP_FIGURES, "org_id": org_id},
     )

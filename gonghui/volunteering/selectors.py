@@ -296,3 +296,13 @@ def pending_hours_of(volunteer: Volunteer) -> list[ServiceHours]:
 
 def problems_of(visit: Visit) -> list[Problem]:
     return list(visit.problems.order_by("pk"))
+
+
+def approved_hours_between(user, start, end):
+    """Approved service hours in the user's scope with a service date in [start, end]."""
+    total = (
+        ServiceHours.objects.visible_to(user)
+        .filter(status=HoursStatus.APPROVED, service_date__gte=start, service_date__lte=end)
+        .aggregate(m=Sum("minutes"))["m"]
+    )
+    return minutes_to_hours(total)

@@ -1,0 +1,162 @@
+"""The leader dashboard: campaign progress and service figures as of a date, each equal to the
+list it links to, per persona and scope; nothing of 河南 for an outsider; tables to Excel."""
+
+import datetime as dt
+import io
+import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.http import QueryDict
+from openpyxl import load_workbook
+
+from gonghui.activities import exports as activity_exports
+from gonghui.activities import selectors as activity_selectors
+from gonghui.activities.tests.factories import make_activity
+from gonghui.campaigns import services as campaign_services
+from gonghui.campaigns.tests.factories import indicator, make_campaign, tasks_in_new_units
+
+AS_OF = dt.date(2020, 10, 15)  # after every deadline, so "overdue" is the same as today
+
+
+def counts(html: str) -> dict[str, tuple[int, str]]:
+    found = re.findall(
+        r'<a class="stat" href="([^"]*)" data-count="(\w+)" data-value="(\d+)"', html
+    )
+    return {key: (int(value), unescape(url)) for url, key, value in found}
+
+
+def figures(html: str) -> dict[str, tuple[str, str]]:
+    found = re.findall(r'href="([^"]*)" data-figure="([\w.]+)" data-value="([^"]*)"', html)
+    return {key: (value, unescape(url)) for url, key, value in found}
+
+
+def rows_on(client, url: str) -> int:
+    """The tasks a 回头看 page lists (each row links to its ledger task)."""
+    html = client.get(url).content.decode()
+    return len(re.findall(r'<a href="/ledger/tasks/\d+/">', html))
+
+
+@pytest.fixture
+def campaign(fed):
+    campaign = make_campaign(fed)
+    campaign_services.assign(
+        by=fed.province_admin,
+        campaign=campaign,
+        indicators=[indicator(campaign, "01.01"), indicator(campaign, "01.02")],
+        departments=[fed.basic_work_dept],
+        liaison=fed.liaison,
+        deadline=dt.date(2020, 6, 30),
+    )
+    campaign_services.assign(
+        by=fed.province_admin,
+        campaign=campaign,
+        indicators=[indicator(campaign, "02")],
+        departments=[fed.publicity_dept],
+        deadline=dt.date(2020, 9, 30),
+    )
+    tasks_in_new_units(fed, campaign, codes=("01.01",), deadline=dt.date(2020, 6, 1))(range(2))
+    return campaign
+
+
+@pytest.mark.parametrize("persona", ["province_admin", "liaison", "leader"])
+def test_every_progress_count_equals_the_lookback_rows_it_links_to(client, fed, campaign, persona):
+    user = getattr(fed, persona)
+    client.force_login(user)
+    html = client.get(f"/?as_of={AS_OF}&campaign={campaign.pk}").content.decode()
+    found = counts(html)
+    assert found["total"][0] > 0
+    for key, (value, url) in found.items():
+        assert url.startswith(f"/campaigns/{campaign.pk}/lookback/"), key
+        assert rows_on(client, url) == value, (persona, key)
+
+
+def test_the_liaison_sees_only_their_department_and_their_tasks_first(client, fed, campaign):
+    client.force_login(fed.liaison)
+    html = client.get(f"/?as_of={AS_OF}").content.decode()
+    assert counts(html)["total"][0] == 2
+    assert html.index('id="my-tasks"') < html.index('id="service-figures"')
+    client.force_login(fed.province_admin)
+    html = client.get(f"/?as_of={AS_OF}").content.decode()
+    assert counts(html)["total"][0] == 5
+    assert 'id="my-tasks"' not in html or html.index('id="my-tasks"') > html.index('id="monthly"')
+
+
+def test_overdue_and_by_unit_follow_the_as_of_date(client, fed, campaign):
+    client.force_login(fed.province_admin)
+    before = counts(client.get("/?as_of=2020-05-01").content.decode())
+    after = counts(client.get("/?as_of=2020-07-01").content.decode())
+    assert before["overdue"][0] == 0
+    assert after["overdue"][0] == 4  # two department tasks due 30 June, two unit tasks due 1 June
+
+
+def test_the_activity_figures_equal_the_activity_list_they_link_to(client, fed):
+    for day in (dt.date(2020, 5, 3), dt.date(2020, 5, 28), dt.date(2020, 6, 2)):
+        make_activity(fed.province_admin, organization=fed.zhengzhou, start=day, attendances=10)
+    make_activity(fed.sysadmin, organization=fed.loudi, start=dt.date(2020, 5, 9))
+    for persona, expected in (("province_admin", 2), ("city_admin", 2), ("outsider", 0)):
+        user = getattr(fed, persona)
+        client.force_login(user)
+        found = figures(client.get("/?as_of=2020-05-20").content.decode())
+        value, url = found["activities.count"]
+        params = QueryDict(urlsplit(url).query)
+        listed = activity_selectors.activities_for_user(
+            user, activity_exports.filters(user, params)
+        ).count()
+        assert int(value) == listed == expected, persona
+        assert int(found["activities.attendances"][0]) == 10 * expected
+
+
+def test_the_outsiders_dashboard_holds_nothing_of_henan(client, fed, campaign):
+    make_activity(fed.province_admin, organization=fed.zhengzhou, start=dt.date(2020, 7, 3))
+    client.force_login(fed.outsider)
+    html = client.get(f"/?as_of={AS_OF}").content.decode()
+    for text in ("河南", "郑州", "基层工作部", "宣传教育部", campaign.name):
+        assert text not in html
+    assert 'id="campaign-progress"' not in html
+    assert all(value in ("0", "0.0") for value, _url in figures(html).values())
+    # A campaign id from the request is resolved through the scope, never shown.
+    html = client.get(f"/?as_of={AS_OF}&campaign={campaign.pk}").content.decode()
+    assert campaign.name not in html
+
+
+def test_each_dashboard_table_exports_to_excel_with_the_page_rows(client, fed, campaign):
+    client.force_login(fed.province_admin)
+    for table, expected in (("units", 4), ("groups", 2), ("overdue", 4), ("monthly", 4)):
+        response = client.get(f"/dashboard/export/{table}/?as_of=2020-07-01")
+        assert response.status_code == 200, table
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        assert sheet.max_row - 1 == expected, table
+    response = client.get("/dashboard/export/figures/?as_of=2020-07-01")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    labels = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "开展活动" in labels
+
+
+def test_the_figures_api_answers_within_the_callers_scope(client, fed):
+    make_activity(fed.province_admin, organization=fed.zhengzhou, start=dt.date(2020, 5, 3))
+    client.force_login(fed.city_admin)
+    body = client.get("/api/v1/dashboards/figures?as_of=2020-05-20").json()
+    values = {f["key"]: f["value"] for f in body["figures"]}
+    assert values["activities.count"] == 1
+    assert body["start"] == "2020-05-01" and body["end"] == "2020-05-31"
+    client.force_login(fed.outsider)
+    body = client.get("/api/v1/dashboards/figures?as_of=2020-05-20").json()
+    assert {f["key"]: f["value"] for f in body["figures"]}["activities.count"] == 0
+
+
+def test_the_progress_api_does_not_show_a_campaign_out_of_scope(client, fed, campaign):
+    client.force_login(fed.outsider)
+    body = client.get(f"/api/v1/dashboards/progress?campaign_id={campaign.pk}").json()
+    assert body["campaign_id"] is None and body["total"] == 0
+    client.force_login(fed.province_admin)
+    body = client.get(f"/api/v1/dashboards/progress?campaign_id={campaign.pk}&as_of=2020-07-01")
+    assert body.json()["overdue"] == 4
+
+
+def test_links_keep_the_chosen_period(client, fed):
+    client.force_login(fed.province_admin)
+    html = client.get("/?as_of=2020-05-20&span=year").content.decode()
+    _value, url = figures(html)["activities.count"]
+    assert parse_qs(urlsplit(url).query) == {"from": ["2020-01-01"], "to": ["2020-12-31"]}
