@@ -240,6 +240,10 @@ _PERIOD_RE = re.compile(
     r"(?:每天|每日|每晚|每周|每月|每年|日均|连续|持续|长达|为期|历时)[^,，。;；]{0,8}$"
 )
 _THRESHOLD_RE = re.compile(r"(?:不少于|不低于|不小于|至少|最少)$")
+# A cap a rule sets for each person or household (每人最高救助1万元, 每人每年标准不超过2500元).
+_CAP_RE = re.compile(
+    r"(?:每人|每户|每名|人均|每年|标准)[^,，。;；]{0,6}(?:最高|最多|不超过|上限为?)[^,，。;；]{0,3}$"
+)
 _DURATION_AFTER = ("月", "工作日", "小时", "季度", "学期", "星期", "周", "天")
 
 
@@ -314,11 +318,11 @@ def rule_enumeration(c: Candidate) -> bool:
 
 
 def rule_duration_or_threshold(c: Candidate) -> bool:
-    """每天工作12小时, 3小时以上, 不少于20场, 5个工作日, 3个月: a duration, a per-period
-    figure or a threshold that a rule sets, not a quantity achieved."""
+    """每天工作12小时, 3小时以上, 不少于20场, 5个工作日, 3个月, 每人最高1万元: a duration,
+    a per-period figure, a threshold or a cap that a rule sets, not a quantity achieved."""
     if c.unit == "个" and c.following.startswith(_DURATION_AFTER):
         return True
-    if _THRESHOLD_RE.search(c.preceding):
+    if _THRESHOLD_RE.search(c.preceding) or _CAP_RE.search(c.preceding):
         return True
     if unit_class(c.unit) in DURATION_CLASSES:
         return bool(

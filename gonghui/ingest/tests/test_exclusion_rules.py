@@ -60,6 +60,7 @@ CASES = [
         "今年开展技术讲座20场。",
         "20场",
     ),
+    ("duration_or_threshold", "每人最高救助1万元。", "1万元", "共救助1万元。", "1万元"),
     ("duration_or_threshold", "公示时间5个工作日。", "5个", "评出5个先进集体。", "5个"),
     ("metadata_line", "来源:市总工会 阅读 2286次\n正文", "2286次", "阅读量突破2286次。", "2286次"),
     ("enumeration", "突出三项举措:一是抓思想,二是抓维权。", "三项", "完成三项改革任务。", "三项"),
@@ -103,8 +104,10 @@ def test_approximation_markers_on_either_side_and_round_figures():
 
 
 def test_rarer_measure_words_after_arabic_and_chinese_numerals():
-    found = facts("捐赠棉被600床、图书三百册,开行专车160趟,口罩2万只,岗位12类,方便面五十箱。")
-    assert [u for _q, _v, u in found] == ["床", "册", "趟", "只", "类", "箱"]
+    found = facts(
+        "捐赠棉被600床、图书三百册,开行专车160趟,口罩2万只,岗位12类,方便面五十箱,菜品180道。"
+    )
+    assert [u for _q, _v, u in found] == ["床", "册", "趟", "只", "类", "箱", "道"]
     assert found[1][1] == 300 and found[5][1] == 50
 
 
