@@ -1,9 +1,14 @@
 """Demo stations from seed 001: 广元's 320 工会驿站 across its districts and its 7 municipal
-职工书屋 / 心灵驿站; some 河南 stations around 郑州."""
+职工书屋 / 心灵驿站; some 河南 stations around 郑州; the last six months' 人次 of 广元's stations
+and this year's 星级评定 of some of them (the rest are listed as not inspected)."""
+
+import datetime as dt
+
+from django.utils import timezone
 
 from . import services
 from .generation import Anchor, generate_stations
-from .models import Station, StationKind, StationService
+from .models import InspectionItem, Station, StationKind, StationService, StationUsage
 
 GUANGYUAN = "广元市总工会"
 # District centres (WGS-84) and how many of the 320 stations each has.
@@ -72,8 +77,58 @@ def load(ctx) -> None:
             rng=rng,
             prefix=f"HN{district[:2]}",
         )
+    guangyuan = list(
+        Station.objects.in_subtree(ctx.org(GUANGYUAN))
+        .filter(status=Station.Status.OPEN)
+        .order_by("pk")
+    )
+    _usage(guangyuan, rng)
+    inspected = _inspections(guangyuan[::8], by, rng)
     total = sum(row[-1] for row in GUANGYUAN_DISTRICTS)
     ctx.notes.append(
         f"工会驿站：广元 {total} 家、书屋/心灵驿站 {len(MUNICIPAL)} 家，河南 {sum(r[-1] for r in HENAN)} 家；"
-        "公众查找页 /stations/public/"
+        f"近 6 个月服务人次，本年度星级评定 {inspected} 家；公众查找页 /stations/public/，"
+        "地图 /stations/map/"
     )
+
+
+def _months(count: int) -> list[dt.date]:
+    month = timezone.localdate().replace(day=1)
+    found = []
+    for _ in range(count):
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+        found.append(month)
+    return found
+
+
+def _usage(stations, rng) -> None:
+    """Six months of counts per station (bulk: the demo's own rows, not user input)."""
+    StationUsage.objects.bulk_create(
+        [
+            StationUsage(station=station, month=month, visits=rng.randint(150, 1800))
+            for station in stations
+            for month in _months(6)
+        ],
+        batch_size=2000,
+    )
+
+
+def _inspections(stations, by, rng) -> int:
+    items = list(InspectionItem.objects.filter(is_active=True))
+    if not items:
+        return 0
+    today = timezone.localdate()
+    for station in stations:
+        level = rng.choice([1.0, 0.92, 0.85, 0.78, 0.65])
+        services.record_inspection(
+            by=by,
+            station=station,
+            inspected_on=today
+            - dt.timedelta(days=rng.randint(0, max(0, today.timetuple().tm_yday - 1))),
+            inspector=rng.choice(["张建国", "李红梅", "王志强"]),
+            scores={
+                i.pk: min(i.max_score, round(i.max_score * level * rng.uniform(0.9, 1.1)))
+                for i in items
+            },
+        )
+    return len(stations)

@@ -29,5 +29,5 @@ urlpatterns = [
     path("<int:pk>/inspection/", views.inspection, name="inspection"),
     path("public/", views.finder, name="finder"),
     path("public/<int:pk>/", views.public_detail, name="public_detail"),
-    path("public/<int:pk>/photos/<int:photo_id>/", views.public_photo, name="public_photo"),
+    path("public/<int:station_id>/photos/<int:photo_id>/", views.public_photo, name="public_photo"),
 ]

@@ -437,7 +437,7 @@ def public_detail(request, pk: int):
     )
 
 
-def public_photo(request, pk: int, photo_id: int):
+def public_photo(request, station_id: int, photo_id: int):
     """A photo of a publicly listed station, as on its public page (never an inspection's)."""
-    item = selectors.get_public_photo(pk, photo_id)
+    item = selectors.get_public_photo(station_id, photo_id)
     return stored_file_response(item.file.name, download_name=item.original_name, inline=True)

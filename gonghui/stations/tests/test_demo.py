@@ -26,3 +26,19 @@ def test_demo_stations_follow_the_seed():
     assert set(in_guangyuan.values_list("district", flat=True)) == {
         "利州区", "昭化区", "朝天区", "旺苍县", "青川县", "剑阁县", "苍溪县"
     }  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_demo_has_usage_and_some_inspections():
+    from gonghui.stations.models import Inspection, StationUsage
+
+    ctx = DemoContext()
+    organizations_demo.load(ctx)
+    accounts_demo.load(ctx)
+    demo.load(ctx)
+    guangyuan = Station.objects.in_subtree(ctx.org("广元市总工会"))
+    assert (
+        StationUsage.objects.filter(station__in=guangyuan).values("month").distinct().count() == 6
+    )
+    inspected = Inspection.objects.filter(station__in=guangyuan).count()
+    assert 0 < inspected < guangyuan.count()
