@@ -252,11 +252,14 @@ def rule_ordinal(c: Candidate) -> bool:
     return c.previous_char == "第"
 
 
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_./:#-")
+
+
 def rule_identifier(c: Candidate) -> bool:
     """Digits glued to letters, digits or code punctuation (A3栋, 2023-5号), and numbers after
     电话/邮编/编号/ICP: identifiers, not counts."""
     previous = c.previous_char
-    if previous and (previous.isdigit() or re.match(r"[A-Za-z_./:#\-]", previous)):
+    if previous and (previous.isdigit() or previous in _CODE_CHARS):
         return True
     return bool(_CONTACT_RE.search(c.preceding))
 

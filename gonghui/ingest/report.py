@@ -163,6 +163,11 @@ _DEPARTMENT_RE = re.compile(
 )
 _LEVELS = "省市县区州旗盟"
 _PLACE_STOP = set("的了在和与及为对向由从是将上下会到经据全各该本我其举开召组")
+_CJK_CHAR_RE = re.compile(rf"[{CJK}]")
+# An industry or trade union: 市交通运输产业工会.
+_TRADE_RE = re.compile(rf"[省市县区州旗盟][{CJK}]{{2,8}}?(?:产业|行业|系统)$")
+_CJK_WORD_RE = re.compile(rf"[{CJK}]+")
+_HOLDING_VERB_RE = re.compile(r"[举开主承创]办|召开")
 _HEADER_LINE_RE = re.compile(r"来源|作者|供稿|发布|\d{4}\s*[-/.年]")
 
 
@@ -185,9 +190,9 @@ def _place_before(text: str, end: int) -> int:
                 before = text[start - length - 1 : start - length] if start > length else ""
                 if (
                     len(candidate) == length
-                    and (not before or not re.match(rf"[{CJK}]", before) or before in "日由据在经")
+                    and (not before or not _CJK_CHAR_RE.match(before) or before in "日由据在经")
                     and candidate[-1] in _LEVELS
-                    and re.fullmatch(rf"[{CJK}]+", candidate)
+                    and _CJK_WORD_RE.fullmatch(candidate)
                     and not _PLACE_STOP & set(candidate)
                     and not _NOT_PLACE_CHARS & set(candidate[:-1])
                 ):
@@ -204,9 +209,8 @@ def org_mentions(text: str) -> list[str]:
     found = []
     for match in _UNION_WORD_RE.finditer(text):
         start = _place_before(text, match.start())
-        trade = re.search(
-            rf"[{_LEVELS}]([{CJK}]{{2,8}}?(?:产业|行业|系统))$", text[: match.start()]
-        )
+        window = max(0, match.start() - 12)
+        trade = _TRADE_RE.search(text, window, match.start())
         if start == match.start() and trade and match.group(0) == "工会":
             start = trade.start()
         elif start == match.start():
@@ -215,7 +219,7 @@ def org_mentions(text: str) -> list[str]:
             start -= 1
         name = text[start : match.end()]
         department = _DEPARTMENT_RE.match(text, match.end())
-        if department and not re.search(r"[举开主承创]办|召开", department.group(0)):
+        if department and not _HOLDING_VERB_RE.search(department.group(0)):
             name += department.group(0)
         found.append(name)
     return found
@@ -299,13 +303,21 @@ def find_org(lines: list[str], title: str, text: str, site: list[str] = ()) -> s
     return org
 
 
-_SITE_ORG_RE = re.compile(r"[^\s:：|©]{2,16}(?:总工会|總工會)")
+_SITE_ORG_WORDS = ("总工会", "總工會")
+_SITE_ORG_STOP_RE = re.compile(r"[\s:：|©]")
 
 
 def site_orgs(original: str) -> list[str]:
     """Organisations the whole page names, navigation and footer included (主办：苏州市总工会,
     版权所有 昆明市总工会): the site's own name can make a bare 市总工会 specific."""
-    return [o for m in _SITE_ORG_RE.finditer(original) for o in org_mentions(simplify(m.group(0)))]
+    found = []
+    for word in _SITE_ORG_WORDS:
+        at = original.find(word)
+        while at >= 0:
+            before = _SITE_ORG_STOP_RE.split(original[max(0, at - 16) : at])[-1]
+            found += org_mentions(simplify(before + word))
+            at = original.find(word, at + len(word))
+    return found
 
 
 def analyse(normalized: NormalizedText) -> Report:
