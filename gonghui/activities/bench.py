@@ -11,6 +11,7 @@ from .generation import generate_activities
 from .models import Activity, ActivityType
 
 TARGET_MS = 200
+SEARCH_TARGET_MS = 100
 ACTIVITIES = 1_000_000
 
 
@@ -52,5 +53,29 @@ def cases(ctx) -> list[Case]:
             "活动统计：市级管理员": ("bench_city", "/activities/statistics/"),
             "API 活动列表：全省": "/api/v1/activities/",
             "API 活动统计：全省": "/api/v1/activities/statistics",
+            "活动统计：全省 + 非整月期间（1 月 1 日至 11 月 17 日）": (
+                "/activities/statistics/?from=2020-01-01&to=2020-11-17"
+            ),
+            "活动统计：全省 + 非整月期间（3 月 5 日至 9 月 20 日）": (
+                f"/activities/statistics/?{period}"
+            ),
+            "活动统计：市级子树 + 类型 + 非整月期间": (
+                f"/activities/statistics/?org={city}&type={sports}&{period}"
+            ),
+            "API 活动统计：全省 + 非整月期间": (
+                "/api/v1/activities/statistics?date_from=2020-01-01&date_to=2020-11-17"
+            ),
+        },
+    ) + ctx.pages(
+        "bench_province",
+        SEARCH_TARGET_MS,
+        {
+            "活动查找：全省关键词“读书”": "/activities/?q=读书",
+            "活动查找：全省单字“书”": "/activities/?q=书",
+            "活动查找：全省“趣味运动会”第 5 页": "/activities/?q=趣味运动会&page=5",
+            "活动查找：全省无匹配“不存在的活动”": "/activities/?q=不存在的活动",
+            "活动查找：市级子树 + 关键词“宣讲”": f"/activities/?org={city}&q=宣讲",
+            "活动查找：市级管理员关键词“志愿”": ("bench_city", "/activities/?q=志愿"),
+            "API 活动查找：全省“讲座”": "/api/v1/activities/?q=讲座",
         },
     )

@@ -4,6 +4,7 @@ from gonghui.core.bench import Case
 from gonghui.organizations.selectors import scale_landmarks
 
 TARGET_MS = 150
+SHORT_SEARCH_TARGET_MS = 100
 
 
 def cases(ctx) -> list[Case]:
@@ -25,5 +26,19 @@ def cases(ctx) -> list[Case]:
             "人员查找：手机尾号": "/people/?q=1234",
             "人员查找：市级子树内拼音 wf": f"/people/?org={city}&q=wf",
             "API 人员查找 zjh": "/api/v1/people/?q=zjh",
+        },
+    ) + ctx.pages(
+        "bench_province",
+        SHORT_SEARCH_TARGET_MS,
+        {
+            "人员短查找：一个拼音字母 z": "/people/?q=z",
+            "人员短查找：一个拼音字母 w，第 20 页": "/people/?q=w&page=20",
+            "人员短查找：常见姓氏“王”": "/people/?q=王",
+            "人员短查找：姓氏“张”+ 市级子树": f"/people/?org={city}&q=张",
+            "人员短查找：手机尾号 3 位": "/people/?q=123",
+            "人员短查找：手机尾号 4 位": "/people/?q=5678",
+            "人员短查找：两个拼音字母 zj": "/people/?q=zj",
+            "人员短查找：市级管理员 z": ("bench_city", "/people/?q=z"),
+            "API 人员短查找 w": "/api/v1/people/?q=w",
         },
     )

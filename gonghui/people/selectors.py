@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import privacy
 from gonghui.core.chinese import is_pinyin_query, to_simplified
+from gonghui.core.exceptions import ValidationFailed
 from gonghui.core.privacy import mask_id_number, mask_phone
 from gonghui.organizations.models import Organization
 
@@ -32,31 +33,66 @@ TAG_FILTERS = {
 }
 
 
+# Phone digits a search accepts: three or four are looked up in the indexed last-four column
+# (the digits any masked phone shows); a full number needs the sensitive permission. Fewer
+# would match a tenth of everyone, and five or six would tell more digits than a mask shows.
+PHONE_TAIL_LENGTHS = (3, 4)
+FULL_PHONE_LENGTH = 7
+
+
+class QueryTooShort(ValidationFailed):
+    """A search that would mean nothing (or reveal too much); the message says what to type."""
+
+
+def _check_digits(query: str) -> None:
+    if len(query) not in PHONE_TAIL_LENGTHS and len(query) < FULL_PHONE_LENGTH:
+        raise QueryTooShort(
+            _("按手机号查找请输入尾号后 3 位或 4 位，或完整的手机号（%(n)s 位数字无法查找）")
+            % {"n": len(query)},
+            field="q",
+        )
+
+
+def is_broad(query: str) -> bool:
+    """One letter or one character: a tenth of everyone matches, so the list is walked in its
+    own order (the first page is found at once) rather than through the name index."""
+    query = to_simplified(query.strip())
+    return len(query) == 1 and not query.isdigit()
+
+
 def search_q(query: str, *, user) -> Q:
-    """Name prefix, pinyin initials prefix (zjh → 张建华) or the last four digits of a phone.
+    """Name prefix, pinyin initials prefix (zjh → 张建华) or the last three or four digits of
+    a phone, each answered from an index (one letter or character walks the list's own
+    order, see is_broad).
 
     A full phone number finds its owner, so it would unmask any phone by trying candidates:
     that lookup needs the sensitive permission, is rate-limited per user and audited
-    (raises PermissionDenied or LookupThrottled)."""
+    (raises PermissionDenied or LookupThrottled). Other digit counts raise QueryTooShort."""
     query = to_simplified(query.strip())
     if not query:
         return Q()
     if query.isdigit():
+        _check_digits(query)
         if len(query) == 4:
             return Q(phone_tail=query)
-        if len(query) >= 7:
-            privacy.exact_lookup(by=user, kind="phone", value=query, label=_("手机号"))
-            return Q(phone=query)
-        return Q(phone_tail__endswith=query)
+        if len(query) == 3:
+            return Q(phone_tail__in=[digit + query for digit in "0123456789"])
+        privacy.exact_lookup(by=user, kind="phone", value=query, label=_("手机号"))
+        return Q(phone=query)
+    broad = len(query) == 1
     if is_pinyin_query(query):
-        return Q(name_initials__prefix=query.lower())
-    return Q(name__prefix=query)
+        # A plain LIKE is not served by SQLite's index, which is what a broad query wants.
+        key = "name_initials__startswith" if broad else "name_initials__prefix"
+        return Q(**{key: query.lower()})
+    return Q(**{"name__startswith" if broad else "name__prefix": query})
 
 
 def people_for_user(user, filters: PeopleFilter | None = None):
     filters = filters or PeopleFilter()
-    # With a name, initials or phone search, that index is far more selective than the subtree.
-    qs = Person.objects.visible_to(user, within=filters.organization, indexed=not filters.q)
+    # A selective name, initials or phone search drives the query from its own index; the
+    # subtree range does for no search or a broad one.
+    indexed = not filters.q or is_broad(filters.q)
+    qs = Person.objects.visible_to(user, within=filters.organization, indexed=indexed)
     if filters.department_id:
         qs = qs.filter(department_id=filters.department_id)
     if filters.tag in TAG_FILTERS:

@@ -14,13 +14,15 @@ from django.views.decorators.http import require_POST
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import create_page, save_form
 from gonghui.core.imports import import_page
-from gonghui.core.pagination import CappedPaginator
+from gonghui.core.pagination import COUNT_CAP, CappedPaginator
 from gonghui.core.privacy import can_view_sensitive
 from gonghui.core.spreadsheets import xlsx_response
 
 from . import exports, selectors, services
 from .forms import ImportForm, PersonForm
 from .permissions import EDIT_PERMISSION
+
+SEARCH_CAP = 1_000
 
 
 def _filters(request) -> selectors.PeopleFilter:
@@ -35,7 +37,9 @@ def person_list(request):
     except DomainError as exc:  # a full phone number without the permission, or too often
         messages.error(request, exc.message)
         qs = selectors.people_for_user(request.user, replace(filters, q=""))
-    page = CappedPaginator(qs, 20).get_page(request.GET.get("page"))
+    # A search counts its matches up to SEARCH_CAP ("1 000+"): a broad one walks the list.
+    cap = SEARCH_CAP if filters.q else COUNT_CAP
+    page = CappedPaginator(qs, 20, cap=cap).get_page(request.GET.get("page"))
     return render(
         request,
         "people/list.html",
