@@ -242,6 +242,33 @@ def _title_place(title: str, level: str) -> str:
     return ""
 
 
+_NEWSPAPER_RE = re.compile(rf"([{CJK}]{{2,4}}?)(?:日报|晚报|新闻网|电视台|广播电视台|融媒体中心)")
+
+
+def _newspaper_place(header: list[str], level: str) -> str:
+    """The place a source line's newspaper is named after (来源：林州日报 → 林州市)."""
+    for line in header:
+        match = _NEWSPAPER_RE.search(line)
+        if match:
+            name = match.group(1)
+            if name + level in place_names() or (len(name) == 2 and not _PLACE_STOP & set(name)):
+                return name + level
+    return ""
+
+
+def _first_place(text: str, level: str) -> str:
+    """The first place of that level the body names (江北区第三届职工运动会 → 江北区)."""
+    names = place_names()
+    at = text.find(level)
+    while at >= 0:
+        for length in (4, 3, 2):
+            candidate = text[max(0, at - length) : at + 1]
+            if len(candidate) == length + 1 and candidate in names:
+                return candidate
+        at = text.find(level, at + 1)
+    return ""
+
+
 def find_org(lines: list[str], title: str, text: str, site: list[str] = ()) -> str:
     """The organisation a report is about, in the fullest form the page supports: named by
     its title, else its source line or signature, else the one the body names most; then a
@@ -291,7 +318,12 @@ def find_org(lines: list[str], title: str, text: str, site: list[str] = ()) -> s
         if specific:
             place = specific.most_common(1)[0][0][: -len(_federation(org)) + 1]
         else:
-            place = _title_place(title, level) or _specific(org, text)[: -len(org) + 1]
+            place = (
+                _title_place(title, level)
+                or _newspaper_place(header, level)
+                or _first_place(text, level)
+                or _specific(org, text)[: -len(org) + 1]
+            )
         if place and place != level:
             org = place[:-1] + org
     federation = _federation(org)
