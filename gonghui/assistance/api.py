@@ -2,6 +2,7 @@
 workflow verbs, the audited reveal with a stated reason, batches and statistics."""
 
 import datetime as dt
+from typing import Annotated
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -17,6 +18,9 @@ from . import selectors, services
 from .models import Archive, FundSource, Programme, Tier
 
 router = Router()
+
+SearchText = Annotated[str, Field(max_length=50)]
+IdNumberText = Annotated[str, Field(min_length=15, max_length=18)]
 
 ARCHIVE_VERBS = ["submit", "withdraw", "review", "approve", "return", "recheck"]
 BATCH_VERBS = ["approve", "return", "cancel", "pay"]
@@ -171,7 +175,7 @@ class StatisticsOut(Schema):
 @paginate(ApiPagination, page_size=50)
 def list_archives(
     request,
-    q: str = Field("", max_length=50),
+    q: SearchText = "",
     status: str = "",
     tier: Tier | None = None,
     organization_id: Id | None = None,
@@ -191,7 +195,7 @@ def list_archives(
 
 
 @router.get("/archives/lookup", response={200: list[ArchiveOut], 403: dict, 429: dict})
-def lookup_archive(request, id_number: str = Field(max_length=18)):
+def lookup_archive(request, id_number: IdNumberText):
     """The archive with this full ID number in the caller's scope; needs the sensitive
     permission, is rate-limited and audited."""
     return list(selectors.archives_for_user(request.auth, selectors.ArchiveFilter(q=id_number))[:5])

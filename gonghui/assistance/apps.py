@@ -11,4 +11,12 @@ class AssistanceConfig(AppConfig):
     url_prefix = "assistance/"
     api_prefix = "/assistance"
     api_tag = _("帮扶救助")
-    navigation = (NavEntry("services", _("困难职工帮扶"), "assistance:archive_list", order=40),)
+    navigation = (
+        NavEntry(
+            "services",
+            _("困难职工帮扶"),
+            "assistance:archive_list",
+            order=35,
+            permission="assistance.view_archive",
+        ),
+    )

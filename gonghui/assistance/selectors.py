@@ -532,6 +532,17 @@ def archive_export_rows(qs, *, unmasked: bool):
         ]
 
 
+SENSITIVE_EXPORT_LIMIT = 20000
+
+
+def sensitive_archive_export(user, filters: ArchiveFilter):
+    """The ids of the archives a full-value export holds (at most SENSITIVE_EXPORT_LIMIT, so the
+    audit entries stay bounded) and the rows, unmasked."""
+    qs = archives_for_user(user, filters)
+    ids = list(qs.values_list("pk", flat=True)[:SENSITIVE_EXPORT_LIMIT])
+    return ids, archive_export_rows(qs.filter(pk__in=ids), unmasked=True)
+
+
 RELIEF_HEADERS = [
     "日期",
     "帮扶项目",

@@ -113,7 +113,9 @@ def test_relocation_moves_the_archive_to_the_new_employer_union(fed):
 def test_relocation_outside_the_province_is_refused(fed):
     archive = make_archive(fed.grassroots_admin, fed.grassroots, status=Status.ACTIVE)
     with pytest.raises((ValidationFailed, PermissionDenied)):
-        services.relocate_archive(archive=archive, by=fed.sysadmin, organization=fed.loudi_grassroots)
+        services.relocate_archive(
+            archive=archive, by=fed.sysadmin, organization=fed.loudi_grassroots
+        )
 
 
 def test_the_rules_propose_the_tier_from_income_and_reasons(fed):
