@@ -63,6 +63,12 @@ ROLE_DEFINITIONS: dict[str, tuple[str, str, list[str], str]] = {
         [],
         "接听12351职工服务热线，登记职工诉求",
     ),
+    "data_entry": (
+        gettext_noop("录入员"),
+        DataScope.SUBTREE,
+        [],
+        "录入和导入纸质问卷",
+    ),
 }
 
 

@@ -1,1 +1,282 @@
-"""Api of this app."""
+"""REST endpoints for surveys: staff list, detail, statistics, cross-tabs, verbs, problems and
+quizzes (scoped); the public questionnaire and its submission (idempotent, limited), a quiz's
+public leaderboard."""
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from ninja import Router, Schema, Status
+from ninja.pagination import paginate
+from pydantic import Field as PydanticField
+
+from gonghui.api.fields import Id
+from gonghui.api.pagination import ApiPagination
+from gonghui.core.middleware import client_ip
+
+from . import selectors, services
+
+router = Router()
+
+Key = Annotated[str, PydanticField(min_length=4, max_length=16, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+class SurveyOut(Schema):
+    id: int
+    title: str
+    organization_id: int
+    status: str
+    version: int
+    is_frozen: bool
+    results_publish_date: dt.date | None
+
+
+class TargetOut(Schema):
+    id: int
+    code: str
+    name: str
+
+
+class ChannelOut(Schema):
+    id: int
+    kind: str
+    code: str
+    name: str
+    access_key: str
+
+
+class QuestionOut(Schema):
+    id: int
+    section: str
+    kind: str
+    text: str
+    is_required: bool
+    options: list[dict]
+    rows: list[dict]
+    is_per_target: bool
+    show_if: dict
+
+
+class SurveyDetailOut(SurveyOut):
+    description: str
+    targets: list[TargetOut]
+    channels: list[ChannelOut]
+    questions: list[QuestionOut]
+
+    @staticmethod
+    def resolve_targets(obj):
+        return list(obj.targets.all())
+
+    @staticmethod
+    def resolve_channels(obj):
+        return list(obj.channels.all())
+
+    @staticmethod
+    def resolve_questions(obj):
+        return list(obj.questions.all())
+
+
+class ScoreOut(Schema):
+    rank: int
+    target_id: int
+    name: str
+    satisfied: int
+    counted: int
+    rate: float | None
+
+
+class ShareOut(Schema):
+    code: str
+    label: str
+    count: int
+    percent: float
+
+
+class QuestionStatsOut(Schema):
+    id: int
+    text: str
+    kind: str
+    answered: int
+    options: list[ShareOut]
+
+
+class StatisticsOut(Schema):
+    total: int
+    ranking: list[ScoreOut]
+    questions: list[QuestionStatsOut]
+    by_channel: list[tuple[str, int]]
+    by_identity: list[tuple[str, int]]
+
+
+class CrossTabOut(Schema):
+    question: str
+    dimension: str
+    columns: list[str]
+    rows: list[dict]
+
+
+class ProblemOut(Schema):
+    id: int
+    title: str
+    category: str
+    stage: str
+    target_id: int | None
+    group_id: int | None
+
+
+class MessageOut(Schema):
+    detail: str
+
+
+class PublicSurveyOut(Schema):
+    title: str
+    description: str
+    channel: str
+    requires_token: bool
+    targets: list[TargetOut]
+    questions: list[QuestionOut]
+
+
+class ResponseIn(Schema):
+    answers: dict[Annotated[str, PydanticField(max_length=12)], str | int | float | list | dict]
+    identity: Literal["", "deputy", "member", "worker", "public", "student"] = ""
+    region: Annotated[str, PydanticField(max_length=20)] = ""
+    industry: Annotated[str, PydanticField(max_length=20)] = ""
+    idempotency_key: Annotated[str, PydanticField(max_length=40)] = ""
+    device_id: Annotated[str, PydanticField(max_length=64)] = ""
+    token: Annotated[str, PydanticField(max_length=12)] = ""
+    website: Annotated[str, PydanticField(max_length=200)] = ""  # honeypot: people leave it empty
+
+
+class AcceptedOut(Schema):
+    id: int | None
+    recorded: bool
+    detail: str
+
+
+class BoardOut(Schema):
+    people: list[dict]
+    units: list[dict]
+    views: int
+    attempts: int
+
+
+# --- Public -------------------------------------------------------------------------------
+
+
+@router.get("/public/{access_key}", response=PublicSurveyOut, auth=None)
+def public_survey(request, access_key: Key):
+    """The questionnaire behind a public link or QR code (an open survey only)."""
+    channel = selectors.get_public_channel(access_key)
+    survey = channel.survey
+    return {
+        "title": survey.title,
+        "description": survey.description,
+        "channel": channel.name,
+        "requires_token": survey.requires_token,
+        "targets": list(survey.targets.all()),
+        "questions": list(survey.questions.all()),
+    }
+
+
+@router.post(
+    "/public/{access_key}/responses",
+    response={200: AcceptedOut, 201: AcceptedOut, 409: MessageOut, 429: MessageOut},
+    auth=None,
+)
+def submit(request, access_key: Key, payload: ResponseIn):
+    """Submit one questionnaire. 201 when recorded (committed before the answer is sent); 200
+    when this idempotency key was already recorded (a retry or double tap: counted once); 409
+    for a used token or a closed survey; 429 when this device or address is over its limit."""
+    channel = selectors.get_public_channel(access_key)
+    response, created = services.submit_response(
+        survey=channel.survey,
+        channel=channel,
+        raw_answers=payload.answers,
+        identity=payload.identity,
+        region=payload.region,
+        industry=payload.industry,
+        idempotency_key=payload.idempotency_key,
+        device_id=payload.device_id,
+        ip=client_ip(request) or "",
+        token=payload.token,
+        honeypot=payload.website,
+    )
+    body = {"id": response.pk if response else None, "recorded": True, "detail": "感谢您的参与"}
+    return Status(201 if created or response is None else 200, body)
+
+
+@router.get("/public/quizzes/{access_key}/leaderboard", response=BoardOut, auth=None)
+def quiz_board(request, access_key: Key):
+    """A quiz's leaderboard by person and by unit, its 浏览量 and 人次."""
+    quiz = selectors.get_public_quiz(access_key)
+    return {
+        "people": selectors.leaderboard(quiz),
+        "units": selectors.unit_board(quiz),
+        "views": quiz.num_views,
+        "attempts": quiz.num_attempts,
+    }
+
+
+# --- Staff (scoped) ---------------------------------------------------------------------
+
+
+@router.get("/", response=list[SurveyOut])
+@paginate(ApiPagination)
+def list_surveys(request, q: str = ""):
+    return selectors.surveys_for_user(request.auth, q=q)
+
+
+@router.get("/{survey_id}", response=SurveyDetailOut)
+def get_survey(request, survey_id: Id):
+    return selectors.get_survey_for_user(request.auth, survey_id)
+
+
+@router.get("/{survey_id}/statistics", response=StatisticsOut)
+def get_statistics(request, survey_id: Id):
+    """Total responses, per target satisfaction rate and rank, per question distributions."""
+    survey = selectors.get_survey_for_user(request.auth, survey_id)
+    stats = selectors.statistics(survey)
+    return {
+        "total": stats.total,
+        "ranking": [vars(s) for s in stats.ranking],
+        "questions": [
+            {**vars(q), "options": [vars(o) for o in q.options]} for q in stats.questions
+        ],
+        "by_channel": stats.by_channel,
+        "by_identity": stats.by_identity,
+    }
+
+
+@router.get("/{survey_id}/crosstab", response=CrossTabOut)
+def get_crosstab(
+    request,
+    survey_id: Id,
+    question_id: Id,
+    dimension: Literal["identity", "region", "industry", "channel"] = "identity",
+):
+    survey = selectors.get_survey_for_user(request.auth, survey_id)
+    table = selectors.crosstab(survey, question_id=question_id, dimension=dimension)
+    return {
+        "question": table.question,
+        "dimension": table.dimension,
+        "columns": table.columns,
+        "rows": [
+            {"value": v, "counts": c, "total": t, "satisfaction": r} for v, c, t, r in table.rows
+        ],
+    }
+
+
+@router.get("/{survey_id}/problems", response=list[ProblemOut])
+@paginate(ApiPagination)
+def list_problems(request, survey_id: Id):
+    survey = selectors.get_survey_for_user(request.auth, survey_id)
+    return selectors.problems(survey)
+
+
+@router.post("/{survey_id}/{verb}", response={200: SurveyOut, 409: MessageOut})
+def transition(request, survey_id: Id, verb: Literal["publish", "close"]):
+    """publish (draft → collecting) or close (collecting → closed)."""
+    survey = selectors.get_survey_for_user(request.auth, survey_id)
+    if verb == "publish":
+        return services.publish_survey(by=request.auth, survey=survey)
+    return services.close_survey(by=request.auth, survey=survey)

@@ -53,6 +53,8 @@ def test_the_sidebar_lists_what_the_installed_apps_registered_in_section_order(f
                 ("微心愿", "/wishes/", False),
                 ("困难职工帮扶", "/assistance/", False),
                 ("工会驿站", "/stations/", False),
+                ("问卷测评", "/surveys/", False),
+                ("线上答题", "/surveys/quizzes/", False),
             ],
         ),
         ("资料导入", [("导入已有报告", "/ingest/", False)]),
