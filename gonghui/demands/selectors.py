@@ -16,7 +16,7 @@ from gonghui.organizations.models import Organization
 from gonghui.organizations.scoping import ScopedQuerySet
 
 from . import tickets
-from .models import Demand, DemandHop, DemandTopic, DemandType
+from .models import Demand, DemandAttachment, DemandHop, DemandTopic, DemandType
 from .permissions import can_handle
 from .workflow import ANSWERED_OR_LATER, OPEN, Status
 
@@ -140,6 +140,21 @@ def history_of(demand: Demand):
 
 def hops_of(demand: Demand):
     return demand.hops.select_related("from_org", "organization", "by").order_by("started_at", "pk")
+
+
+def attachments_of(demand: Demand):
+    return list(demand.attachments.order_by("pk"))
+
+
+def collaborators_of(demand: Demand):
+    return list(demand.collaborators.select_related("organization").order_by("pk"))
+
+
+def get_attachment(demand: Demand, pk) -> DemandAttachment:
+    found = demand.attachments.filter(pk=pk).first()
+    if found is None:
+        raise Http404(_("附件不存在"))
+    return found
 
 
 def transfer_targets(user, demand: Demand, *, limit: int = 200):

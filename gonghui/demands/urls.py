@@ -26,7 +26,7 @@ urlpatterns = [
     path("<int:demand_id>/answer/", views.answer, name="answer"),
     path("<int:demand_id>/follow-up/", views.follow_up, name="follow_up"),
     path(
-        "<int:demand_id>/attachments/<int:attachment_id>/",
+        "<int:demand_id>/attachments/<int:demand_file_id>/",
         views.attachment,
         name="attachment",
     ),

@@ -159,8 +159,8 @@ def detail(request, demand_id: int):
             "demand": demand,
             "history": selectors.history_of(demand),
             "hops": selectors.hops_of(demand),
-            "attachments": demand.attachments.all(),
-            "collaborators": demand.collaborators.select_related("organization"),
+            "attachments": selectors.attachments_of(demand),
+            "collaborators": selectors.collaborators_of(demand),
             "verbs": verbs,
             "can_handle": can_handle,
             "can_transfer": "transfer" in allowed,
@@ -241,6 +241,7 @@ def return_up(request, demand_id: int):
 @login_required
 @require_POST
 def add_note(request, demand_id: int):
+    selectors.get_demand_for_user(request.user, demand_id, for_write=True)
     form = NoteForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("请填写办理记录"))
@@ -315,11 +316,9 @@ def reveal(request, demand_id: int):
 
 
 @login_required
-def attachment(request, demand_id: int, attachment_id: int):
+def attachment(request, demand_id: int, demand_file_id: int):
     demand = selectors.get_demand_for_user(request.user, demand_id)
-    found = demand.attachments.filter(pk=attachment_id).first()
-    if found is None:
-        raise Http404(_("附件不存在"))
+    found = selectors.get_attachment(demand, demand_file_id)
     return stored_file_response(found.file.name, download_name=found.original_name)
 
 
