@@ -49,5 +49,12 @@ def cases(ctx) -> list[Case]:
         Case("驿站列表：运营中", ctx.get(p, "/stations/?status=open"), LIST_MS),
         Case("驿站列表：市级管理员", ctx.get("bench_city", "/stations/"), LIST_MS),
         Case("API 驿站列表：全省", ctx.get(p, "/api/v1/stations/"), LIST_MS),
+        Case("驿站地图：市级管理员", ctx.get("bench_city", "/stations/map/"), LIST_MS),
+        Case("未星级评定的驿站：全省第 1 页", ctx.get(p, "/stations/not-inspected/"), LIST_MS),
+        Case(
+            "公众查找页：输入地址",
+            ctx.get(None, "/stations/public/?district=郑州市金水区"),
+            NEAREST_MS,
+        ),
     ]
     return found

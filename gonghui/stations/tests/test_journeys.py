@@ -49,3 +49,46 @@ def test_staff_open_a_station_and_see_its_qr_code(fed, live_server, open_page):
     qr.wait_for()
     assert page.evaluate("img => img.complete && img.naturalWidth > 0", qr.element_handle())
     assert f"/stations/public/{station.pk}/" in page.locator("body").inner_text()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_see_their_city_stations_on_the_map(fed, live_server, open_page, settings):
+    settings.GONGHUI_MAP_TILES = "none"
+    make_station(fed.jinshui, name="花园路驿站", lat=34.78, lon=113.66)
+    make_station(fed.jinshui, name="二七广场驿站", lat=34.75, lon=113.67)
+    make_station(fed.loudi, name="娄底驿站", lat=27.7, lon=112.0)
+    requests = []
+    page = open_page(fed.city_admin)
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{live_server.url}/stations/map/")
+    page.wait_for_selector("#station-map[data-ready='2']")
+    assert page.locator("#station-map path.leaflet-interactive").count() == 2
+    page.locator("#station-map path.leaflet-interactive").first.click()
+    popup = page.locator(".leaflet-popup-content a")
+    popup.wait_for()
+    assert popup.inner_text() in {"花园路驿站", "二七广场驿站"}
+    assert all(url.startswith(live_server.url) for url in requests), requests
+
+
+@pytest.mark.django_db(transaction=True)
+def test_inspector_records_the_star_rating(fed, live_server, open_page):
+    from gonghui.stations.models import Inspection, InspectionItem
+
+    if not InspectionItem.objects.exists():  # the flush of a transactional test removed them
+        for n, points in enumerate([40, 30, 30]):
+            InspectionItem.objects.create(code=f"item{n}", name=f"检查项{n}", max_score=points)
+    station = make_station(fed.jinshui, name="金水区待评驿站")
+    page = open_page(fed.city_admin)
+    page.goto(f"{live_server.url}/stations/not-inspected/")
+    row = page.locator("tr", has_text="金水区待评驿站")
+    row.get_by_role("link", name="录入评定").click()
+    page.wait_for_url(f"**/stations/{station.pk}/inspection/**")
+    for item in InspectionItem.objects.filter(is_active=True):
+        page.fill(f"input[name=item_{item.pk}]", str(item.max_score))
+    page.fill("input[name=inspector]", "李检查")
+    page.get_by_role("button", name="保存评定").click()
+    page.wait_for_url(f"**/stations/{station.pk}/")
+    assert "★★★★★" in page.locator("#inspections").inner_text()
+    assert Inspection.objects.get(station=station).stars == 5
+    page.goto(f"{live_server.url}/stations/not-inspected/")
+    assert "金水区待评驿站" not in page.locator("body").inner_text()
