@@ -45,11 +45,13 @@ def make_chain(fed, *, bodies=("discipline",), publish=True, **extra) -> Chain:
 
 
 _people = iter(range(1, 100000))
+GIVEN = ["建国", "秀英", "卫东", "桂兰", "志强", "海燕", "国庆", "丽华"]
 
 
 def nominate_person(fed, chain, *, by=None, org=None, person=None, **extra):
     n = next(_people)
-    person = person or make_person(org or fed.grassroots, name=f"张{n:03d}", phone=f"137{n:08d}")
+    given = GIVEN[n % len(GIVEN)]
+    person = person or make_person(org or fed.grassroots, name=f"张{given}", phone=f"137{n:08d}")
     return services.nominate(
         by=by or chain.grassroots,
         round_=chain.round,
