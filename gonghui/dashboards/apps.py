@@ -13,4 +13,7 @@ class DashboardsConfig(AppConfig):
     url_prefix = ""
     api_prefix = "/dashboards"
     api_tag = _("数据看板")
-    navigation = (NavEntry("workbench", _("首页"), "dashboards:home", order=10),)
+    navigation = (
+        NavEntry("workbench", _("首页"), "dashboards:home", order=10),
+        NavEntry("insight", _("数据大屏"), "dashboards:screen", order=10),
+    )
