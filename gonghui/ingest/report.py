@@ -208,7 +208,12 @@ def org_mentions(text: str) -> list[str]:
     never the words of the sentence around it (“会上市总工会” gives 市总工会)."""
     found = []
     for match in _UNION_WORD_RE.finditer(text):
-        start = _place_before(text, match.start())
+        union_at = match.start()
+        if union_at >= 2 and text.startswith("各级", union_at - 2) and match.group(0) == "工会":
+            union_at -= 2  # 河南省各级工会: the unions of a whole province
+        start = _place_before(text, union_at)
+        if start == union_at:
+            start = match.start()
         window = max(0, match.start() - 12)
         trade = _TRADE_RE.search(text, window, match.start())
         if start == match.start() and trade and match.group(0) == "工会":
