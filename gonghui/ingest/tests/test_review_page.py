@@ -72,6 +72,7 @@ def test_proposals_are_named_by_the_activity_not_a_clipped_sentence(fed):
         ("为 115名特困劳动模范发放专项补助费57万元", "condolence", "为特困劳动模范发放专项补助费"),
         ("各级工会走访慰问困难企业126家,发放慰问金137万多元", "condolence", "走访慰问困难企业"),
         ("·8”前选树四川省五一巾帼标兵岗(标兵)各3个", "selection", "评选表彰"),
+        ("活动中还为困难职工发放慰问金38.6万元。", "condolence", "为困难职工发放慰问金"),
     ],
 )  # fmt: skip
 def test_titles_are_whole_phrases(sentence, code, title):
