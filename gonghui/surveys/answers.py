@@ -219,3 +219,54 @@ def add_increments(
         for qid, row, code in cells:
             counter[(dimension, qid, row, code, dim_value)] += 1
     counter[("day", 0, "", "", day)] += 1
+
+
+def tally(definition: SurveyDef, rows) -> Counter:
+    """The counter increments of many responses at once, the same as add_increments applied
+    to each (a test holds them equal) but column by column: for each respondent dimension the
+    grid answers are grouped by its value and each grid position is counted with one
+    Counter(map(...)) over the group, so half a million responses take seconds, not hours.
+    `rows` yields (answers, identity, region, industry, channel id, day)."""
+    from operator import itemgetter
+
+    counter: Counter = Counter()
+    rows = list(rows)
+    if not rows:
+        return counter
+    questions = definition.questions
+    for position, dimension in enumerate(("", *DIMENSIONS)):
+        groups: dict[str, list] = {}
+        for row in rows:
+            if dimension == "":
+                value = ""
+            else:
+                raw = row[position]
+                value = str(raw) if raw else ""
+                if not value:
+                    continue
+            groups.setdefault(value, []).append(row[0])
+        for value, group in groups.items():
+            counter[(dimension, 0, "", "", value)] += len(group)
+            for q in questions:
+                key = q.key
+                given = [a[key] for a in group if key in a]
+                if not given:
+                    continue
+                if q.is_grid:
+                    width = len(q.rows)
+                    given = [g for g in given if len(g) == width]
+                    for i, (row_code, _label) in enumerate(q.rows):
+                        for code, n in Counter(map(itemgetter(i), given)).items():
+                            if code != BLANK:
+                                counter[(dimension, q.id, row_code, code, value)] += n
+                elif q.kind in ("single", "scale"):
+                    for code, n in Counter(given).items():
+                        counter[(dimension, q.id, "", code, value)] += n
+                elif q.kind == "multiple":
+                    for code, n in Counter(c for g in given for c in g).items():
+                        counter[(dimension, q.id, "", code, value)] += n
+                else:
+                    counter[(dimension, q.id, "", "", value)] += len(given)
+    for row in rows:
+        counter[("day", 0, "", "", row[5])] += 1
+    return counter

@@ -136,14 +136,10 @@ def counts(survey: Survey, *, dimension: str = "") -> dict:
             .filter(survey_id=survey.pk, tally_batch__isnull=True)
             .values_list("answers", "identity", "region", "industry", "channel_id", "submitted_at")
         )
-        extra: Counter = Counter()
-        for answers, identity, region, industry, channel_id, at in pending.iterator(2000):
-            dims = answer_rules.dimension_values(
-                identity=identity, region=region, industry=industry, channel_id=channel_id
-            )
-            dims = [d for d in dims if d[0] == dimension]
-            day = timezone.localtime(at).date().isoformat()
-            answer_rules.add_increments(extra, definition, answers, dims, day)
+        extra = answer_rules.tally(
+            definition,
+            ((*r[:5], timezone.localtime(r[5]).date().isoformat()) for r in pending.iterator(2000)),
+        )
     for (dim, qid, row, option, value), n in extra.items():
         if dim == dimension:
             found[(qid, row, option, value)] += n
@@ -153,16 +149,13 @@ def counts(survey: Survey, *, dimension: str = "") -> dict:
 def recount_from_rows(survey: Survey, *, dimension: str = "") -> dict:
     """The same figures computed from every raw response (for checking the counters)."""
     definition = definition_of(survey)
-    counter: Counter = Counter()
     rows = Response.objects.filter(survey_id=survey.pk).values_list(
         "answers", "identity", "region", "industry", "channel_id", "submitted_at"
     )
-    for answers, identity, region, industry, channel_id, at in rows.iterator(2000):
-        dims = answer_rules.dimension_values(
-            identity=identity, region=region, industry=industry, channel_id=channel_id
-        )
-        day = timezone.localtime(at).date().isoformat()
-        answer_rules.add_increments(counter, definition, answers, dims, day)
+    counter = answer_rules.tally(
+        definition,
+        ((*r[:5], timezone.localtime(r[5]).date().isoformat()) for r in rows.iterator(2000)),
+    )
     return {
         (qid, row, option, value): n
         for (dim, qid, row, option, value), n in counter.items()
@@ -593,3 +586,11 @@ def attempt_questions(attempt: QuizAttempt) -> list:
 
     found = {q.pk: q for q in QuizQuestion.objects.filter(pk__in=attempt.question_ids)}
     return [found[i] for i in attempt.question_ids if i in found]
+
+
+def survey_by_title(title: str) -> Survey | None:
+    return Survey.objects.filter(title=title).order_by("-pk").first()
+
+
+def survey_by_id(survey_id: int) -> Survey | None:
+    return Survey.objects.filter(pk=survey_id).first()

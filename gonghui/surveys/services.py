@@ -502,18 +502,12 @@ def fold_counts(*, survey_id: int, limit: int = 5000) -> int:
             if not ids:
                 return folded
             Response.objects.filter(id__in=ids, tally_batch__isnull=True).update(tally_batch=batch)
-            counter: Counter = Counter()
             rows = Response.objects.filter(id__in=ids, tally_batch=batch).values_list(
                 "answers", "identity", "region", "industry", "channel_id", "submitted_at"
             )
-            n = 0
-            for answers, identity, region, industry, channel_id, at in rows:
-                dims = answer_rules.dimension_values(
-                    identity=identity, region=region, industry=industry, channel_id=channel_id
-                )
-                day = timezone.localtime(at).date().isoformat()
-                answer_rules.add_increments(counter, definition, answers, dims, day)
-                n += 1
+            rows = [(*r[:5], timezone.localtime(r[5]).date().isoformat()) for r in rows]
+            n = len(rows)
+            counter = answer_rules.tally(definition, rows)
             _upsert_counts(survey_id, counter)
         folded += n
         if len(ids) < limit:

@@ -103,3 +103,40 @@ def test_keywords_come_from_the_free_texts(fed):
         )
     words = dict(selectors.keywords(survey))
     assert words["窗口"] == 2 and words["排队"] == 2
+
+
+def test_the_column_tally_equals_the_response_by_response_count(fed):
+    """answers.tally (used for folds and recounts) against the plain per-response reference."""
+    import random
+    from collections import Counter
+
+    from gonghui.surveys import answers as rules
+
+    survey = make_survey(fed)
+    definition = selectors.definition_of(survey)
+    scale, single, free = questions(survey)
+    rng = random.Random(5)
+    rows = []
+    for _n in range(300):
+        answers = {scale.key: "".join(rng.choice("1234-") for _k in range(3))}
+        if rng.random() < 0.7:
+            answers[single.key] = rng.choice("123")
+        if rng.random() < 0.2:
+            answers[free.key] = "意见"
+        rows.append(
+            (
+                answers,
+                rng.choice(["", "worker", "student"]),
+                rng.choice(["", "合肥"]),
+                "",
+                rng.choice([None, 7]),
+                rng.choice(["2026-05-01", "2026-05-02"]),
+            )
+        )
+    reference = Counter()
+    for answers, identity, region, industry, channel, day in rows:
+        dims = rules.dimension_values(
+            identity=identity, region=region, industry=industry, channel_id=channel
+        )
+        rules.add_increments(reference, definition, answers, dims, day)
+    assert rules.tally(definition, rows) == reference
