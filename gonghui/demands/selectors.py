@@ -5,6 +5,7 @@ import datetime as dt
 import hmac
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import Substr, TruncMonth
 from django.http import Http404
@@ -362,6 +363,19 @@ def hot_topics(qs, *, limit: int = 15, sample: int = 3000) -> list[tuple[str, in
 
     summaries = list(qs.order_by("-id").values_list("summary", flat=True)[:sample])
     return keywords.hot_words(summaries, limit=limit)
+
+
+def hot_topics_for_user(user, *, organization=None, start=None, end=None, limit: int = 15):
+    """Hot topics of the demands the user counts, cached for ten minutes per scope and period."""
+    if organization is None and user.organization_id:
+        organization = user.organization
+    scope = getattr(getattr(user, "scope", None), "org_path", "") or "all"
+    key = f"demands:hot:{scope}:{organization.pk if organization else ''}:{start}:{end}:{limit}"
+    words = cache.get(key)
+    if words is None:
+        words = hot_topics(_counted(user, organization, start, end), limit=limit)
+        cache.set(key, words, 600)
+    return words
 
 
 def overdue_for_user(user):

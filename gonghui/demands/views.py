@@ -86,11 +86,13 @@ def _date(value: str) -> dt.date | None:
 @login_required
 @reads_from_replica
 def statistics(request):
+    # Hot topics come in a second request (the keyword model takes seconds to load once).
     stats = selectors.demand_statistics(
         request.user,
         organization=exports.organization(request.user, request.GET),
         start=_date(request.GET.get("start", "")),
         end=_date(request.GET.get("end", "")),
+        hot_words=0,
     )
     chart = {
         "channels": [[label, n] for label, n in stats.by_channel],
@@ -98,9 +100,21 @@ def statistics(request):
         "topics": [[label, n] for label, n in stats.by_topic],
         "months": [m for m, _n in stats.by_month],
         "month_counts": [n for _m, n in stats.by_month],
-        "words": [{"name": w, "value": n} for w, n in stats.hot_words],
     }
     return render(request, "demands/statistics.html", {"stats": stats, "chart": chart})
+
+
+@login_required
+@reads_from_replica
+def hot_topics(request):
+    """The keywords of the latest summaries in the statistics' scope and period (cached)."""
+    words = selectors.hot_topics_for_user(
+        request.user,
+        organization=exports.organization(request.user, request.GET),
+        start=_date(request.GET.get("start", "")),
+        end=_date(request.GET.get("end", "")),
+    )
+    return render(request, "demands/_hot_topics.html", {"words": words})
 
 
 def _registered(demand):
