@@ -46,3 +46,13 @@ def test_overnight_rule_runs_into_the_next_day_and_wraps_sunday_to_monday():
 def test_unreadable_hours_are_refused(text):
     with pytest.raises(HoursError):
         parse_hours(text)
+
+
+def test_weekday_names_follow_the_reader_language():
+    from django.utils import translation
+
+    rules = parse_hours("1-5 08:00-20:00; 1,3,7 09:00-12:00")
+    with translation.override("en"):
+        assert format_hours(rules) == "Mon–Fri 08:00-20:00; Mon, Wed, Sun 09:00-12:00"
+    with translation.override("zh-hans"):
+        assert format_hours(rules) == "周一至周五 08:00-20:00；周一、周三、周日 09:00-12:00"
