@@ -1,11 +1,14 @@
 """The sidebar: neutral section headings here, entries registered by the apps that own them.
 
 An app lists its entries as `navigation = (NavEntry(...), ...)` on its AppConfig; an app that is
-not installed shows nothing, and an entry whose page does not resolve is left out."""
+not installed shows nothing, and an entry whose page does not resolve is left out. The entries a
+set of permissions sees are labelled and reversed once per process (see sections_for)."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .registry import app_attributes
@@ -55,28 +58,63 @@ def _resolve(url_name: str) -> str | None:
         return None
 
 
+def _permission_key(user):
+    """What decides which entries a user sees: staff or not, and their permissions (None for a
+    superuser, who holds every one). The permissions are the role's, read once per request by
+    the auth backend; a changed role gives a new key, so no stale sidebar survives it."""
+    if not user.is_active:
+        return user.is_staff, frozenset()
+    if user.is_superuser:
+        return user.is_staff, None
+    return user.is_staff, frozenset(user.get_all_permissions())
+
+
+@lru_cache(maxsize=512)
+def _visible_sections(
+    entries: tuple[NavEntry, ...],
+    is_staff: bool,
+    perms: frozenset | None,
+    language: str,
+    prefix: str,
+) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """((section title, ((label, url), …)), …) for one permission set, language and script
+    prefix: computed once, then shared by every request with the same key."""
+    by_section: dict[str, list[tuple[str, str]]] = {}
+    for entry in entries:
+        if entry.staff_only and not is_staff:
+            continue
+        if entry.permission is not None and perms is not None and entry.permission not in perms:
+            continue
+        url = _resolve(entry.url_name)
+        if url is None:
+            continue
+        by_section.setdefault(entry.section, []).append((str(entry.label), url))
+    return tuple(
+        (str(title), tuple(by_section[key])) for key, title in SECTIONS.items() if key in by_section
+    )
+
+
 def sections_for(user, path: str) -> list[dict]:
     """The sections and entries the user may use, with the entry for `path` marked active."""
-    by_section: dict[str, list[dict]] = {}
-    for entry in registered_entries():
-        url = _resolve(entry.url_name)
-        if url is None or not entry.shown_to(user):
-            continue
-        by_section.setdefault(entry.section, []).append(
-            {"label": entry.label, "url": url, "active": False}
-        )
+    is_staff, perms = _permission_key(user)
+    cached = _visible_sections(
+        registered_entries(), is_staff, perms, get_language() or "", get_script_prefix()
+    )
+    sections = [
+        {
+            "title": title,
+            "items": [{"label": label, "url": url, "active": False} for label, url in items],
+        }
+        for title, items in cached
+    ]
     # The entry with the longest URL that prefixes the current path is the active one, so
     # /ledger/meeting/ lights up 月度汇报会 and not 创建台账 (/ledger/) as well.
     candidates = [
         item
-        for items in by_section.values()
-        for item in items
+        for section in sections
+        for item in section["items"]
         if path.startswith(item["url"]) and (item["url"] != "/" or path == "/")
     ]
     if candidates:
         max(candidates, key=lambda item: len(item["url"]))["active"] = True
-    return [
-        {"title": title, "items": by_section[key]}
-        for key, title in SECTIONS.items()
-        if key in by_section
-    ]
+    return sections

@@ -54,10 +54,13 @@ def _check_digits(query: str) -> None:
 
 
 def is_broad(query: str) -> bool:
-    """One letter or one character: a tenth of everyone matches, so the list is walked in its
-    own order (the first page is found at once) rather than through the name index."""
+    """One character, or one or two pinyin letters: a few to a tenth of everyone match, so the
+    list is walked in its own order (the first page is found at once) rather than through the
+    name index and a sort of every match."""
     query = to_simplified(query.strip())
-    return len(query) == 1 and not query.isdigit()
+    if query.isdigit():
+        return False
+    return len(query) <= (2 if is_pinyin_query(query) else 1)
 
 
 def search_q(query: str, *, user) -> Q:
@@ -79,7 +82,7 @@ def search_q(query: str, *, user) -> Q:
             return Q(phone_tail__in=[digit + query for digit in "0123456789"])
         privacy.exact_lookup(by=user, kind="phone", value=query, label=_("手机号"))
         return Q(phone=query)
-    broad = len(query) == 1
+    broad = is_broad(query)
     if is_pinyin_query(query):
         # A plain LIKE is not served by SQLite's index, which is what a broad query wants.
         key = "name_initials__startswith" if broad else "name_initials__prefix"
