@@ -275,7 +275,12 @@ def _regions(user, org, figure: str, period: Period) -> list[dict]:
         per_child = {child.pk: getattr(figures, attr) for child, figures in stats.rows}
         values = {c.pk: per_child.get(c.pk, 0) for c in children}
     return [
-        {"code": c.region_code, "name": c.region, "organization": c.name, "value": values[c.pk]}
+        {
+            "code": c.region_code,
+            "name": c.region or c.short_name or c.name,
+            "organization": c.name,
+            "value": values[c.pk],
+        }
         for c in children
         if c.region_code != getattr(org, "region_code", "")
     ]

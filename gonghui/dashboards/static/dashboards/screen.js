@@ -38,11 +38,13 @@
 
   var chart = null;
   var mapName = null;
+  var namesByCode = {};  // the geometry's own city names, by division code
   var mapUrl = stage.dataset.map;
   var panel = document.querySelector(".panel.map");
   if (mapUrl && typeof echarts !== "undefined") {
     fetch(mapUrl, {credentials: "same-origin"}).then(function (r) { return r.json(); }).then(function (geo) {
       mapName = "province";
+      (geo.features || []).forEach(function (f) { namesByCode[String(f.id)] = f.properties.name; });
       echarts.registerMap(mapName, geo);
       chart = echarts.init(document.getElementById("map"));
       refresh();
@@ -53,7 +55,9 @@
 
   function drawMap(data) {
     if (!chart) return;
-    var values = data.regions.map(function (r) { return {name: r.name, value: r.value, org: r.organization}; });
+    var values = data.regions.map(function (r) {
+      return {name: namesByCode[r.code] || r.name, value: r.value, org: r.organization};
+    });
     var max = Math.max(1, Math.max.apply(null, values.map(function (v) { return v.value; }).concat([0])));
     var label = document.querySelector(".pick select");
     chart.setOption({
