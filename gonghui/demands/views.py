@@ -6,7 +6,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from gonghui.core.db import reads_from_replica
 from gonghui.core.exceptions import DomainError
 from gonghui.core.files import stored_file_response
 from gonghui.core.forms import add_domain_error, create_page
+from gonghui.core.pagination import CappedPaginator
 from gonghui.core.workflow import VERB_LABELS, allowed_verbs
 from gonghui.organizations.selectors import get_organization_for_user
 
@@ -43,7 +43,7 @@ LIST_VIEWS = [
 
 
 def _page(request, qs):
-    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, 20).get_page(request.GET.get("page"))
     selectors.attach_labels(page)
     return page
 
