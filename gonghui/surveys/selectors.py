@@ -594,3 +594,7 @@ def survey_by_title(title: str) -> Survey | None:
 
 def survey_by_id(survey_id: int) -> Survey | None:
     return Survey.objects.filter(pk=survey_id).first()
+
+
+def count_responses(survey: Survey) -> int:
+    return Response.objects.filter(survey_id=survey.pk).count()

@@ -1,0 +1,114 @@
+"""Benchmark cases for surveys on the demo's 第三次万人评行风 (run `gonghui
+generate_survey_responses` first for the full 510 000): the statistics page and API, one
+cross-tab, the streaming export of every response (peak memory), and the paper import of
+100 000 rows. The public-submission load test is `loadtest.py` against `gonghui serve`."""
+
+import random
+import time
+import tracemalloc
+
+from django.contrib.auth import get_user_model
+
+from gonghui.core.bench import Case
+
+from . import imports, selectors, services
+
+STATS_MS = 200
+CROSSTAB_MS = 2000
+
+
+def _export_all(survey):
+    def run():
+        count = 0
+        for _row in selectors.response_rows(survey):
+            count += 1
+        return count
+
+    return run
+
+
+def _peak_memory(survey):
+    def extra():
+        tracemalloc.start()
+        started = time.perf_counter()
+        rows = sum(1 for _row in selectors.response_rows(survey))
+        _size, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return {
+            "rows": rows,
+            "peak_mb": round(peak / 2**20, 1),
+            "seconds": round(time.perf_counter() - started, 1),
+        }
+
+    return extra
+
+
+def _paper_import(survey, user, n=100_000):
+    schema = imports.PaperImport(survey)
+
+    def extra():
+        rng = random.Random(7)
+        channel = next(iter(schema.channels))
+        rows = []
+        for i in range(n):
+            row = {"_row": i + 2, "渠道": channel, "身份": "群众", "地区": "合肥", "行业": ""}
+            for header, q in zip(schema.question_headers, schema.definition.questions, strict=True):
+                if q.is_grid:
+                    row[header] = "".join(rng.choices("1234", k=len(q.rows)))
+            rows.append(row)
+        started = time.perf_counter()
+        imported = imports.import_paper(by=user, survey=survey, schema=schema, rows=rows)
+        return {"rows": imported, "seconds": round(time.perf_counter() - started, 1)}
+
+    return extra
+
+
+def cases(ctx) -> list[Case]:
+    survey = selectors.survey_by_title("第三次万人评行风")
+    if survey is None:
+        return []
+    n = selectors.counts(survey).get((0, "", "", ""), 0)
+    services.fold_counts(survey_id=survey.pk)
+    scale = selectors.choice_questions(survey)[0]
+    user = "admin"
+    found = [
+        Case(f"统计页（{n} 份答卷）", ctx.get(user, f"/surveys/{survey.pk}/statistics/"), STATS_MS),
+        Case(
+            f"统计 API（{n} 份答卷）",
+            ctx.get(user, f"/api/v1/surveys/{survey.pk}/statistics"),
+            STATS_MS,
+        ),
+        Case(
+            "交叉分析：服务态度 × 渠道（API）",
+            ctx.get(
+                user,
+                f"/api/v1/surveys/{survey.pk}/crosstab?question_id={scale.id}&dimension=channel",
+            ),
+            CROSSTAB_MS,
+        ),
+        Case(
+            "交叉分析页：服务态度 × 身份",
+            ctx.get(user, f"/surveys/{survey.pk}/crosstab/?question={scale.id}&dimension=identity"),
+            CROSSTAB_MS,
+        ),
+        Case(
+            f"导出全部答卷（流式，{n} 行）",
+            _export_all(survey),
+            None,
+            repeat=1,
+            warmup=0,
+            extra=_peak_memory(survey),
+        ),
+    ]
+    # Writes 100 000 more responses into the survey: measured once, last.
+    found.append(
+        Case(
+            "纸质问卷导入 100 000 行（检查 + 批量写入 + 计数）",
+            lambda: None,
+            None,
+            repeat=1,
+            warmup=0,
+            extra=_paper_import(survey, get_user_model().objects.get(username=user)),
+        )
+    )
+    return found
