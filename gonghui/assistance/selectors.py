@@ -352,7 +352,11 @@ class AssistanceStatistics:
         return {
             "enterprises_visited": warmth.get(Beneficiary.ENTERPRISE, {}).get("headcount", 0),
             "households_visited": warmth.get(Beneficiary.HOUSEHOLD, {}).get("headcount", 0),
-            "warmth_cash_fen": self.programme(Programme.WARMTH).amount_fen,
+            # 慰问金 of households and enterprises; 劳模 慰问 is counted on its own below.
+            "warmth_cash_fen": sum(
+                warmth.get(kind, {}).get("amount_fen", 0)
+                for kind in (Beneficiary.HOUSEHOLD, Beneficiary.ENTERPRISE, Beneficiary.WORKER)
+            ),
             "warmth_goods_fen": self.programme(Programme.WARMTH).goods_value_fen,
             "warmth_people": self.programme(Programme.WARMTH).headcount,
             "education_fen": self.programme(Programme.EDUCATION).amount_fen,

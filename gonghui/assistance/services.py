@@ -1092,3 +1092,40 @@ def pay_batch(
         if paid > batch.budget_fen:  # cannot happen while the constraint holds; never pay over
             raise ValidationFailed(_("发放总额超出批次预算"))
     return batch
+
+
+# --- Key rotation ------------------------------------------------------------------------
+
+
+def rotate_encryption_keys(*, batch: int = 1000) -> dict[str, int]:
+    """Every encrypted column of every row re-encrypted under the newest key, a batch of rows
+    at a time (nothing beyond one batch is held decrypted in memory)."""
+    counts = {}
+    for model in (Archive, ArchiveMember):
+        fields = [
+            f.name
+            for f in model._meta.concrete_fields
+            if isinstance(f, encryption.EncryptedTextField)
+        ]
+        done = 0
+        last = 0
+        while True:
+            # Read back decrypted (with whichever key of the list encrypted each value) ...
+            rows = list(
+                model.objects.filter(pk__gt=last).order_by("pk").values_list("pk", *fields)[:batch]
+            )
+            if not rows:
+                break
+            # ... and written encrypted under the first (newest) key.
+            with transaction.atomic():
+                for pk, *values in rows:
+                    model.objects.filter(pk=pk).update(
+                        **{
+                            name: encryption.encrypt(value) if value else ""
+                            for name, value in zip(fields, values, strict=True)
+                        }
+                    )
+            done += len(rows)
+            last = rows[-1][0]
+        counts[model._meta.db_table] = done
+    return counts
