@@ -3,15 +3,12 @@ sheets): row schemas on core.imports, with drop-down columns in the template for
 reason, programme and fund source. Nothing is written unless every row is valid."""
 
 import datetime as dt
-import io
 import re
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import load_workbook
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from gonghui.core import idcard
 from gonghui.core.imports import ImportColumn, ImportSchema, RowError, cell_text
@@ -19,8 +16,6 @@ from gonghui.organizations.imports import ORGANIZATION_LOOKUP
 
 from . import encryption, services
 from .models import Archive, FundSource, HardshipReason, Programme, Tier
-
-DROPDOWN_ROWS = 5000
 
 
 def _yuan(label: str):
@@ -88,35 +83,7 @@ def _reasons(value) -> list[str]:
     return [n for n in re.split(r"[、,，;；\s]+", cell_text(value)) if n]
 
 
-class DropdownTemplate:
-    """Adds drop-down lists to the template's columns: {header: [choices]}."""
-
-    dropdowns: dict = {}
-
-    def dropdown_choices(self) -> dict[str, list[str]]:
-        return {}
-
-    def template(self) -> bytes:
-        content = super().template()
-        book = load_workbook(io.BytesIO(content))
-        sheet = book.worksheets[0]
-        headers = [c.value for c in sheet[1]]
-        for header, choices in self.dropdown_choices().items():
-            if header not in headers or not choices:
-                continue
-            column = sheet.cell(row=1, column=headers.index(header) + 1).column_letter
-            rule = DataValidation(
-                type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True
-            )
-            rule.error = _("请从下拉列表中选择")
-            sheet.add_data_validation(rule)
-            rule.add(f"{column}2:{column}{DROPDOWN_ROWS}")
-        out = io.BytesIO()
-        book.save(out)
-        return out.getvalue()
-
-
-class ArchiveImport(DropdownTemplate, ImportSchema):
+class ArchiveImport(ImportSchema):
     """Archives (one row a household; members are added on the page afterwards)."""
 
     name = "assistance-archives"
@@ -213,7 +180,7 @@ class ArchiveImport(DropdownTemplate, ImportSchema):
         return created
 
 
-class ReliefImport(DropdownTemplate, ImportSchema):
+class ReliefImport(ImportSchema):
     """Relief records: to an archive (by ID number, through the importer's scope) or as a
     group record with a headcount."""
 

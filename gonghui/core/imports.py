@@ -210,7 +210,12 @@ class ImportSchema:
             headers=self.headers,
             example=[c.example for c in self.columns],
             help_rows=[str(h) for h in self.help_rows],
+            dropdowns=self.dropdown_choices(),
         )
+
+    def dropdown_choices(self) -> dict[str, list[str]]:
+        """Columns offered as drop-down lists in the template: {header: [choices]}."""
+        return {}
 
     def preview_rows(self, report: ImportReport) -> list[tuple[ImportRow, list]]:
         return [(row, [show(row) for _header, show in self.preview]) for row in report.rows]

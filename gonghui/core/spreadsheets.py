@@ -22,6 +22,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from .exceptions import ValidationFailed
 from .files import check_zip_bounds
@@ -159,10 +160,27 @@ def _header_cell(ws, text):
     return cell
 
 
-def render_template_xlsx(*, title: str, headers: Sequence[str], example: Sequence, help_rows=()):
-    """An import template: styled header, one example row, and a sheet of instructions."""
+DROPDOWN_ROWS = 5000
+
+
+def render_template_xlsx(
+    *, title: str, headers: Sequence[str], example: Sequence, help_rows=(), dropdowns=None
+):
+    """An import template: styled header, one example row, and a sheet of instructions.
+
+    `dropdowns` ({header: [choices]}) gives those columns a drop-down list of the choices."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=title[:31])
+    for header, choices in (dropdowns or {}).items():
+        if header not in headers or not choices:
+            continue
+        column = get_column_letter(list(headers).index(header) + 1)
+        rule = DataValidation(
+            type="list", formula1='"' + ",".join(str(c) for c in choices) + '"', allow_blank=True
+        )
+        rule.error = _("请从下拉列表中选择")
+        rule.add(f"{column}2:{column}{DROPDOWN_ROWS}")
+        ws.data_validations.append(rule)
     for i, width in enumerate(column_widths(headers, [example]), start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(12, width)
     ws.freeze_panes = "A2"
