@@ -13,7 +13,14 @@ from gonghui.testing import make_org
 
 
 def test_generators_are_discovered_in_installed_apps_order():
-    assert [name for name, _fn in generators()] == ["组织机构", "人员", "账号与角色", "工会驿站"]
+    assert [name for name, _fn in generators()] == [
+        "组织机构",
+        "人员",
+        "账号与角色",
+        "工会驿站",
+        "帮扶救助",
+        "职工诉求",
+    ]
 
 
 def test_gen_scale_builds_organisations_people_and_bench_accounts_once(db):
