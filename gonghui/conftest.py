@@ -86,9 +86,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_state_for_journeys(request):
-    """Each journey starts as on a fresh site: the reference rows back, and no rate-limit counts
-    left in the cache by earlier tests from the same address (127.0.0.1)."""
-    if not request.node.get_closest_marker("browser"):
+    """Each journey — and each other test on a transactional database, which an earlier such
+    test may have flushed — starts as on a fresh site: the reference rows back, and no
+    rate-limit counts left in the cache by earlier tests from the same address (127.0.0.1)."""
+    db_marker = request.node.get_closest_marker("django_db")
+    transactional = db_marker is not None and bool(
+        db_marker.kwargs.get("transaction") or (db_marker.args and db_marker.args[0])
+    )
+    if not (request.node.get_closest_marker("browser") or transactional):
         return
     request.getfixturevalue("transactional_db")
     # Deferred: this module is imported before pytest-django has configured the settings.
