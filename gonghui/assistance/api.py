@@ -88,7 +88,7 @@ class ArchiveIn(Schema):
     members: list[MemberIn] = Field(default_factory=list, max_length=20)
 
 
-class NoteIn(Schema):
+class AssistanceNoteIn(Schema):
     note: str = Field("", max_length=300)
 
 
@@ -161,7 +161,7 @@ class HeadlineOut(Schema):
     mw_special_fen: int
 
 
-class StatisticsOut(Schema):
+class AssistanceStatisticsOut(Schema):
     organization_id: int | None
     start: dt.date | None
     end: dt.date | None
@@ -225,7 +225,7 @@ def create_archive(request, payload: ArchiveIn):
 
 
 @router.post("/archives/{archive_id}/{verb}", response=ArchiveOut)
-def archive_transition(request, archive_id: Id, verb: str, payload: NoteIn):
+def archive_transition(request, archive_id: Id, verb: str, payload: AssistanceNoteIn):
     """submit, withdraw, review, approve, return (note required), recheck."""
     if verb not in ARCHIVE_VERBS:
         raise Http404(_("未知操作"))
@@ -245,7 +245,7 @@ def get_batch(request, batch_id: Id):
 
 
 @router.post("/batches/{batch_id}/{verb}", response=BatchOut)
-def batch_transition(request, batch_id: Id, verb: str, payload: NoteIn):
+def batch_transition(request, batch_id: Id, verb: str, payload: AssistanceNoteIn):
     """approve, return (note required), cancel, pay (today, by the caller)."""
     if verb not in BATCH_VERBS:
         raise Http404(_("未知操作"))
@@ -259,7 +259,7 @@ def batch_transition(request, batch_id: Id, verb: str, payload: NoteIn):
     return services.pay_batch(by=request.auth, batch=batch)
 
 
-@router.get("/statistics", response=StatisticsOut)
+@router.get("/statistics", response=AssistanceStatisticsOut)
 def statistics(
     request,
     organization_id: Id | None = None,

@@ -84,7 +84,7 @@ class DemandIn(Schema):
     is_anonymous: bool = False
 
 
-class NoteIn(Schema):
+class DemandNoteIn(Schema):
     note: str = ""
 
 
@@ -113,12 +113,12 @@ class PublicDemandOut(Schema):
         return obj.organization.name
 
 
-class CountOut(Schema):
+class DemandCountOut(Schema):
     label: str
     count: int
 
 
-class StatisticsOut(Schema):
+class DemandStatisticsOut(Schema):
     organization_id: int | None
     total: int
     accept_rate: float | None
@@ -127,11 +127,11 @@ class StatisticsOut(Schema):
     avg_days: float | None
     overdue: int
     escalated: int
-    by_channel: list[CountOut]
-    by_type: list[CountOut]
-    by_topic: list[CountOut]
-    by_month: list[CountOut]
-    hot_words: list[CountOut]
+    by_channel: list[DemandCountOut]
+    by_type: list[DemandCountOut]
+    by_topic: list[DemandCountOut]
+    by_month: list[DemandCountOut]
+    hot_words: list[DemandCountOut]
 
 
 def _counts(rows):
@@ -164,7 +164,7 @@ def supervision(request):
     return selectors.supervised_for_user(request.auth)
 
 
-@router.get("/statistics", response=StatisticsOut)
+@router.get("/statistics", response=DemandStatisticsOut)
 def statistics(
     request, organization_id: Id | None = None, start: Date | None = None, end: Date | None = None
 ):
@@ -222,7 +222,7 @@ def register_demand(request, payload: DemandIn):
 
 
 @router.post("/{demand_id}/{verb}", response=DemandDetailOut)
-def transition(request, demand_id: Id, verb: str, payload: NoteIn):
+def transition(request, demand_id: Id, verb: str, payload: DemandNoteIn):
     """accept (受理), handle (办理) or close (办结), with an optional note."""
     if verb not in NOTE_VERBS:
         raise Http404(_("未知操作"))

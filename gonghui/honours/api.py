@@ -112,7 +112,7 @@ class OpinionIn(Schema):
     note: str = ""
 
 
-class CountOut(Schema):
+class HonourCountOut(Schema):
     award: str
     level: str
     subject: str
@@ -124,7 +124,7 @@ class CountOut(Schema):
 class RoundStatisticsOut(Schema):
     round_id: int
     sentence: str
-    awards: list[CountOut]
+    awards: list[HonourCountOut]
 
 
 @router.get("/rounds", response=list[RoundOut])
@@ -163,7 +163,8 @@ def round_statistics(request, round_id: Id):
     return {
         "round_id": round_.pk,
         "sentence": selectors.sentence(round_, counts),
-        "awards": [vars(c) for c in counts],
+        # level and subject are translated labels: hand the schema plain text
+        "awards": [{**vars(c), "level": str(c.level), "subject": str(c.subject)} for c in counts],
     }
 
 

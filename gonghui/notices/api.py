@@ -95,7 +95,7 @@ class CloseObjectionIn(Schema):
     answer: str
 
 
-class MessageOut(Schema):
+class NoticeMessageOut(Schema):
     detail: str
 
 
@@ -113,7 +113,7 @@ def _public(notice) -> dict:
     }
 
 
-@router.get("/", response={200: list[NoticeOut], 403: MessageOut})
+@router.get("/", response={200: list[NoticeOut], 403: NoticeMessageOut})
 @paginate(ApiPagination, page_size=50)
 def list_notices(request, q: str = "", status: str = ""):
     return selectors.notices_for_user(request.auth, selectors.NoticeFilter(q=q, status=status))
@@ -151,7 +151,9 @@ def public_notice(request, notice_id: Id):
 
 
 @router.post(
-    "/public/{notice_id}/objections", response={201: MessageOut, 429: MessageOut}, auth=None
+    "/public/{notice_id}/objections",
+    response={201: NoticeMessageOut, 429: NoticeMessageOut},
+    auth=None,
 )
 def lodge_objection(request, notice_id: Id, payload: ObjectionIn):
     """Object during the period with a real name and a phone; 429 when this address has sent

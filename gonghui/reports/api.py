@@ -13,7 +13,7 @@ from . import selectors
 router = Router()
 
 
-class ReportOut(Schema):
+class GeneratedReportOut(Schema):
     id: int
     kind: str
     title: str
@@ -25,13 +25,13 @@ class ReportOut(Schema):
     edited_at: dt.datetime | None
 
 
-@router.get("/", response=list[ReportOut], url_name="reports_list")
+@router.get("/", response=list[GeneratedReportOut], url_name="reports_list")
 @paginate(ApiPagination, page_size=50)
 def list_reports(request, kind: str = ""):
     """Generated reports in the caller's scope, newest first."""
     return selectors.reports_for_user(request.auth, kind=kind[:10])
 
 
-@router.get("/{report_id}", response=ReportOut, url_name="reports_detail")
+@router.get("/{report_id}", response=GeneratedReportOut, url_name="reports_detail")
 def get_report(request, report_id: Id):
     return selectors.get_report_for_user(request.auth, report_id)

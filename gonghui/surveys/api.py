@@ -75,7 +75,7 @@ class SurveyDetailOut(SurveyOut):
         return list(obj.questions.all())
 
 
-class ScoreOut(Schema):
+class SurveyScoreOut(Schema):
     rank: int
     target_id: int
     name: str
@@ -99,9 +99,9 @@ class QuestionStatsOut(Schema):
     options: list[ShareOut]
 
 
-class StatisticsOut(Schema):
+class SurveyStatisticsOut(Schema):
     total: int
-    ranking: list[ScoreOut]
+    ranking: list[SurveyScoreOut]
     questions: list[QuestionStatsOut]
     by_channel: list[tuple[str, int]]
     by_identity: list[tuple[str, int]]
@@ -114,7 +114,7 @@ class CrossTabOut(Schema):
     rows: list[dict]
 
 
-class ProblemOut(Schema):
+class SurveyProblemOut(Schema):
     id: int
     title: str
     category: str
@@ -123,7 +123,7 @@ class ProblemOut(Schema):
     group_id: int | None
 
 
-class MessageOut(Schema):
+class SurveyMessageOut(Schema):
     detail: str
 
 
@@ -180,7 +180,7 @@ def public_survey(request, access_key: Key):
 
 @router.post(
     "/public/{access_key}/responses",
-    response={200: AcceptedOut, 201: AcceptedOut, 409: MessageOut, 429: MessageOut},
+    response={200: AcceptedOut, 201: AcceptedOut, 409: SurveyMessageOut, 429: SurveyMessageOut},
     auth=None,
 )
 def submit(request, access_key: Key, payload: ResponseIn):
@@ -231,7 +231,7 @@ def get_survey(request, survey_id: Id):
     return selectors.get_survey_for_user(request.auth, survey_id)
 
 
-@router.get("/{survey_id}/statistics", response=StatisticsOut)
+@router.get("/{survey_id}/statistics", response=SurveyStatisticsOut)
 def get_statistics(request, survey_id: Id):
     """Total responses, per target satisfaction rate and rank, per question distributions."""
     survey = selectors.get_survey_for_user(request.auth, survey_id)
@@ -256,24 +256,25 @@ def get_crosstab(
 ):
     survey = selectors.get_survey_for_user(request.auth, survey_id)
     table = selectors.crosstab(survey, question_id=question_id, dimension=dimension)
+    # labels may be lazy translations: the schema takes plain text
     return {
-        "question": table.question,
-        "dimension": table.dimension,
-        "columns": table.columns,
+        "question": str(table.question),
+        "dimension": str(table.dimension),
+        "columns": [str(c) for c in table.columns],
         "rows": [
             {"value": v, "counts": c, "total": t, "satisfaction": r} for v, c, t, r in table.rows
         ],
     }
 
 
-@router.get("/{survey_id}/problems", response=list[ProblemOut])
+@router.get("/{survey_id}/problems", response=list[SurveyProblemOut])
 @paginate(ApiPagination)
 def list_problems(request, survey_id: Id):
     survey = selectors.get_survey_for_user(request.auth, survey_id)
     return selectors.problems(survey)
 
 
-@router.post("/{survey_id}/{verb}", response={200: SurveyOut, 409: MessageOut})
+@router.post("/{survey_id}/{verb}", response={200: SurveyOut, 409: SurveyMessageOut})
 def transition(request, survey_id: Id, verb: Literal["publish", "close"]):
     """publish (draft → collecting) or close (collecting → closed)."""
     survey = selectors.get_survey_for_user(request.auth, survey_id)

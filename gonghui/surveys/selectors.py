@@ -310,11 +310,11 @@ def crosstab(survey: Survey, *, question_id: int, dimension: str, row: str = "")
     """One question's answers (one grid row, or all rows summed) split by a respondent
     dimension (identity, region, industry, channel)."""
     if dimension not in DIMENSION_LABELS:
-        raise Http404
+        raise Http404(_("没有这个统计维度"))
     definition = definition_of(survey)
     q = definition.by_id.get(question_id)
     if q is None or not q.options:
-        raise Http404
+        raise Http404(_("问卷中没有这道选择题"))
     found = counts(survey, dimension=dimension)
     rows_wanted = [row] if row else ([r for r, _l in q.rows] if q.is_grid else [""])
     table: dict[str, Counter] = defaultdict(Counter)
