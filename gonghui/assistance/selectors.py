@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from gonghui.core import idcard, privacy
 from gonghui.core.chinese import is_pinyin_query, to_simplified
 from gonghui.core.models import AuditEntry
+from gonghui.exports import services as export_services
 from gonghui.organizations.models import Organization
 
 from . import encryption
@@ -125,7 +126,7 @@ def relief_of(archive: Archive):
     return archive.relief.select_related("batch").order_by("-given_date", "-pk")[:50]
 
 
-SENSITIVE_ACTIONS = [AuditEntry.Action.VIEW_SENSITIVE, AuditEntry.Action.EXPORT_SENSITIVE]
+SENSITIVE_ACTIONS = [privacy.REVEAL_ACTION, export_services.UNMASKED_EXPORT_ACTION]
 
 
 def sensitive_reads_of(archive: Archive):

@@ -618,15 +618,17 @@ def reveal_archive(*, by, archive: Archive, reason: str) -> dict:
     audit entry names the reason and is listed on the archive ("who saw this household")."""
     privacy.require_sensitive(by, permissions.SENSITIVE, _("您没有查看帮扶对象敏感信息的权限"))
     reason = _require_reason(reason)
-    audit.record(
+    values = privacy.reveal(
         by=by,
-        action=audit.Action.VIEW_SENSITIVE,
         target=archive,
+        fields=Archive.SENSITIVE,
+        what=_("敏感信息"),
+        permission=permissions.SENSITIVE,
+        message=_("您没有查看帮扶对象敏感信息的权限"),
+        reason=reason,
         summary=_("查看 %(target)s 的敏感信息，事由：%(reason)s")
         % {"target": archive, "reason": reason},
-        details={"fields": list(Archive.SENSITIVE), "reason": reason},
     )
-    values = {name: getattr(archive, name) or "" for name in Archive.SENSITIVE}
     values["worker_name"] = archive.worker_name
     values["members"] = [
         {"name": m.name, "relation": m.relation, "id_number": m.id_number, "health": m.health}
@@ -638,45 +640,25 @@ def reveal_archive(*, by, archive: Archive, reason: str) -> dict:
 def record_sensitive_export(*, by, what: str, reason: str, org_path: str, archives=()) -> None:
     """An export or a batch file with unmasked data: one entry for the export, and one per
     archive it holds so each household's list of readers is complete."""
+    from gonghui.exports import services as export_services
+
     reason = _require_reason(reason)
-    audit.record(
-        by=by,
-        action=audit.Action.EXPORT_SENSITIVE,
-        summary=_("%(what)s，事由：%(reason)s") % {"what": what, "reason": reason},
-        details={"reason": reason},
-        org_path=org_path,
-    )
-    _audit_each(by=by, archive_ids=archives, what=what, reason=reason)
-
-
-def _audit_each(*, by, archive_ids, what: str, reason: str) -> None:
-    from gonghui.core.middleware import current_request_context
-    from gonghui.core.models import AuditEntry
-
-    ctx = current_request_context()
-    ids = list(archive_ids)
+    ids = list(archives)
     paths = (
         dict(Archive.objects.filter(pk__in=ids).values_list("pk", "org_path"))
         if len(ids) < 5000
         else {}
     )
-    rows = []
-    for pk in ids:
-        rows.append(
-            AuditEntry(
-                actor=by,
-                actor_name=by.username,
-                ip_address=ctx.ip_address if ctx else None,
-                action=AuditEntry.Action.EXPORT_SENSITIVE,
-                target_type="assistance.archive",
-                target_id=str(pk),
-                target_repr="",
-                org_path=paths.get(pk, ""),
-                summary=f"{what}，事由：{reason}"[:500],
-                details={"reason": reason},
-            )
-        )
-    AuditEntry.objects.bulk_create(rows, batch_size=2000)
+    export_services.record_unmasked_file(
+        by=by,
+        summary=_("%(what)s，事由：%(reason)s") % {"what": what, "reason": reason},
+        org_path=org_path,
+        permission=permissions.SENSITIVE,
+        message=_("您没有导出敏感个人信息的权限"),
+        detail={"reason": reason},
+        target_type="assistance.archive",
+        target_paths={pk: paths.get(pk, "") for pk in ids},
+    )
 
 
 # --- Relief records --------------------------------------------------------------------------

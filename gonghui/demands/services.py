@@ -449,12 +449,11 @@ def note_verb(*, demand: Demand, verb: str, by, note: str = "") -> Demand:
 
 def record_content_read(*, by, demand: Demand) -> None:
     """Opening a demand shows the worker's account of their problem: each read is audited."""
-    audit.record(
+    privacy.record_reveal(
         by=by,
-        action=audit.Action.VIEW_SENSITIVE,
         target=demand,
+        fields=["summary", "content", "employer", "location"],
         summary=_("查阅职工诉求 %(ticket)s 的内容") % {"ticket": demand.ticket},
-        details={"fields": ["summary", "content", "employer", "location"]},
     )
 
 

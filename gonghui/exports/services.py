@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.core import audit
+from gonghui.core import audit, privacy
 from gonghui.core.exceptions import PermissionDenied
 from gonghui.core.spreadsheets import write_xlsx
 
@@ -21,14 +21,77 @@ from .models import SpreadsheetExport
 # Built files are kept this long, then removed the next time their owner asks for an export.
 KEEP_FOR = dt.timedelta(days=7)
 PROGRESS_EVERY = 10_000
+UNMASKED_EXPORT_ACTION = audit.Action.EXPORT_SENSITIVE  # for readers of the audit log
 
 
-def authorize_export(*, by, export, unmasked: bool) -> None:
+def authorize_export(
+    *,
+    by,
+    export=None,
+    unmasked: bool,
+    permission: str | None = None,
+    message: str | None = None,
+) -> None:
     """The one permission check of an export: the full values of masked columns go only to a
     holder of the list's sensitive permission (core.privacy), checked when the export is asked
-    for and again when a queued one is built."""
-    if unmasked and not export.may_unmask(by):
-        raise PermissionDenied(_("您没有导出敏感个人信息的权限"))
+    for and again when a queued one is built. A file outside the declared lists (`export` None)
+    names its `permission` instead."""
+    if not unmasked:
+        return
+    if export is None:
+        privacy.require_sensitive(
+            by,
+            permission or privacy.SENSITIVE_PERMISSION,
+            message or _("您没有导出敏感个人信息的权限"),
+        )
+    elif not export.may_unmask(by):
+        raise PermissionDenied(message or _("您没有导出敏感个人信息的权限"))
+
+
+def record_unmasked_file(
+    *,
+    by,
+    summary: str,
+    org_path: str,
+    permission: str,
+    message: str | None = None,
+    detail: dict | None = None,
+    target_type: str = "",
+    target_paths: dict | None = None,
+) -> None:
+    """A file with full values built outside the declared lists (an app's own export, a bank
+    transfer file): the permission checked here, one audit entry for the file and one per record
+    it holds (`target_paths`: {pk: org_path}) so each record's list of readers is complete."""
+    authorize_export(by=by, unmasked=True, permission=permission, message=message)
+    audit.record(
+        by=by,
+        action=UNMASKED_EXPORT_ACTION,
+        summary=summary,
+        details=detail or {},
+        org_path=org_path,
+    )
+    if not target_paths:
+        return
+    from gonghui.core.middleware import current_request_context
+    from gonghui.core.models import AuditEntry
+
+    ctx = current_request_context()
+    rows = [
+        AuditEntry(
+            actor=by,
+            actor_name=by.username,
+            ip_address=ctx.ip_address if ctx else None,
+            action=UNMASKED_EXPORT_ACTION,
+            target_type=target_type,
+            target_id=str(pk),
+            target_repr="",
+            org_path=path or "",
+            summary=summary[:500],
+            details=detail or {},
+        )
+        for pk, path in target_paths.items()
+    ]
+    AuditEntry.objects.bulk_create(rows, batch_size=2000)
 
 
 def record_export(*, by, export, params, unmasked: bool) -> None:
@@ -40,7 +103,7 @@ def record_export(*, by, export, params, unmasked: bool) -> None:
         summary += _("（含%(what)s）") % {"what": export.sensitive_what or _("敏感信息")}
     audit.record(
         by=by,
-        action=audit.Action.EXPORT_SENSITIVE if unmasked else audit.Action.EXPORT,
+        action=UNMASKED_EXPORT_ACTION if unmasked else audit.Action.EXPORT,
         summary=summary,
         details={"list": export.key, "query": params.dict()},
         org_path=export.org_path_for(by, params),

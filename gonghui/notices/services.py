@@ -276,16 +276,15 @@ def close_objection(
 
 def reveal_objector(*, by, objection: Objection) -> dict[str, str]:
     """The objector's full phone for the handling staff who call back; audited."""
-    if not permissions.can_handle_objections(by, objection.organization_id):
-        raise PermissionDenied(_("只有公示单位的经办人员可以查看异议人联系方式"))
-    audit.record(
+    values = privacy.reveal(
         by=by,
-        action=audit.Action.VIEW_SENSITIVE,
         target=objection,
+        fields=["phone"],
+        allowed=lambda user: permissions.can_handle_objections(user, objection.organization_id),
+        message=_("只有公示单位的经办人员可以查看异议人联系方式"),
         summary=_("查看异议人联系方式"),
-        details={"fields": ["phone"]},
     )
-    return {"name": objection.name, "phone": objection.phone}
+    return {"name": objection.name, "phone": values["phone"]}
 
 
 def has_open_objections(source) -> bool:
