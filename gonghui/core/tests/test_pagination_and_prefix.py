@@ -37,6 +37,8 @@ def test_prefix_lookup_matches_only_prefixes(fed):
 def test_capped_people_page_says_so(fed, client_for, settings, monkeypatch):
     monkeypatch.setattr("gonghui.core.pagination.COUNT_CAP", 2)
     monkeypatch.setattr(CappedPaginator.__init__, "__kwdefaults__", {"cap": 2})
+    # The people list passes its own cap (the unfiltered list's), read when the view runs.
+    monkeypatch.setattr("gonghui.people.views.COUNT_CAP", 2)
     for i in range(4):
         make_person(fed.grassroots, name=f"职工{i}")
     html = client_for(fed.province_admin).get("/people/").content.decode()
