@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import create_page, save_form
 from gonghui.core.imports import import_page
+from gonghui.core.panels import render_panels
 from gonghui.core.pagination import COUNT_CAP, CappedPaginator
 from gonghui.core.privacy import can_view_sensitive
 from gonghui.core.spreadsheets import xlsx_response
@@ -68,6 +69,7 @@ def detail(request, pk: int):
             "person": person,
             "can_view_sensitive": can_view_sensitive(request.user),
             "can_edit": request.user.has_perm(EDIT_PERMISSION),
+            "panels": render_panels("person_detail", request, person),
         },
     )
 
