@@ -8,6 +8,8 @@ from django.utils.functional import cached_property
 from ninja.pagination import PageNumberPagination
 
 COUNT_CAP = 10_000
+# A keyword search counts its matches only this far ("1 000+"): a broad term walks the index.
+SEARCH_COUNT_CAP = 1_000
 
 
 def capped_count(queryset, cap: int = COUNT_CAP) -> tuple[int, bool]:
@@ -39,7 +41,8 @@ class CappedPageNumberPagination(PageNumberPagination):
     def paginate_queryset(self, queryset, pagination, request=None, **params):
         page_size = self._get_page_size(pagination.page_size)
         offset = (pagination.page - 1) * page_size
-        count, capped = capped_count(queryset)
+        searching = bool(request is not None and request.GET.get("q", "").strip())
+        count, capped = capped_count(queryset, SEARCH_COUNT_CAP if searching else COUNT_CAP)
         return {
             self.items_attribute: queryset[offset : offset + page_size],
             "count": count,

@@ -100,3 +100,18 @@ def test_move_via_api(client, fed):
     )
     assert response.status_code == 200
     assert response.json()["parent_id"] == fed.henan.pk
+
+
+def test_a_search_counts_its_matches_only_to_the_search_cap(client, fed, monkeypatch):
+    """A keyword search through the API stops counting where the page does ("1 000+"); a plain
+    list counts to the general cap."""
+    from gonghui.core import pagination
+
+    monkeypatch.setattr(pagination, "SEARCH_COUNT_CAP", 1)
+    make_person(fed.grassroots, name="张三", phone="13800000001")
+    make_person(fed.grassroots, name="张四", phone="13800000002")
+    headers = bearer(fed.province_admin)
+    searched = client.get("/api/v1/people/", {"q": "z"}, **headers).json()
+    assert searched["count"] == 1 and searched["count_capped"] is True
+    listed = client.get("/api/v1/people/", **headers).json()
+    assert listed["count"] >= 2 and listed["count_capped"] is False
