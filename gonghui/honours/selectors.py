@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -239,6 +240,22 @@ def statistics_for_user(user, *, year: int | None = None, level: str = "", organ
     return {"rows": rows, "total": sum(r["n"] for r in rows)}
 
 
+def honours_awarded(user, *, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Honours conferred in the period (both ends included) in the user's scope, by award
+    level: by the commendation's date, or by year for honours recorded without a round (their
+    year must lie wholly within the period)."""
+    qs = Honour.objects.visible_to(user).filter(
+        Q(round__commended_at__date__gte=start, round__commended_at__date__lte=end)
+        | Q(
+            round__isnull=True,
+            year__gte=start.year + (start > dt.date(start.year, 1, 1)),
+            year__lte=end.year - (end < dt.date(end.year, 12, 31)),
+        )
+    )
+    counts = dict(qs.values_list("award__level").annotate(n=Count("id")).order_by())
+    return {level: counts.get(level, 0) for level in Level.values}
+
+
 def honourees(round_: Round) -> list[dict]:
     """The honoured (or, before 表彰, the approved) of a round as plain rows for the decision,
     grouped by award then unit; the document is for the record, so names are in full."""
@@ -255,6 +272,49 @@ def decision_groups(round_: Round) -> "OrderedDict[str, list[dict]]":
     for row in honourees(round_):
         groups.setdefault(row["award__name"], []).append(row)
     return groups
+
+
+@dataclass
+class CommendedRound:
+    """A commendation as evidence for a unit: its honourees in the unit's subtree, by award."""
+
+    round_id: int
+    name: str
+    commended_on: dt.date | None
+    by_award: list[tuple[str, int]]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _award, n in self.by_award)
+
+
+def commended_rounds(user, *, organization, start: dt.date, end: dt.date, limit: int = 20):
+    """Rounds commended in the period (both ends included) whose honourees include the unit's
+    subtree, newest first, with the honourees counted per award (one grouped query)."""
+    rows = (
+        Honour.objects.visible_to(user)
+        .in_subtree(organization)
+        .filter(
+            round__status="commended",
+            round__commended_at__date__gte=start,
+            round__commended_at__date__lte=end,
+        )
+        .values("round_id", "round__name", "round__commended_at", "award__name")
+        .annotate(n=Count("id"))
+        .order_by("-round__commended_at", "-round_id", "award__name")
+    )
+    found: OrderedDict[int, CommendedRound] = OrderedDict()
+    for r in rows:
+        entry = found.get(r["round_id"])
+        if entry is None:
+            if len(found) == limit:
+                break
+            at = r["round__commended_at"]
+            entry = found[r["round_id"]] = CommendedRound(
+                r["round_id"], r["round__name"], timezone.localdate(at) if at else None, []
+            )
+        entry.by_award.append((r["award__name"], r["n"]))
+    return list(found.values())
 
 
 def honours_of_person(user, person) -> list[Honour]:

@@ -14,6 +14,7 @@ from gonghui.campaigns.models import Assignment
 from gonghui.core.exceptions import ValidationFailed
 from gonghui.organizations.models import Department, Organization
 
+from . import sources
 from .models import (
     EvidenceFile,
     EvidenceItem,
@@ -80,6 +81,50 @@ def activities_for(indicator, user) -> list:
     except ImportError:
         return []
     return list(activities_for_indicator(indicator=indicator, user=user)[:50])
+
+
+@dataclass(frozen=True)
+class RecordOffer:
+    """One evidence source's records for a task, as its page offers them to attach."""
+
+    source: sources.EvidenceSource
+    rows: list[sources.EvidenceRow]
+
+
+def campaign_period(campaign) -> tuple[dt.date, dt.date]:
+    """The span records are taken from: the campaign's start (or its year's first day) to its
+    assessment date."""
+    start = campaign.start_date or dt.date(campaign.year, 1, 1)
+    return start, max(start, campaign.assessment_date)
+
+
+def platform_records(assignment, user) -> list[RecordOffer]:
+    """Records other apps keep for the task's unit in the campaign's period, from the sources
+    its indicator asks for (none asked: no query)."""
+    asked = sources.sources_for(assignment.indicator)
+    if not asked:
+        return []
+    start, end = campaign_period(assignment.campaign)
+    return [
+        RecordOffer(
+            source,
+            list(
+                source.rows(user=user, organization=assignment.organization, start=start, end=end)[
+                    : sources.MAX_ROWS
+                ]
+            ),
+        )
+        for source in asked
+    ]
+
+
+def find_record(assignment, user, *, source_key: str, url: str) -> sources.EvidenceRow | None:
+    """The record a posted choice names, looked up again in the user's scope (the title and
+    figures posted are never trusted)."""
+    for offer in platform_records(assignment, user):
+        if offer.source.key == source_key:
+            return next((row for row in offer.rows if row.url == url), None)
+    return None
 
 
 def ledger_entries(campaign, user, *, status: str = "", department_id=None):

@@ -114,8 +114,16 @@ def task(request, pk: int, draft: dict | None = None):
                 f".{ext}" for k in indicator.allowed_file_types for ext in KINDS[k][0]
             ),
             "activities": selectors.activities_for(indicator, request.user),
+            "records": selectors.platform_records(assignment, request.user),
+            "attached_paths": _paths_of(links, request.build_absolute_uri("/")),
         },
     )
+
+
+def _paths_of(links, site_root: str) -> set[str]:
+    """The platform paths already attached as links, to mark the records offered."""
+    root = site_root.rstrip("/")
+    return {link.url.removeprefix(root) for link in links if link.url.startswith(root)}
 
 
 ACTIONS = {
@@ -140,6 +148,13 @@ ACTIONS = {
         title=r.POST.get("title", ""),
         screenshot=r.FILES.get("screenshot"),
     ),
+    "attach_record": lambda r, by, it: services.attach_record(
+        by=by,
+        item=it,
+        source_key=r.POST.get("source", ""),
+        url=r.POST.get("record_url", ""),
+        base_url=r.build_absolute_uri("/"),
+    ),
     "remove_link": lambda r, by, it: services.remove_link(
         by=by, item=it, link_id=int(r.POST.get("link_id", 0))
     ),
@@ -158,6 +173,7 @@ DONE_MESSAGES = {
     "add_file": "文件已上传",
     "remove_file": "文件已删除",
     "add_link": "链接已添加",
+    "attach_record": "平台记录已附为资料",
     "remove_link": "链接已删除",
     "submit": "已提交审核",
     "withdraw": "已撤回",

@@ -21,7 +21,7 @@ from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
 from gonghui.core.files import IMAGE_KINDS, check_upload
 
-from .. import permissions
+from .. import permissions, selectors
 from ..models import EvidenceFile, EvidenceItem, EvidenceLink, EvidenceTransition, EvidenceVersion
 from ..rules import check_upload_rules
 from ..workflow import EDITABLE, TRANSITIONS, Status
@@ -210,6 +210,21 @@ def add_link(*, by, item: EvidenceItem, url: str, title: str = "", screenshot=No
     audit.record(by=by, action=audit.Action.CREATE, target=item, summary=f"添加链接 {link.url}")
     sync_progress(item)
     return link
+
+
+@transaction.atomic
+def attach_record(*, by, item: EvidenceItem, source_key: str, url: str, base_url: str):
+    """A record another app keeps (see ledger.sources) attached as a link: looked up again in
+    the actor's scope, addressed absolutely from `base_url`, attached once per version."""
+    _check_can_edit(by, item)
+    row = selectors.find_record(item.assignment, by, source_key=source_key, url=url)
+    if row is None:
+        raise ValidationFailed(_("该记录不存在、不在本任务的期间内或不在您的管理范围内"))
+    address = base_url.rstrip("/") + row.url
+    version = item.current_version
+    if version is not None and version.links.filter(url=address).exists():
+        raise ValidationFailed(_("该记录已附为资料"))
+    return add_link(by=by, item=item, url=address, title=row.link_title)
 
 
 @transaction.atomic
