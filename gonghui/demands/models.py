@@ -165,9 +165,15 @@ class Demand(OrgScopedModel, TimeStampedModel):
             ("view_demand_sensitive", _("查看职工诉求人的姓名和电话")),
         ]
         indexes = [
+            # The lists: a subtree (path range), optionally one status, newest first.
             models.Index(fields=["org_path", "-id"], name="demand_scope"),
-            models.Index(fields=["org_path", "status"], name="demand_scope_status"),
-            models.Index(fields=["org_path", "received_at"], name="demand_scope_received"),
+            models.Index(fields=["org_path", "status", "-id"], name="demand_scope_status_id"),
+            models.Index(
+                fields=["org_path", "-id"],
+                name="demand_scope_overdue",
+                condition=models.Q(is_overdue=True),
+            ),
+            models.Index(fields=["organization", "-id"], name="demand_holder"),
             models.Index(
                 fields=["supervising_path", "-id"],
                 name="demand_supervised",
@@ -313,3 +319,43 @@ class DemandTransition(TransitionRecord):
 
     def __str__(self) -> str:
         return f"{self.demand_id} {self.verb}"
+
+
+class DemandTally(models.Model):
+    """Counters of the demands in one union's subtree (the union and every union below it),
+    per month received, channel, type and topic. The services keep them exact in the same
+    transaction as each change of a demand (see tallies.py); statistics read these rows
+    instead of counting a million demands."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.DateField()
+    channel = models.CharField(max_length=8)
+    demand_type = models.ForeignKey(DemandType, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(DemandTopic, on_delete=models.CASCADE, related_name="+")
+    num_received = models.IntegerField(default=0)
+    num_accepted = models.IntegerField(default=0)
+    num_accepted_on_time = models.IntegerField(default=0)
+    num_answered = models.IntegerField(default=0)
+    num_answered_on_time = models.IntegerField(default=0)
+    num_rated = models.IntegerField(default=0)
+    num_satisfied = models.IntegerField(default=0)
+    num_overdue = models.IntegerField(default=0)
+    num_escalated = models.IntegerField(default=0)
+    # Demands answered, and the seconds from registration to answer summed over them.
+    num_handled = models.IntegerField(default=0)
+    handling_seconds = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("诉求统计")
+        verbose_name_plural = _("诉求统计")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "month", "channel", "demand_type", "topic"],
+                name="demand_tally_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} {self.month:%Y-%m}"

@@ -1,25 +1,32 @@
 """Reads of demands: the scoped lists (the union's own, the 督办 list, overdue), a demand with
 its hops and history, the public lookup, statistics with hot topics, and export rows."""
 
+import calendar
 import datetime as dt
 import hmac
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
-from django.db.models.functions import Substr, TruncMonth
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core.chinese import to_simplified
 from gonghui.organizations.models import Organization
-from gonghui.organizations.scoping import ScopedQuerySet
+from gonghui.organizations.scoping import DataScope, ScopedQuerySet, scope_of
 
-from . import tickets
-from .models import Demand, DemandAttachment, DemandHop, DemandTopic, DemandType
+from . import tallies, tickets
+from .models import (
+    Demand,
+    DemandAttachment,
+    DemandTally,
+    DemandTopic,
+    DemandType,
+)
 from .permissions import can_handle
-from .workflow import ANSWERED_OR_LATER, OPEN, Status
+from .workflow import OPEN, Status
 
 LIST_FIELDS = [
     "id",
@@ -233,6 +240,39 @@ def lookup_for_worker(ticket: str, phone_last4: str) -> Demand | None:
 # --- Statistics ---------------------------------------------------------------------------
 
 
+def _rate(part: int, whole: int) -> float | None:
+    return round(part * 100 / whole, 1) if whole else None
+
+
+@dataclass
+class DemandCounts:
+    """The counters of a group of demands (a union's subtree, a channel, a month …)."""
+
+    label: str = ""
+    values: Counter = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return self.values["num_received"]
+
+    @property
+    def accept_rate(self):
+        return _rate(self.values["num_accepted_on_time"], self.values["num_accepted"])
+
+    @property
+    def finish_rate(self):
+        return _rate(self.values["num_answered_on_time"], self.values["num_answered"])
+
+    @property
+    def satisfaction_rate(self):
+        return _rate(self.values["num_satisfied"], self.values["num_rated"])
+
+    @property
+    def avg_days(self) -> float | None:
+        handled = self.values["num_handled"]
+        return round(self.values["handling_seconds"] / handled / 86400, 1) if handled else None
+
+
 @dataclass
 class DemandStatistics:
     organization: Organization | None
@@ -254,22 +294,20 @@ class DemandStatistics:
     by_month: list = field(default_factory=list)
     by_branch: list = field(default_factory=list)
     hot_words: list = field(default_factory=list)
-
-    @staticmethod
-    def _rate(part: int, whole: int) -> float | None:
-        return round(part * 100 / whole, 1) if whole else None
+    # The same groups with every counter, for the tables and the Excel export.
+    tables: dict = field(default_factory=dict)
 
     @property
     def accept_rate(self):
-        return self._rate(self.accepted_on_time, self.accepted)
+        return _rate(self.accepted_on_time, self.accepted)
 
     @property
     def finish_rate(self):
-        return self._rate(self.answered_on_time, self.answered)
+        return _rate(self.answered_on_time, self.answered)
 
     @property
     def satisfaction_rate(self):
-        return self._rate(self.satisfied, self.rated)
+        return _rate(self.satisfied, self.rated)
 
 
 def _counted(user, organization, start, end):
@@ -288,9 +326,65 @@ def _counted(user, organization, start, end):
     return qs
 
 
-def _grouped(qs, key: str, labels=None) -> list[tuple[str, int]]:
-    rows = qs.values(key).annotate(n=Count("pk")).order_by("-n")
-    return [(labels(row[key]) if labels else row[key], row["n"]) for row in rows]
+def whole_months(start: dt.date | None, end: dt.date | None):
+    """The period widened to whole months (the summary counts by month received)."""
+    if start:
+        start = start.replace(day=1)
+    if end:
+        end = end.replace(day=calendar.monthrange(end.year, end.month)[1])
+    return start, end
+
+
+def _tally_values(org_ids, start, end):
+    """(org_id, (month, channel, type_id, topic_id), Counter) of the unions' tally rows."""
+    if not org_ids:
+        return
+    qs = DemandTally.objects.filter(organization_id__in=org_ids)
+    if start:
+        qs = qs.filter(month__gte=start.replace(day=1))
+    if end:
+        qs = qs.filter(month__lte=end.replace(day=1))
+    for row in qs.values_list(
+        "organization_id", "month", "channel", "demand_type_id", "topic_id", *tallies.COUNTERS
+    ).iterator(chunk_size=5000):
+        yield row[0], row[1:5], Counter(dict(zip(tallies.COUNTERS, row[5:], strict=True)))
+
+
+def _raw_values(qs):
+    """The same from the demands themselves (a user who sees only what they registered)."""
+    for row in qs.values(*tallies.TALLIED).iterator(chunk_size=2000):
+        key, values = tallies.counters(row)
+        yield None, key, Counter(values)
+
+
+def _summary_plan(user, organization):
+    """How the user's statistics read the summary: (unions whose subtree counts, whether to
+    take away their children's subtrees, i.e. only what the union holds itself); None when
+    the user's scope is not a set of subtrees (counted from the demands instead)."""
+    scope = scope_of(user)
+    if scope is None:
+        return [], False
+    if scope.data_scope == DataScope.ALL:
+        if organization is not None:
+            return [organization.pk], False
+        return list(
+            Organization.objects.filter(parent__isnull=True).values_list("pk", flat=True)
+        ), False
+    if not scope.org_path:
+        return [], False
+    if scope.data_scope == DataScope.SUBTREE:
+        if organization is None or not organization.path.startswith(scope.org_path):
+            return [], False
+        return [organization.pk], False
+    if scope.data_scope in (DataScope.ORGANIZATION, DataScope.DEPARTMENT):
+        if organization is not None and not scope.org_path.startswith(organization.path):
+            return [], False
+        return [scope.organization_id], True
+    return None
+
+
+def _children(org_ids) -> list[Organization]:
+    return list(Organization.objects.filter(parent_id__in=org_ids).order_by("sort_order", "name"))
 
 
 def demand_statistics(
@@ -301,59 +395,97 @@ def demand_statistics(
     end: dt.date | None = None,
     hot_words: int = 15,
 ) -> DemandStatistics:
+    """Volumes and rates of the demands the user counts, by channel, type, topic, month and
+    the unions below, read from the summary (DemandTally) over whole months."""
     if organization is None and user.organization_id:
         organization = user.organization
-    qs = _counted(user, organization, start, end)
-    handling = ExpressionWrapper(F("answered_at") - F("received_at"), output_field=DurationField())
-    agg = qs.aggregate(
-        total=Count("pk"),
-        accepted=Count("pk", filter=Q(accepted_at__isnull=False)),
-        accepted_on_time=Count("pk", filter=Q(accepted_at__lt=F("accept_due_at"))),
-        answered=Count("pk", filter=Q(status__in=ANSWERED_OR_LATER)),
-        answered_on_time=Count(
-            "pk", filter=Q(status__in=ANSWERED_OR_LATER, answered_at__lt=F("finish_due_at"))
-        ),
-        rated=Count("pk", filter=~Q(rating="")),
-        satisfied=Count("pk", filter=Q(rating__in=["satisfied", "fairly"])),
-        overdue=Count("pk", filter=Q(is_overdue=True)),
-        escalated=Count("pk", filter=Q(is_escalated=True)),
-        avg=Avg(handling, filter=Q(answered_at__isnull=False)),
+    start, end = whole_months(start, end)
+    plan = _summary_plan(user, organization)
+    branches: list[Organization] = []
+    if plan is None:
+        rows = list(_raw_values(_counted(user, organization, start, end)))
+    else:
+        org_ids, own_only = plan
+        rows = list(_tally_values(org_ids, start, end))
+        if org_ids:
+            branches = _children(org_ids)
+        if own_only:
+            below = _tally_values([b.pk for b in branches], start, end)
+            rows += [
+                (pk, key, Counter({k: -v for k, v in values.items()})) for pk, key, values in below
+            ]
+            branches = []
+    stats = _statistics_from(rows, organization, start, end)
+    if branches:
+        per_branch = defaultdict(Counter)
+        for pk, _key, values in _tally_values([b.pk for b in branches], start, end):
+            per_branch[pk].update(values)
+        stats.tables["branch"] = [
+            DemandCounts(b.name, per_branch[b.pk])
+            for b in branches
+            if per_branch[b.pk]["num_received"]
+        ]
+        stats.by_branch = [
+            (b, per_branch[b.pk]["num_received"])
+            for b in branches
+            if per_branch[b.pk]["num_received"]
+        ]
+    if hot_words:
+        stats.hot_words = hot_topics_for_user(
+            user, organization=organization, start=start, end=end, limit=hot_words
+        )
+    return stats
+
+
+def _statistics_from(rows, organization, start, end) -> DemandStatistics:
+    total = Counter()
+    groups = {name: defaultdict(Counter) for name in ("channel", "type", "topic", "month")}
+    for _pk, (month, channel, type_id, topic_id), values in rows:
+        total.update(values)
+        groups["channel"][channel].update(values)
+        groups["type"][type_id].update(values)
+        groups["topic"][topic_id].update(values)
+        groups["month"][month].update(values)
+    counts = DemandCounts("", total)
+    stats = DemandStatistics(
+        organization,
+        start,
+        end,
+        total=total["num_received"],
+        accepted=total["num_accepted"],
+        accepted_on_time=total["num_accepted_on_time"],
+        answered=total["num_answered"],
+        answered_on_time=total["num_answered_on_time"],
+        rated=total["num_rated"],
+        satisfied=total["num_satisfied"],
+        overdue=total["num_overdue"],
+        escalated=total["num_escalated"],
+        avg_days=counts.avg_days,
     )
-    avg = agg.pop("avg")
-    stats = DemandStatistics(organization, start, end, **agg)
-    if avg is not None:
-        stats.avg_days = round(avg.total_seconds() / 86400, 1)
     channels = dict(Demand.Channel.choices)
     types, topics = _types(), _topics()
-    stats.by_channel = _grouped(qs, "channel", lambda v: str(channels.get(v, v)))
-    stats.by_type = _grouped(qs, "demand_type_id", lambda v: str(types.get(v, v)))
-    stats.by_topic = _grouped(qs, "topic_id", lambda v: str(topics.get(v, v)))
-    months = (
-        qs.annotate(month=TruncMonth("received_at"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by("month")
-    )
-    stats.by_month = [(row["month"].strftime("%Y-%m"), row["n"]) for row in months if row["month"]]
-    if organization is not None:
-        children = list(
-            Organization.objects.filter(parent=organization).order_by("sort_order", "name")
-        )
-        if children:
-            width = len(children[0].path)
-            per_branch = dict(
-                qs.exclude(organization=organization)
-                .annotate(branch=Substr("org_path", 1, width))
-                .values("branch")
-                .annotate(n=Count("pk"))
-                .order_by()
-                .values_list("branch", "n")
-            )
-            stats.by_branch = [
-                (child, per_branch[child.path]) for child in children if child.path in per_branch
-            ]
-    if hot_words:
-        stats.hot_words = hot_topics(qs, limit=hot_words)
+    labels = {
+        "channel": lambda v: str(channels.get(v, v)),
+        "type": lambda v: str(types.get(v, v)),
+        "topic": lambda v: str(topics.get(v, v)),
+        "month": lambda v: v.strftime("%Y-%m"),
+    }
+    for name, grouped in groups.items():
+        table = [
+            DemandCounts(labels[name](key), values)
+            for key, values in grouped.items()
+            if values["num_received"]
+        ]
+        if name == "month":
+            table.sort(key=lambda c: c.label)
+        else:
+            table.sort(key=lambda c: (-c.total, c.label))
+        stats.tables[name] = table
+    stats.tables["total"] = [DemandCounts(str(_("合计")), total)]
+    stats.by_channel = [(c.label, c.total) for c in stats.tables["channel"]]
+    stats.by_type = [(c.label, c.total) for c in stats.tables["type"]]
+    stats.by_topic = [(c.label, c.total) for c in stats.tables["topic"]]
+    stats.by_month = [(c.label, c.total) for c in stats.tables["month"]]
     return stats
 
 
@@ -369,6 +501,7 @@ def hot_topics_for_user(user, *, organization=None, start=None, end=None, limit:
     """Hot topics of the demands the user counts, cached for ten minutes per scope and period."""
     if organization is None and user.organization_id:
         organization = user.organization
+    start, end = whole_months(start, end)
     scope = getattr(getattr(user, "scope", None), "org_path", "") or "all"
     key = f"demands:hot:{scope}:{organization.pk if organization else ''}:{start}:{end}:{limit}"
     words = cache.get(key)
@@ -426,36 +559,47 @@ def export_rows(qs, *, unmasked: bool):
         ]
 
 
+STATISTICS_HEADERS = [
+    "统计表",
+    "项目",
+    "诉求（件）",
+    "按时受理率(%)",
+    "按期办结率(%)",
+    "满意率(%)",
+    "平均办理天数",
+    "超期（件）",
+    "督办（件）",
+]
+STATISTICS_TABLES = [
+    ("total", "总体"),
+    ("channel", "按渠道"),
+    ("type", "按类型"),
+    ("topic", "按事项"),
+    ("month", "按月份"),
+    ("branch", "按下级工会"),
+]
+
+
 def statistics_rows(stats: DemandStatistics) -> list[list]:
-    """The statistics as rows for the Excel export."""
-    rows = [
-        ["诉求总数", stats.total],
-        ["按时受理率(%)", stats.accept_rate],
-        ["按期办结率(%)", stats.finish_rate],
-        ["满意率(%)", stats.satisfaction_rate],
-        ["平均办理天数", stats.avg_days],
-        ["超期", stats.overdue],
-        ["督办", stats.escalated],
+    """Every table of the statistics page as rows of one sheet: the table, the group, its
+    volume and rates; then the hot topics."""
+    rows = []
+    for key, title in STATISTICS_TABLES:
+        for counts in stats.tables.get(key, []):
+            rows.append(
+                [
+                    title,
+                    counts.label,
+                    counts.total,
+                    counts.accept_rate,
+                    counts.finish_rate,
+                    counts.satisfaction_rate,
+                    counts.avg_days,
+                    counts.values["num_overdue"],
+                    counts.values["num_escalated"],
+                ]
+            )
+    rows += [
+        ["热点问题", word, n, None, None, None, None, None, None] for word, n in stats.hot_words
     ]
-    for title, data in (
-        ("渠道", stats.by_channel),
-        ("类型", stats.by_type),
-        ("事项", stats.by_topic),
-        ("月份", stats.by_month),
-    ):
-        rows += [[f"{title}：{label}", n] for label, n in data]
-    rows += [[f"下级：{org.name}", n] for org, n in stats.by_branch]
     return rows
-
-
-def hops_for_statistics(user):
-    """Average working days each union held demands (its hops), for the union table."""
-    return (
-        DemandHop.objects.filter(
-            demand__in=ScopedQuerySet.visible_to(Demand.objects.all(), user).values("pk"),
-            working_days__isnull=False,
-        )
-        .values("organization__name")
-        .annotate(n=Count("pk"), avg=Avg("working_days"))
-        .order_by("-n")[:50]
-    )

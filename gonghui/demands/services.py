@@ -15,7 +15,7 @@ from gonghui.core.files import check_upload
 from gonghui.core.workdays import WorkingCalendar
 from gonghui.organizations.models import Organization
 
-from . import permissions, routing, tickets
+from . import permissions, routing, tallies, tickets
 from .models import (
     Demand,
     DemandAttachment,
@@ -222,6 +222,7 @@ def register_demand(
             if Demand.objects.filter(ticket=demand.ticket).exists():
                 continue
             raise
+    tallies.apply_change(None, tallies.snapshot(demand.pk))
     DemandHop.objects.create(
         demand=demand,
         kind=DemandHop.Kind.INTAKE,
@@ -295,6 +296,7 @@ def _hand_over(demand, verb, *, by, to: Organization, kind, reason: str, extra=N
     return demand
 
 
+@tallies.tracked
 def transfer_demand(*, demand: Demand, by, to: Organization, reason: str = "") -> Demand:
     """转办: hand the demand down to a union below the one holding it."""
     _require_handler(by)
@@ -306,6 +308,7 @@ def transfer_demand(*, demand: Demand, by, to: Organization, reason: str = "") -
     return _hand_over(demand, "transfer", by=by, to=to, kind=DemandHop.Kind.TRANSFER, reason=reason)
 
 
+@tallies.tracked
 def return_demand(*, demand: Demand, by, reason: str) -> Demand:
     """退回: send the demand back up to the parent union, with the reason."""
     _require_handler(by)
@@ -319,11 +322,13 @@ def return_demand(*, demand: Demand, by, reason: str) -> Demand:
 # --- Handling -----------------------------------------------------------------------------
 
 
+@tallies.tracked
 def accept_demand(*, demand: Demand, by, note: str = "") -> Demand:
     _require_handler(by)
     return _apply(demand, "accept", by=by, note=note, fields={"accepted_at": timezone.now()})
 
 
+@tallies.tracked
 def handle_demand(*, demand: Demand, by, note: str = "") -> Demand:
     """Start handling: contacts, enquiries and documents follow as handling notes."""
     _require_handler(by)
@@ -360,6 +365,7 @@ def add_collaborator(*, demand: Demand, by, organization: Organization) -> Deman
     return joint
 
 
+@tallies.tracked
 def answer_demand(*, demand: Demand, by, answer: str) -> Demand:
     """答复: the answer the worker reads on the tracking page (and is told by phone)."""
     _require_handler(by)
@@ -371,6 +377,7 @@ def answer_demand(*, demand: Demand, by, answer: str) -> Demand:
     return _apply(demand, "answer", by=by, note=answer[:200], fields=fields)
 
 
+@tallies.tracked
 def follow_up_demand(*, demand: Demand, by, note: str, rating: str = "") -> Demand:
     """回访: the follow-up call or message; the worker's rating may be taken on the call."""
     _require_handler(by)
@@ -388,6 +395,7 @@ def follow_up_demand(*, demand: Demand, by, note: str, rating: str = "") -> Dema
     return demand
 
 
+@tallies.tracked
 def rate_demand(*, demand: Demand, by, rating: str, note: str = "") -> Demand:
     """评价 by the worker (on the tracking page, by=None) or recorded by staff on the
     follow-up. An unsatisfied rating reopens the demand once, for 复核 at the parent union."""
@@ -410,6 +418,7 @@ def rate_demand(*, demand: Demand, by, rating: str, note: str = "") -> Demand:
     return demand
 
 
+@tallies.tracked
 def reopen_demand(*, demand: Demand) -> Demand:
     """复核: the system sends an unsatisfied demand to the parent union of the one that
     answered it, with a new 办结 limit; this happens once per demand."""
@@ -429,6 +438,7 @@ def reopen_demand(*, demand: Demand) -> Demand:
     )
 
 
+@tallies.tracked
 def close_demand(*, demand: Demand, by, note: str = "") -> Demand:
     _require_handler(by)
     now = timezone.now()
@@ -476,6 +486,7 @@ def _due_field(demand: Demand) -> dt.datetime:
     return demand.accept_due_at if demand.status == Status.RECEIVED else demand.finish_due_at
 
 
+@tallies.tracked
 def escalate_demand(*, demand: Demand, now: dt.datetime | None = None) -> Demand:
     """At its limit the demand is flagged overdue and put on the 督办 list of the parent of
     the union holding it (the union itself when it has no parent)."""

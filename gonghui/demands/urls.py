@@ -11,6 +11,7 @@ urlpatterns = [
     path("supervision/", views.supervision, name="supervision"),
     path("supervision/export/", export_view(exports.SUPERVISED), name="supervision_export"),
     path("statistics/", views.statistics, name="statistics"),
+    path("statistics/export/", views.statistics_export, name="statistics_export"),
     path("statistics/hot-topics/", views.hot_topics, name="hot_topics"),
     path("new/", views.create, name="create"),
     path("hotline/", views.hotline, name="hotline"),

@@ -18,6 +18,7 @@ from gonghui.core.exceptions import DomainError
 from gonghui.core.files import stored_file_response
 from gonghui.core.forms import add_domain_error, create_page
 from gonghui.core.pagination import CappedPaginator
+from gonghui.core.spreadsheets import render_xlsx, xlsx_response
 from gonghui.core.workflow import VERB_LABELS, allowed_verbs
 from gonghui.organizations.selectors import get_organization_for_user
 
@@ -76,8 +77,12 @@ def supervision(request):
     return render(request, "demands/supervision.html", {"page": page})
 
 
-def _date(value: str) -> dt.date | None:
+def _month(value: str) -> dt.date | None:
+    """A month (2026-03) or a date (2026-03-15) from the query string; the statistics count
+    whole months."""
     try:
+        if len(value) == 7:
+            return dt.date.fromisoformat(f"{value}-01")
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
@@ -87,13 +92,7 @@ def _date(value: str) -> dt.date | None:
 @reads_from_replica
 def statistics(request):
     # Hot topics come in a second request (the keyword model takes seconds to load once).
-    stats = selectors.demand_statistics(
-        request.user,
-        organization=exports.organization(request.user, request.GET),
-        start=_date(request.GET.get("start", "")),
-        end=_date(request.GET.get("end", "")),
-        hot_words=0,
-    )
+    stats = _statistics(request)
     chart = {
         "channels": [[label, n] for label, n in stats.by_channel],
         "types": [[label, n] for label, n in stats.by_type],
@@ -104,6 +103,34 @@ def statistics(request):
     return render(request, "demands/statistics.html", {"stats": stats, "chart": chart})
 
 
+def _statistics(request, *, hot_words: int = 0):
+    return selectors.demand_statistics(
+        request.user,
+        organization=exports.organization(request.user, request.GET),
+        start=_month(request.GET.get("start", "")),
+        end=_month(request.GET.get("end", "")),
+        hot_words=hot_words,
+    )
+
+
+@login_required
+@reads_from_replica
+def statistics_export(request):
+    """Every table of the statistics page, with the hot topics, as one Excel sheet."""
+    stats = _statistics(request, hot_words=15)
+    period = "—".join(d.strftime("%Y-%m") if d else "" for d in (stats.start, stats.end)) or _(
+        "全部时间"
+    )
+    org = stats.organization.name if stats.organization else _("全部")
+    content = render_xlsx(
+        title=str(_("诉求统计")),
+        headers=selectors.STATISTICS_HEADERS,
+        rows=selectors.statistics_rows(stats),
+        notes=[f"{org} · {period}"],
+    )
+    return xlsx_response(content, f"{_('诉求统计')}-{org}.xlsx")
+
+
 @login_required
 @reads_from_replica
 def hot_topics(request):
@@ -111,8 +138,8 @@ def hot_topics(request):
     words = selectors.hot_topics_for_user(
         request.user,
         organization=exports.organization(request.user, request.GET),
-        start=_date(request.GET.get("start", "")),
-        end=_date(request.GET.get("end", "")),
+        start=_month(request.GET.get("start", "")),
+        end=_month(request.GET.get("end", "")),
     )
     return render(request, "demands/_hot_topics.html", {"words": words})
 
