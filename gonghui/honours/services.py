@@ -193,13 +193,14 @@ def _release_quotas(nomination: Nomination) -> None:
 # --- Nominations ------------------------------------------------------------------------------
 
 
-def _key(person, collective_name: str, unit: str) -> str:
+def key_of(person, collective_name: str, unit: str) -> str:
+    """The nominee's place in a round: the person, or the collective's name and unit."""
     if person is not None:
         return f"p:{hashlib.sha256(person.id_number.encode()).hexdigest()[:40]}"
     return f"c:{collective_name.strip()}|{unit.strip()}"[:120]
 
 
-def _check_no_repeat(round_: Round, award: AwardType, person) -> None:
+def check_no_repeat(round_: Round, award: AwardType, person) -> None:
     rule = round_.rules.filter(kind=EligibilityRule.Kind.NO_REPEAT_YEARS).first()
     if rule is None or person is None or not rule.value:
         return
@@ -253,7 +254,7 @@ def nominate(
             "deeds",
             _("事迹材料最多 %(n)s 字（现 %(m)s 字）") % {"n": round_.deeds_limit, "m": len(deeds)},
         )
-    _check_no_repeat(round_, award, person)
+    check_no_repeat(round_, award, person)
     unit = (unit or organization.name).strip()[:100]
     nomination = Nomination(
         round=round_,
@@ -268,7 +269,7 @@ def nominate(
         is_frontline=bool(is_frontline),
         deeds=deeds,
         opinion=(opinion or "").strip()[:500],
-        nominee_key=_key(person, collective_name, unit),
+        nominee_key=key_of(person, collective_name, unit),
         created_by=by,
     )
     try:

@@ -17,6 +17,12 @@ urlpatterns = [
     path("<int:round_id>/rule/", views.round_rule, name="round_rule"),
     path("<int:round_id>/decision/", views.round_decision, name="round_decision"),
     path("<int:round_id>/nominate/", views.nomination_create, name="nominate"),
+    path("<int:round_id>/import/", views.nomination_import, name="nomination_import"),
+    path(
+        "<int:round_id>/import/template/",
+        views.nomination_import_template,
+        name="nomination_import_template",
+    ),
     path("<int:round_id>/<str:verb>/", views.round_action, name="round_action"),
     path("nominations/<int:nomination_id>/", views.nomination_detail, name="nomination"),
     path(

@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from gonghui.core import imports as core_imports
 from gonghui.core.exceptions import DomainError
 from gonghui.core.files import stored_file_response
 from gonghui.core.forms import create_page, save_form
+from gonghui.core.spreadsheets import xlsx_response
 from gonghui.core.workflow import VERB_LABELS
 from gonghui.notices import selectors as notice_selectors
 
@@ -22,12 +24,14 @@ from . import exports, permissions, selectors, services
 from .forms import (
     AttachmentForm,
     ForwardForm,
+    ImportForm,
     NominationForm,
     OpinionForm,
     QuotaForm,
     RoundForm,
     RuleForm,
 )
+from .imports import NominationImport
 from .models import Level
 from .workflow import RoundStatus, Status
 
@@ -95,6 +99,38 @@ def round_detail(request, round_id: int):
             "has_decision": round_.status in (RoundStatus.APPROVED, RoundStatus.COMMENDED),
         },
     )
+
+
+def _importable_round(request, round_id: int):
+    """The round a nomination list is imported into: one open for nominations, by a user who
+    may nominate."""
+    round_ = selectors.get_round_for_user(request.user, round_id)
+    if not request.user.has_perm(permissions.NOMINATE):
+        raise PermissionDenied(_("您无权推荐"))
+    return round_
+
+
+@login_required
+def nomination_import(request, round_id: int):
+    round_ = _importable_round(request, round_id)
+    if round_.status != RoundStatus.OPEN:
+        messages.error(request, _("本次评选未在推荐阶段"))
+        return redirect("honours:round", round_.pk)
+    return core_imports.import_page(
+        request,
+        NominationImport(round_),
+        form=ImportForm(request.POST or None, request.FILES or None),
+        heading=_("%(name)s：Excel 导入推荐名单") % {"name": round_.name},
+        template_url=reverse("honours:nomination_import_template", args=[round_.pk]),
+        done_url=f"{reverse('honours:nominations')}?round={round_.pk}&status=draft",
+        done_message=_("已导入 %(n)s 个推荐对象（草稿），核对后请逐个上报"),
+    )
+
+
+@login_required
+def nomination_import_template(request, round_id: int):
+    round_ = _importable_round(request, round_id)
+    return xlsx_response(NominationImport(round_).template(), _("推荐名单导入模板.xlsx"))
 
 
 ROUND_VERBS = {
