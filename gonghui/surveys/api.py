@@ -187,7 +187,7 @@ def submit(request, access_key: Key, payload: ResponseIn):
     """Submit one questionnaire. 201 when recorded (committed before the answer is sent); 200
     when this idempotency key was already recorded (a retry or double tap: counted once); 409
     for a used token or a closed survey; 429 when this device or address is over its limit."""
-    channel = selectors.get_public_channel(access_key)
+    channel = selectors.public_channel_for_submission(access_key)
     response, created = services.submit_response(
         survey=channel.survey,
         channel=channel,

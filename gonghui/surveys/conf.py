@@ -19,6 +19,12 @@ def submits_per_ip_minute() -> int:
 
 
 def fold_every() -> int:
-    """Every this many responses, the submission that reaches it folds the pending ones into
-    the counters (after its own commit)."""
+    """Every this many responses, the submission that reaches it queues a background fold of
+    the pending ones into the counters (services.fold_counts; 0 = only the minute's sweep)."""
     return _int("GONGHUI_SURVEY_FOLD_EVERY", 200)
+
+
+def public_link_cache_seconds() -> int:
+    """How long a process remembers a public link's channel and survey when taking answers
+    (0 = look it up on every answer)."""
+    return _int("GONGHUI_SURVEY_LINK_CACHE_SECONDS", 5)

@@ -2,6 +2,7 @@
 university did): distributions, satisfaction rate and ranking of targets, cross-tabs, counts
 over time, free-text search and keyword frequencies, the streaming response rows."""
 
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core.db import replica
 
 from . import answers as answer_rules
+from . import conf
 from .models import (
     AnswerCount,
     Channel,
@@ -82,6 +84,32 @@ def get_public_channel(access_key: str) -> Channel:
     if channel is None:
         raise Http404
     return channel
+
+
+_PUBLIC_CHANNELS: dict[str, tuple[float, Channel]] = {}
+
+
+def public_channel_for_submission(access_key: str) -> Channel:
+    """get_public_channel, remembered per process for conf.public_link_cache_seconds(): the
+    submission endpoint takes hundreds of answers a second for the same few links, and the
+    lookup was the largest cost of each. A survey closed in another process stops taking
+    answers here within those seconds (in this process at once: forget_public_channels)."""
+    ttl = conf.public_link_cache_seconds()
+    if not ttl:
+        return get_public_channel(access_key)
+    now = time.monotonic()
+    cached = _PUBLIC_CHANNELS.get(access_key)
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    channel = get_public_channel(access_key)
+    if len(_PUBLIC_CHANNELS) > 1000:
+        _PUBLIC_CHANNELS.clear()
+    _PUBLIC_CHANNELS[access_key] = (now + ttl, channel)
+    return channel
+
+
+def forget_public_channels() -> None:
+    _PUBLIC_CHANNELS.clear()
 
 
 def get_public_quiz(access_key: str) -> Quiz:

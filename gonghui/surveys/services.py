@@ -5,6 +5,7 @@ paper entry, problems through inspection to rectification, results publication, 
 import datetime as dt
 import hashlib
 import hmac
+import logging
 import random
 import secrets
 import string
@@ -12,7 +13,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,13 +40,15 @@ from .models import (
     SurveyToken,
     TextAnswer,
 )
-from .selectors import definition_of
+from .selectors import definition_of, forget_public_channels
 from .workflow import SURVEY_TRANSITIONS, TASK_TRANSITIONS, SurveyStatus
 
 MANAGE = "surveys.change_survey"
 ADD = "surveys.add_survey"
 PAPER = "surveys.enter_paper_response"
 RECTIFY = "surveys.manage_rectification"
+
+logger = logging.getLogger(__name__)
 
 # The rating scale of 万人评行风; 不了解 is not counted in the denominator of the satisfaction
 # rate (a respondent who does not know a department has not judged it).
@@ -249,12 +252,16 @@ def publish_survey(*, by, survey: Survey, note: str = "") -> Survey:
     _require_survey(by, survey)
     if not survey.questions.exists():
         raise ValidationFailed(_("问卷还没有题目，不能发布"))
-    return workflow.apply(survey, table=SURVEY_TRANSITIONS, verb="publish", by=by, note=note)
+    survey = workflow.apply(survey, table=SURVEY_TRANSITIONS, verb="publish", by=by, note=note)
+    forget_public_channels()
+    return survey
 
 
 def close_survey(*, by, survey: Survey, note: str = "") -> Survey:
     _require_survey(by, survey)
-    return workflow.apply(survey, table=SURVEY_TRANSITIONS, verb="close", by=by, note=note)
+    survey = workflow.apply(survey, table=SURVEY_TRANSITIONS, verb="close", by=by, note=note)
+    forget_public_channels()
+    return survey
 
 
 @transaction.atomic
@@ -342,20 +349,48 @@ def fingerprint(value: str) -> str:
     return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()[:16]
 
 
+def _count_upto(where: str, params: list, ceiling: int) -> int:
+    """How many of the survey's responses match `where`, counting no further than `ceiling`
+    (plain SQL on the covering index: this runs on every public answer)."""
+    table = Response._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT %s) AS found",
+            [*params, ceiling],
+        )
+        return cursor.fetchone()[0]
+
+
 def _check_limits(survey: Survey, *, device: str, ip: str, now) -> None:
     if device and survey.max_per_device:
-        used = Response.objects.filter(survey_id=survey.pk, device_hash=device)[
-            : survey.max_per_device
-        ].count()
+        used = _count_upto(
+            "survey_id = %s AND device_hash = %s", [survey.pk, device], survey.max_per_device
+        )
         if used >= survey.max_per_device:
             raise SubmissionRefused(_("这台设备已经提交过本问卷，感谢您的参与"))
     per_minute = conf.submits_per_ip_minute()
     if ip and per_minute:
-        recent = Response.objects.filter(
-            survey_id=survey.pk, ip_hash=ip, submitted_at__gte=now - dt.timedelta(minutes=1)
-        )[:per_minute].count()
+        since = now - dt.timedelta(minutes=1)
+        recent = _count_upto(
+            "survey_id = %s AND ip_hash = %s AND submitted_at >= %s",
+            [survey.pk, ip, connection.ops.adapt_datetimefield_value(since)],
+            per_minute,
+        )
         if recent >= per_minute:
             raise SubmissionRefused(_("提交过于频繁，请稍后再试"))
+
+
+def _recorded(survey_id: int, key: str) -> Response | None:
+    """The response already recorded under an idempotency key. The condition repeats the
+    partial unique index's own (SQLite uses a partial index only for a query that says so;
+    without it this lookup reads every response of the survey)."""
+    if not key:
+        return None
+    return (
+        Response.objects.filter(~Q(idempotency_key=""), survey_id=survey_id, idempotency_key=key)
+        .order_by()
+        .first()
+    )
 
 
 def submit_response(
@@ -376,7 +411,18 @@ def submit_response(
 ) -> tuple[Response | None, bool]:
     """Record one questionnaire; returns (response, created). A repeated idempotency key
     returns the response already recorded (created False); a filled honeypot returns
-    (None, False) and records nothing. The row is committed before this returns."""
+    (None, False) and records nothing. The row is committed before this returns.
+
+    The path is kept short because the public link takes hundreds of answers a second: the
+    questionnaire's definition is cached per process (it is frozen), the limits are two
+    indexed counts, and the write is one transaction holding one INSERT (plus the token's
+    UPDATE and the free texts when there are any). The idempotency key is not looked up
+    first: the unique index refuses a repeat at the INSERT and only then is the recorded
+    response read back (also when a limit refuses a retry from the device that answered).
+    The counters are not touched here: every `fold_every` responses a background task folds
+    the pending rows into AnswerCount (see fold_counts), so a submission never waits on, nor
+    serialises behind, counter rows shared by every respondent; figures stay exact because a
+    reader adds the rows not folded yet."""
     if honeypot:
         return None, False
     if survey.status != SurveyStatus.OPEN:
@@ -384,10 +430,6 @@ def submit_response(
     if channel is not None and channel.survey_id != survey.pk:
         raise ValidationFailed(_("渠道不属于该问卷"), field="channel")
     key = (idempotency_key or "").strip()[:40]
-    if key:
-        existing = Response.objects.filter(survey_id=survey.pk, idempotency_key=key).first()
-        if existing is not None:
-            return existing, False
     definition = definition_of(survey)
     answers, texts = answer_rules.clean_answers(definition, raw_answers)
     if not answers:
@@ -403,7 +445,14 @@ def submit_response(
     if survey.requires_token and not token and source == Response.Source.ONLINE:
         raise PermissionDenied(_("本问卷凭答题码作答，请输入答题码"))
     if not token and source == Response.Source.ONLINE:
-        _check_limits(survey, device=device, ip=ip_hash, now=now)
+        try:
+            _check_limits(survey, device=device, ip=ip_hash, now=now)
+        except SubmissionRefused:
+            # A retry of an answer already recorded is not a new answer over the limit.
+            existing = _recorded(survey.pk, key)
+            if existing is not None:
+                return existing, False
+            raise
     response = Response(
         survey_id=survey.pk,
         channel=channel,
@@ -445,22 +494,27 @@ def submit_response(
             if not survey.is_frozen:
                 Survey.objects.filter(pk=survey.pk, is_frozen=False).update(is_frozen=True)
                 survey.is_frozen = True
-            every = conf.fold_every()
-            if every and response.pk % every == 0:
-                transaction.on_commit(lambda: fold_counts(survey_id=survey.pk))
-    except IntegrityError:
-        # The same idempotency key committed a moment ago (a double tap on two connections).
-        existing = Response.objects.filter(survey_id=survey.pk, idempotency_key=key).first()
-        if key and existing is not None:
+    except (IntegrityError, TokenUsed):
+        # The same idempotency key is already recorded (a retry, or a double tap on two
+        # connections a moment apart): that response is the answer.
+        existing = _recorded(survey.pk, key)
+        if existing is not None:
             return existing, False
         raise
-    except TokenUsed:
-        if key:
-            existing = Response.objects.filter(survey_id=survey.pk, idempotency_key=key).first()
-            if existing is not None:
-                return existing, False
-        raise
+    every = conf.fold_every()
+    if every and response.pk % every == 0:
+        transaction.on_commit(lambda: request_fold(survey.pk))
     return response, True
+
+
+def request_fold(survey_id: int) -> None:
+    """Have the task worker fold the survey's pending responses into its counters."""
+    from .tasks import fold_survey_counts
+
+    try:
+        fold_survey_counts.enqueue(survey_id)
+    except Exception:  # the answer is recorded; the minute's sweep folds it
+        logger.exception("could not queue the fold of survey %s", survey_id)
 
 
 def _upsert_counts(survey_id: int, counter: Counter) -> None:
@@ -482,34 +536,55 @@ def _upsert_counts(survey_id: int, counter: Counter) -> None:
             cursor.execute(sql, params)
 
 
+_FOLDED_FIELDS = ("answers", "identity", "region", "industry", "channel_id", "submitted_at")
+
+
+def _tally_rows(definition, rows) -> Counter:
+    return answer_rules.tally(
+        definition, ((*r[:5], timezone.localtime(r[5]).date().isoformat()) for r in rows)
+    )
+
+
 def fold_counts(*, survey_id: int, limit: int = 5000) -> int:
-    """Fold responses not yet counted into AnswerCount, exactly once each: the rows are claimed
-    by a conditional UPDATE with a batch number (a concurrent fold skips rows already claimed)
-    and counted in the same transaction. Returns how many were folded."""
+    """Fold responses not yet counted into AnswerCount, exactly once each. Returns how many.
+
+    A response never changes once recorded, so the pending rows are read and tallied before
+    any lock is taken; the write transaction then only claims them (a conditional UPDATE
+    setting a batch number: a concurrent fold skips rows already claimed) and adds the
+    counts, so on SQLite the submissions queue behind it for milliseconds, not for the tally.
+    If another fold claimed some of the rows meanwhile, the rows this one did claim are
+    re-read and re-tallied inside the transaction. Readers add the rows still unclaimed
+    (tally_batch null) to the counters, so a figure is exact at every moment."""
     from .models import Survey as SurveyModel
 
     survey = SurveyModel.objects.get(pk=survey_id)
     definition = definition_of(survey)
     folded = 0
     while True:
+        pending = list(
+            Response.objects.filter(survey_id=survey_id, tally_batch__isnull=True)
+            .order_by("id")
+            .values_list("id", *_FOLDED_FIELDS)[:limit]
+        )
+        if not pending:
+            return folded
+        ids = [row[0] for row in pending]
+        counter = _tally_rows(definition, (row[1:] for row in pending))
         batch = random.SystemRandom().randrange(1, 2**62)
         with transaction.atomic():
-            ids = list(
-                Response.objects.filter(survey_id=survey_id, tally_batch__isnull=True)
-                .order_by("id")
-                .values_list("id", flat=True)[:limit]
+            claimed = Response.objects.filter(id__in=ids, tally_batch__isnull=True).update(
+                tally_batch=batch
             )
-            if not ids:
-                return folded
-            Response.objects.filter(id__in=ids, tally_batch__isnull=True).update(tally_batch=batch)
-            rows = Response.objects.filter(id__in=ids, tally_batch=batch).values_list(
-                "answers", "identity", "region", "industry", "channel_id", "submitted_at"
-            )
-            rows = [(*r[:5], timezone.localtime(r[5]).date().isoformat()) for r in rows]
-            n = len(rows)
-            counter = answer_rules.tally(definition, rows)
-            _upsert_counts(survey_id, counter)
-        folded += n
+            if claimed != len(ids):
+                counter = _tally_rows(
+                    definition,
+                    Response.objects.filter(id__in=ids, tally_batch=batch).values_list(
+                        *_FOLDED_FIELDS
+                    ),
+                )
+            if claimed:
+                _upsert_counts(survey_id, counter)
+        folded += claimed
         if len(ids) < limit:
             return folded
 

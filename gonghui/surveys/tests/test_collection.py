@@ -2,6 +2,7 @@
 the honeypot, the public page and API."""
 
 import pytest
+from django.db.models import Q
 from django.urls import reverse
 
 from gonghui.core.exceptions import PermissionDenied, ValidationFailed
@@ -161,3 +162,54 @@ def test_a_public_link_of_a_draft_survey_is_not_found(fed, client):
     key = survey.channels.first().access_key
     assert client.get(reverse("surveys:answer", args=[key])).status_code == 404
     assert SurveyToken.objects.count() == 0
+
+
+def test_a_retry_from_another_connection_returns_the_recorded_answer(fed):
+    survey = make_survey(fed)
+    survey.max_per_device = 5
+    first, _created = submit(survey, idempotency_key="net-1", device_id="d1")
+    # The limit lets it through: the unique index refuses the repeat at the INSERT.
+    again, created = submit(survey, idempotency_key="net-1", device_id="d1")
+    assert not created and again.pk == first.pk
+    assert Response.objects.filter(survey=survey).count() == 1
+
+
+def test_the_recorded_answer_is_found_through_the_idempotency_index(fed):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's partial-index rule")
+    survey = make_survey(fed)
+    plan = (
+        Response.objects.filter(~Q(idempotency_key=""), survey_id=survey.pk, idempotency_key="k")
+        .order_by()
+        .explain()
+    )
+    assert "response_once" in plan
+
+
+def test_closing_a_survey_stops_the_api_at_once_in_this_process(fed, client):
+    survey = make_survey(fed)
+    key = survey.channels.get(code="hf").access_key
+    url = f"/api/v1/surveys/public/{key}/responses"
+    body = {"answers": answer(survey), "idempotency_key": "c-1", "device_id": "phone-1"}
+    assert client.post(url, body, content_type="application/json").status_code == 201
+    services.close_survey(by=fed.province_admin, survey=survey)
+    body.update(idempotency_key="c-2", device_id="phone-2")
+    assert client.post(url, body, content_type="application/json").status_code == 404
+
+
+def test_submissions_queue_folds_and_the_counters_stay_exact(
+    fed, settings, django_capture_on_commit_callbacks
+):
+    from gonghui.surveys import selectors
+    from gonghui.surveys.models import AnswerCount
+
+    settings.GONGHUI_SURVEY_FOLD_EVERY = 3
+    survey = make_survey(fed)
+    for n in range(10):
+        with django_capture_on_commit_callbacks(execute=True):
+            submit(survey, raw_answers=answer(survey, grid="1234"[n % 4] * 3), device_id=f"d{n}")
+    assert AnswerCount.objects.filter(survey=survey).exists()
+    assert Response.objects.filter(survey=survey, tally_batch__isnull=False).exists()
+    assert selectors.counts(survey) == selectors.recount_from_rows(survey)
