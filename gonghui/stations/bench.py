@@ -20,7 +20,7 @@ def cases(ctx) -> list[Case]:
     if root is None:
         return []
     if ensure_scale_stations(root, rng=random.Random(15)):
-        settle_after_bulk_load([Station])
+        settle_after_bulk_load([Station, Station.services.through])
     p = "bench_province"
     found = []
     for lat, lon in POINTS:

@@ -124,4 +124,4 @@ def generate_scale(ctx) -> None:
     # Two stations per organisation: 200 000 for the full 100 000-organisation tree.
     total = min(SCALE_STATIONS, 2 * ctx.num_orgs)
     if ensure_scale_stations(root, rng=ctx.rng, write=ctx.write, total=total):
-        ctx.bulk_loaded.append(Station)
+        ctx.bulk_loaded += [Station, Station.services.through]

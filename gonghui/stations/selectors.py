@@ -5,7 +5,9 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field, replace
 
+from django.db import connections
 from django.db.models import Count, Q, Sum
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -256,41 +258,129 @@ class NearestQuery:
 
 
 def nearest_stations(query: NearestQuery, *, base=None) -> list[tuple[Station, float]]:
-    """The nearest stations to a WGS-84 point with their distances in km, nearest first.
-
-    Reads squares of grid cells of doubling size through the (cell, status) index, fetching only
-    each candidate's position and hours, and measures exact haversine distances on those;
-    stops once the n-th nearest is closer than anything outside the square could be. Only the
-    n found are then read in full.
-    """
+    """The nearest stations to a WGS-84 point with their distances in km, nearest first (ties
+    by id). Candidates come through an index (PostgreSQL: the GiST index on the position, read
+    in distance order; others: the grid cells), only their position and hours are read, exact
+    haversine distances rank them, and the search widens until nothing unread could be nearer
+    than the n-th found. Only the n found are then read in full."""
     base = base if base is not None else Station.objects.filter(status=Station.Status.OPEN)
     for service_id in query.service_ids:
         base = base.filter(services__id=service_id)
     at = query.at or timezone.localtime()
+    search = _search_knn if _knn_available(base.db) else _search_grid
+    found = search(query, base, at)
+    chosen = found[: query.limit]
+    stations = Station.objects.select_related("kind").prefetch_related("services")
+    by_pk = stations.in_bulk([pk for _km, pk in chosen])
+    return [(by_pk[pk], km) for km, pk in chosen]
+
+
+def _keep(query: NearestQuery, at, rows) -> list[tuple[float, int]]:
+    """(km, pk) of the candidate rows (pk, latitude, longitude, hours) the query accepts."""
+    found = []
+    for pk, lat, lon, rules in rows:
+        km = coords.haversine_km(query.latitude, query.longitude, lat, lon)
+        if query.max_km is not None and km > query.max_km:
+            continue
+        if query.open_now and not hours.is_open_at(rules, at):
+            continue
+        found.append((km, pk))
+    found.sort()
+    return found
+
+
+def _enough(query: NearestQuery, found, covered_km: float) -> bool:
+    if covered_km >= (query.max_km or math.inf):
+        return True
+    return len(found) >= query.limit and found[query.limit - 1][0] <= covered_km
+
+
+def _search_grid(query: NearestQuery, base, at) -> list[tuple[float, int]]:
+    """Squares of grid cells of doubling size through the (cell, status) index."""
     row0, col0 = coords.cell_row_col(query.latitude, query.longitude)
     k = 1
     while True:
         rows = candidate_query(base, row0, col0, k).values_list(
             "pk", "latitude", "longitude", "opening_hours"
         )
-        found = []
-        for pk, lat, lon, rules in rows:
-            km = coords.haversine_km(query.latitude, query.longitude, lat, lon)
-            if query.max_km is not None and km > query.max_km:
-                continue
-            if query.open_now and not hours.is_open_at(rules, at):
-                continue
-            found.append((km, pk))
-        found.sort()
-        covered = _covered_km(query.latitude, k)
-        enough = len(found) >= query.limit and found[query.limit - 1][0] <= covered
-        if enough or covered >= (query.max_km or math.inf) or k >= _LAST_RING:
-            break
+        found = _keep(query, at, rows)
+        if _enough(query, found, _covered_km(query.latitude, k)) or k >= _LAST_RING:
+            return found
         k *= 2
-    chosen = found[: query.limit]
-    stations = Station.objects.select_related("kind").prefetch_related("services")
-    by_pk = stations.in_bulk([pk for _km, pk in chosen])
-    return [(by_pk[pk], km) for km, pk in chosen]
+
+
+# --- PostgreSQL: the position's GiST index, read nearest first -------------------------------
+
+# Candidates read by the first query; each further query reads four times as many.
+_FIRST_BATCH = 40
+
+
+def _knn_available(alias: str) -> bool:
+    return connections[alias].vendor == "postgresql"
+
+
+def knn_query(base, latitude: float, longitude: float, batch: int):
+    """The first `batch` stations in order of planar distance in degrees from the point, the
+    order the GiST index on point(longitude, latitude) is read in (migration 0005)."""
+    table = connections[base.db].ops.quote_name(Station._meta.db_table)
+    planar = RawSQL(
+        f"point({table}.longitude, {table}.latitude) <-> point(%s, %s)", (longitude, latitude)
+    )
+    return base.order_by(planar.asc())[:batch]
+
+
+def _search_knn(query: NearestQuery, base, at) -> list[tuple[float, int]]:
+    """Candidates in planar-distance order through the GiST index, in growing batches. Everything
+    unread is at least as far in degrees as the last row read; _outside_disk_km turns that into
+    kilometres, below which the found list is complete."""
+    # Each service filter joins the station–service table on one service, where a station has
+    # at most one row, so the join repeats no station and needs no DISTINCT (which would sort).
+    batch = max(_FIRST_BATCH, 4 * query.limit)
+    while True:
+        rows = list(
+            knn_query(base, query.latitude, query.longitude, batch).values_list(
+                "pk", "latitude", "longitude", "opening_hours"
+            )
+        )
+        found = _keep(query, at, rows)
+        if len(rows) < batch:  # every station the filters allow has been read
+            return found
+        reach = max(
+            math.hypot(lon - query.longitude, lat - query.latitude) for _pk, lat, lon, _ in rows
+        )
+        if _enough(query, found, _outside_disk_km(query.latitude, reach)):
+            return found
+        batch *= 4
+
+
+def _outside_disk_km(lat: float, reach_deg: float) -> float:
+    """A distance no point farther than reach_deg degrees (planar, in latitude and longitude)
+    from a point at latitude `lat` can be closer than.
+
+    Such a point differs by Δφ = r·sin t in latitude and Δλ = r·cos t in longitude with r ≥ reach;
+    it is at least |Δφ| away (along a meridian) and at least asin(cos φ · sin |Δλ|) away (the
+    distance to the great circle of its meridian). The first bound grows with t, the second
+    shrinks, so the smallest of their larger is where they cross, found by bisection; the lower
+    end of the final bracket keeps the result a bound."""
+    cos_lat = math.cos(math.radians(lat))
+
+    def by_latitude(t: float) -> float:
+        return math.radians(min(reach_deg * math.sin(t), 180.0))
+
+    def by_longitude(t: float) -> float:
+        dlon = math.radians(min(reach_deg * math.cos(t), 90.0))
+        return math.asin(min(1.0, cos_lat * math.sin(dlon)))
+
+    low, high = 0.0, math.pi / 2
+    if by_latitude(low) >= by_longitude(low):
+        return coords.EARTH_RADIUS_KM * by_longitude(low)
+    for _step in range(40):
+        middle = (low + high) / 2
+        if by_latitude(middle) < by_longitude(middle):
+            low = middle
+        else:
+            high = middle
+    return coords.EARTH_RADIUS_KM * by_latitude(low)
 
 
 def nearest_public(query: NearestQuery) -> list[PublicStation]:

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from gonghui.stations.models import Station
-from gonghui.stations.selectors import candidate_query
+from gonghui.stations.selectors import candidate_query, knn_query
 
 
 @pytest.mark.django_db
@@ -21,3 +21,21 @@ def test_candidate_query_uses_the_cell_index(k):
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = " ".join(row[0] for row in cursor.fetchall())
     assert "station_cell_status" in plan, plan
+
+
+@pytest.mark.django_db
+def test_nearest_on_postgresql_reads_the_position_gist_index_in_distance_order():
+    if connection.vendor != "postgresql":
+        pytest.skip("the GiST position index exists on PostgreSQL only")
+    qs = knn_query(Station.objects.filter(status=Station.Status.OPEN), 34.75, 113.65, 40)
+    sql, params = qs.values_list("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        # An empty test table has no statistics; with scans and sorts discouraged the plan
+        # shows whether the index can give the distance order (on real data it is chosen).
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("SET enable_sort = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute("RESET enable_sort")
+    assert "station_position_gist" in plan, plan
+    assert "Order By" in plan and "Sort" not in plan.replace("Order By", ""), plan

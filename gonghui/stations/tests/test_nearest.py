@@ -1,13 +1,14 @@
 """The nearest-N lookup reads grid cells through the index and agrees with brute force."""
 
 import datetime as dt
+import math
 import random
 
 import pytest
 
 from gonghui.stations import coords
 from gonghui.stations.models import Station
-from gonghui.stations.selectors import NearestQuery, nearest_stations
+from gonghui.stations.selectors import NearestQuery, _outside_disk_km, nearest_stations
 
 from .factories import make_station, service
 
@@ -80,3 +81,36 @@ def test_nearest_reads_only_nearby_cells_when_stations_are_dense(
     with django_assert_max_num_queries(3):
         found = nearest_stations(NearestQuery(34.75, 113.65, limit=3))
     assert len(found) == 3
+
+
+def test_the_planar_search_bound_is_never_above_a_true_distance():
+    # Whatever lies at least `reach` degrees away (planar, as the GiST index orders) is at least
+    # _outside_disk_km away on the sphere, at any latitude and direction.
+    rng = random.Random(11)
+    for _ in range(2000):
+        lat = rng.uniform(-80, 80)
+        reach = rng.choice([0.01, 0.1, 1.0, 10.0, 60.0])
+        bound = _outside_disk_km(lat, reach)
+        angle = rng.uniform(0, 2 * math.pi)
+        r = reach * rng.uniform(1.0, 1.5)
+        lat2 = max(-90.0, min(90.0, lat + r * math.sin(angle)))
+        lon2 = 100.0 + r * math.cos(angle)
+        if math.hypot(lat2 - lat, lon2 - 100.0) < reach:
+            continue  # clamped at a pole, inside the disk after all
+        assert coords.haversine_km(lat, 100.0, lat2, lon2) >= bound - 1e-9
+
+
+@pytest.mark.django_db
+def test_nearest_agrees_with_brute_force_over_a_wide_sparse_area(fed):
+    # Far-apart stations from the tropics to the north-east make the search widen several
+    # times (several GiST batches on PostgreSQL, large grid squares elsewhere).
+    rng = random.Random(23)
+    stations = [
+        make_station(fed.henan, lat=rng.uniform(18, 53), lon=rng.uniform(74, 134))
+        for _ in range(150)
+    ]
+    for _ in range(30):
+        lat, lon = rng.uniform(10, 55), rng.uniform(70, 140)
+        n = rng.choice([1, 10, 45])
+        got = [s.pk for s, _km in nearest_stations(NearestQuery(lat, lon, limit=n))]
+        assert got == brute_force(stations, lat, lon, n)
