@@ -32,6 +32,8 @@ class FactOut(Schema):
     end: int
     original_start: int | None = None
     original_end: int | None = None
+    # A round figure in words (上万, 数万, 数以千计): `value` is its magnitude.
+    approximate: bool = False
 
 
 class ReportOut(Schema):

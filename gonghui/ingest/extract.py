@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from gonghui.ingest.textnorm import CJK, NormalizedText
 
-from .lexicon import DURATION_CLASSES, measure_words, place_at, unit_class
-from .numbers import BIG_UNITS, SMALL_UNITS, parse_arabic, parse_chinese, plain_number
+from .lexicon import DURATION_CLASSES, counted_nouns, measure_words, place_at, unit_class
+from .numbers import BIG_UNITS, DIGITS, SMALL_UNITS, parse_arabic, parse_chinese, plain_number
 
 # The measure-word lexicon (data/measure_words.tsv), longest first so that 人次 wins over 人
 # and 场(次) over 场.
@@ -19,8 +19,8 @@ _NUM = rf"(?:{_ARABIC}|{_CHN})"
 
 QUANTITY_RE = re.compile(
     rf"""
-    (?=[将接大不超近约逾上\d零〇一二两三四五六七八九十百千万亿])  # cheap first-character filter
-    (?P<pre>将近|接近|大约|不超过|超过|不足|不到|近|约|逾|超|上)?
+    (?=[将接大不超近约逾上数\d零〇一二两三四五六七八九十百千万亿])  # cheap first-character filter
+    (?P<pre>将近|接近|大约|不超过|超过|不足|不到|近|约|逾|超|上|数)?
     (?P<n1>{_NUM})(?P<qa>余|多)?(?P<m1>[万亿千百])?(?P<qb>余|多)?
     (?:
         (?P<u1>%|{_UNIT})?\s*(?:-{{1,2}}|~|至|到|—)\s*
@@ -36,6 +36,19 @@ PERCENT_RE = re.compile(
     r"百分之(?P<n>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)"
 )
 
+# A round figure written as a bare magnitude (上万, 近千, 数十, 数万): with a qualifier it is an
+# approximate quantity whose value is the magnitude (a lower bound after 上, 数, 逾, 超过).
+BARE_MAGNITUDES = frozenset({"十", "百", "千", "万", "十万", "百万", "千万", "亿"})
+# Only these magnitudes may follow 上 (上千, 上万: "as many as"; 线上2000人 is online) or 数
+# (数十, 数万: "several"; 人数3.2万 is a head count).
+_ROUND_AFTER = {"上": BARE_MAGNITUDES - {"十"}, "数": BARE_MAGNITUDES}
+# 数以千计的职工: a round figure with no measure word counts the noun after it.
+ROUND_NOUN_RE = re.compile(
+    r"数以(?P<m>十万|百万|千万|十|百|千|万|亿)计的?(?P<noun>"
+    + "|".join(sorted(map(re.escape, counted_nouns()), key=len, reverse=True))
+    + ")"
+)
+
 QUALIFIERS = {
     "将近",
     "接近",
@@ -49,8 +62,10 @@ QUALIFIERS = {
     "逾",
     "超",
     "上",
+    "数",
 }
 _MULTIPLIERS = {**SMALL_UNITS, **BIG_UNITS}
+DIGIT_CHARS = frozenset(DIGITS)
 
 # Contexts that make a number something other than a count.
 _CONTACT_RE = re.compile(
@@ -61,6 +76,8 @@ _PER_RE = re.compile(r"(?:每人|每户|每名|每位|每家|每场|每次|每�
 LEAD_IN_NOUNS = ("方面", "要求", "措施", "举措", "实事", "原则", "重点", "环节", "坚持", "必须",
                  "不准", "禁止", "转变", "结合", "提升", "行动", "工程", "做到", "带头", "意识")  # fmt: skip
 _ENUMERATION_RE = re.compile(r"一是|一要|第一[,，、:：]|首先|其一|\n?一、|1[、.]")
+# The first item of a list at the start of the next sentence (三件事。第一，…).
+_LIST_START_RE = re.compile(r"[ \t　]*(?:一是|一要|第一[,，、:：]|首先|其一|一、|1[、.])")
 _METADATA_RE = re.compile(
     r"^(?:时间|日期|发布时间|发布日期|发布|来源|作者|编辑|记者|点击|浏览|阅读)\s*[:：]|"
     # Page metadata is a label followed by a colon ("点击量:2286"); "点击量突破3.5万次" in a
@@ -98,12 +115,17 @@ class Fact:
     unit_class: str = ""
     # Later places on the page where the same figure about the same thing is restated.
     restated_at: list[int] | None = None
+    # A round figure in words (上万, 数万, 近千, 数以千计): `value` is its magnitude, the
+    # qualifier says which side of it the quantity lies.
+    approximate: bool = False
 
     def as_dict(self) -> dict:
         data = asdict(self)
         for key in ("value_max", "per", "restated_at"):
             if data[key] is None:
                 del data[key]
+        if not data["approximate"]:
+            del data["approximate"]
         return data
 
 
@@ -164,6 +186,9 @@ def _is_lead_in(text: str, match: re.Match, chinese: bool) -> bool:
     if noun is not None:
         return True
     if chinese and after.startswith(LEAD_IN_NOUNS):
+        return True
+    sentence = re.match(rf"[{CJK}]{{1,8}}[。！!]", after)
+    if sentence is not None and _LIST_START_RE.match(after, sentence.end()):
         return True
     return bool(
         chinese
@@ -278,8 +303,14 @@ def rule_inside_word(c: Candidate) -> bool:
 
 
 def rule_rank(c: Candidate) -> bool:
-    """前三名, 前10位: a rank in a competition, not a number of people."""
-    return c.previous_char in ("前", "后") and c.unit in ("名", "位", "强")
+    """前三名, 前10位, 分获二、三名: a rank in a competition, not a number of people."""
+    if c.unit not in ("名", "位", "强"):
+        return False
+    if c.previous_char in ("前", "后"):
+        return True
+    # A list of numerals sharing one 名 (二、三名) names places, not a head count.
+    before = c.text[c.number_start - 2 : c.number_start - 1] if c.number_start >= 2 else ""
+    return c.previous_char == "、" and bool(before) and (before.isdigit() or before in DIGIT_CHARS)
 
 
 def rule_article(c: Candidate) -> bool:
@@ -339,6 +370,14 @@ def rule_chinese_rate(c: Candidate) -> bool:
     return c.unit in ("%", "倍") and c.chinese
 
 
+_BACK_REFERENCE_RE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?:以上|上述|前述)$")
+
+
+def rule_back_reference(c: Candidate) -> bool:
+    """以上三项合计, 上述5家: the count of items the page has just listed, not a new quantity."""
+    return bool(_BACK_REFERENCE_RE.search(c.preceding))
+
+
 def rule_session_count(c: Candidate) -> bool:
     """十一届四次全委会: 次 after 届 numbers a meeting."""
     return c.previous_char == "届" and c.unit in ("次", "届")
@@ -358,6 +397,7 @@ EXCLUSIONS = (
     ("duration_or_threshold", rule_duration_or_threshold),
     ("metadata_line", rule_metadata_line),
     ("enumeration", rule_enumeration),
+    ("back_reference", rule_back_reference),
 )
 
 
@@ -384,6 +424,11 @@ def extract_facts(normalized: NormalizedText) -> list[Fact]:
         fact = _percent_from_match(text, match, quotes)
         if fact is not None:
             facts.append(fact)
+    if "数以" in text:
+        for match in ROUND_NOUN_RE.finditer(text):
+            fact = _round_noun_from_match(text, match, quotes)
+            if fact is not None:
+                facts.append(fact)
     facts.sort(key=lambda f: f.start)
     facts = merge_restatements(text, facts)
     for fact in facts:
@@ -396,8 +441,8 @@ def _fact_from_match(text, match, quotes, metadata_lines, floor) -> Fact | None:
     n1, pre = match.group("n1"), match.group("pre")
     unit = measure_words()[match.group("unit")].canonical if match.group("unit") != "%" else "%"
     number_start = match.start("n1")
-    if pre == "上" and not (n1[0] not in "0123456789" and n1 in ("百", "千", "万", "亿")):
-        # 线上2000人 is online; only 上百/上千/上万 means "as many as".
+    if pre in _ROUND_AFTER and n1 not in _ROUND_AFTER[pre]:
+        # 线上2000人 is online and 人数3.2万人 a head count; only 上万 or 数万 is a round figure.
         pre = None
         start = number_start
     candidate = Candidate(text, match, quotes, metadata_lines, number_start, n1, unit, pre)
@@ -442,6 +487,27 @@ def _fact_from_match(text, match, quotes, metadata_lines, floor) -> Fact | None:
         value_max=None if value_max is None else plain_number(value_max),
         per=per,
         unit_class=unit_class(unit),
+        approximate=bool(pre) and n1 in BARE_MAGNITUDES and not match.group("n2"),
+    )
+
+
+def _round_noun_from_match(text, match, quotes) -> Fact | None:
+    """数以千计的职工: about 1 000 people (a lower bound), counted by the noun's unit."""
+    if _inside(quotes, match.start()):
+        return None
+    unit = counted_nouns()[match.group("noun")]
+    return Fact(
+        quote=match.group(0),
+        value=_MULTIPLIERS[match.group("m")]
+        if len(match.group("m")) == 1
+        else parse_chinese(match.group("m")),
+        unit=unit,
+        subject=match.group("noun"),
+        qualifier=match.group(0)[: match.start("noun") - match.start()].removesuffix("的"),
+        start=match.start(),
+        end=match.end(),
+        unit_class=unit_class(unit),
+        approximate=True,
     )
 
 

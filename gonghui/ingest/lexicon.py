@@ -50,6 +50,12 @@ def measure_words() -> dict[str, MeasureWord]:
     return words
 
 
+@cache
+def counted_nouns() -> dict[str, str]:
+    """Nouns a round figure in words counts without a measure word → the unit of the count."""
+    return {row[0]: row[1] for row in _rows("counted_nouns.tsv")}
+
+
 def unit_class(unit: str) -> str:
     """The class of a canonical unit (person, money, goods …), "" when unknown."""
     entry = measure_words().get(unit)

@@ -3,6 +3,7 @@
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.utils.translation import gettext as _
 
@@ -75,8 +76,27 @@ def _iso(match: re.Match) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+_MONTH_DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _event_date(lines: list[str]) -> str | None:
+    """A page that gives only the day of its event (4月28日上午, …) and the year in its title
+    or first lines (黄石市总工会举办2019年职工趣味运动会): that day of that year."""
+    head = "\n".join(lines[:3])
+    year = _YEAR_RE.search(head)
+    day = _MONTH_DAY_RE.search(head)
+    if not year or not day:
+        return None
+    month, date = int(day.group("m")), int(day.group("d"))
+    if not (1 <= month <= 12 and 1 <= date <= 31):
+        return None
+    return f"{int(year.group(1)):04d}-{month:02d}-{date:02d}"
+
+
 def find_date(lines: list[str]) -> str | None:
-    """Publication date from the header, else a signature date, else the first full date."""
+    """Publication date from the header, else a signature date, else the first full date,
+    else the event's day with the year the title gives."""
     for line in lines[:8]:
         if _METADATA_RE.search(line):
             match = _DATE_RE.search(line)
@@ -90,7 +110,7 @@ def find_date(lines: list[str]) -> str | None:
         for match in _DATE_RE.finditer(line):
             if _iso(match):
                 return _iso(match)
-    return None
+    return _event_date(lines)
 
 
 _URL_RE = re.compile(r"www\.|https?://|\.(?:com|cn|org|gov)\b", re.I)
@@ -169,6 +189,16 @@ _TRADE_RE = re.compile(rf"[省市县区州旗盟][{CJK}]{{2,8}}?(?:产业|行业
 _CJK_WORD_RE = re.compile(rf"[{CJK}]+")
 _HOLDING_VERB_RE = re.compile(r"[举开主承创]办|召开")
 _HEADER_LINE_RE = re.compile(r"来源|作者|供稿|发布|\d{4}\s*[-/.年]")
+# 海口工会网, 工会网站: the name of a website, not an organisation.
+_SITE_NAME_AFTER = ("网", "网站", "微信", "公众号", "客户端")
+# 各市（县）区总工会, 各县区总工会: the unions of every lower level, not one organisation.
+_PLURAL_LEVELS = set(_LEVELS) | set("()（）、")
+
+
+@cache
+def _longest_place() -> int:
+    """The longest name in the gazetteer (海西蒙古族藏族自治州 and longer county names)."""
+    return max(map(len, place_names()))
 
 
 def _place_before(text: str, end: int) -> int:
@@ -179,7 +209,7 @@ def _place_before(text: str, end: int) -> int:
     names = place_names()
     start = end
     while True:
-        for length in range(min(9, start), 1, -1):
+        for length in range(min(_longest_place(), start), 1, -1):
             candidate = text[start - length : start]
             if candidate in names:
                 start -= length
@@ -222,6 +252,13 @@ def org_mentions(text: str) -> list[str]:
             if match.group(0) != "总工会" or not start or text[start - 1] not in _LEVELS:
                 continue
             start -= 1
+        if text.startswith(_SITE_NAME_AFTER, match.end()):
+            continue
+        before = start
+        while before and text[before - 1] in _PLURAL_LEVELS:
+            before -= 1
+        if before and text[before - 1] == "各" and (before < start or text[start] in _LEVELS):
+            continue
         name = text[start : match.end()]
         department = _DEPARTMENT_RE.match(text, match.end())
         if department and not _HOLDING_VERB_RE.search(department.group(0)):
@@ -274,6 +311,45 @@ def _first_place(text: str, level: str) -> str:
     return ""
 
 
+def _title_department(title: str) -> str:
+    """The department a title names after a union word (工会宣教部上半年工作总结 → 宣教部)."""
+    for match in _UNION_WORD_RE.finditer(title):
+        department = _DEPARTMENT_RE.match(title, match.end())
+        if department and not _HOLDING_VERB_RE.search(department.group(0)):
+            return department.group(0)
+    return ""
+
+
+def _signed_department(signature: list[str], department: str) -> str:
+    """A signature line naming the department the title names, in the page's own words, short
+    forms included (安徽省总宣教部 for the 宣教部 of 安徽省总工会)."""
+    if not department:
+        return ""
+    for line in signature:
+        if (
+            line.endswith(department)
+            and len(line) <= 16
+            and _CJK_WORD_RE.fullmatch(line)
+            and ("总" in line[: -len(department)] or _UNION_WORD_RE.search(line))
+        ):
+            return line
+    return ""
+
+
+def _expands(full: str, short: str) -> bool:
+    """Whether `full` is the full name of the organisation `short` names: 大理白族自治州总工会
+    for 大理州总工会, 长阳土家族自治县总工会 for 长阳县总工会 (an autonomous prefecture or
+    county is called by its first characters and its level)."""
+    at = full.find("自治")
+    if at < 2 or len(full) < at + 3:
+        return False
+    level_and_union = full[at + 2 :]
+    if not short.endswith(level_and_union):
+        return False
+    prefix = short[: -len(level_and_union)]
+    return len(prefix) >= 2 and full.startswith(prefix) and len(prefix) < at
+
+
 def find_org(lines: list[str], title: str, text: str, site: list[str] = ()) -> str:
     """The organisation a report is about, in the fullest form the page supports: named by
     its title, else its source line or signature, else the one the body names most; then a
@@ -292,8 +368,11 @@ def find_org(lines: list[str], title: str, text: str, site: list[str] = ()) -> s
     by_header = [o for line in header for o in org_mentions(line)]
     by_signature = [o for line in signature for o in org_mentions(line)]
     body = Counter(org_mentions(text))
+    signed = _signed_department(signature, _title_department(title))
     if by_title:
         org = max(by_title, key=len)
+    elif signed:
+        return signed
     elif by_signature:
         org = by_signature[0]
     elif by_header:
@@ -301,6 +380,11 @@ def find_org(lines: list[str], title: str, text: str, site: list[str] = ()) -> s
     elif body:
         top = Counter(_federation(o) for o in body.elements()).most_common(1)[0][0]
         org = next(o for o in body if _federation(o) == top)
+    elif site:
+        named = [_federation(o) for o in site if not _is_generic(_federation(o))]
+        if not named:
+            return ""
+        org = Counter(named).most_common(1)[0][0]
     else:
         return ""
     # The department a title names (女职工委员会2021年工作总结) as the page names it in full.
@@ -333,7 +417,10 @@ def find_org(lines: list[str], title: str, text: str, site: list[str] = ()) -> s
             org = place[:-1] + org
     federation = _federation(org)
     fuller = [
-        _federation(o) for o in pool if _federation(o).endswith(federation) and o != federation
+        _federation(o)
+        for o in pool
+        if (_federation(o).endswith(federation) or _expands(_federation(o), federation))
+        and o != federation
     ]
     if fuller:
         org = max(fuller, key=len) + org[len(federation) :]

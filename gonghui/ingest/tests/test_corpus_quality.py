@@ -47,6 +47,15 @@ def test_fact_precision_and_recall_on_seeds():
     assert total.recall >= THRESHOLD
 
 
+@pytest.mark.seeds
+def test_organisation_and_date_on_seeds():
+    result = evaluate(CORPUS / "seeds", SEEDS)
+    for name, score in result.per_document.items():
+        print(f"\nseed {name}: organisation {score.org_found!r}", end="")
+    assert result.org_accuracy == 1.0
+    assert result.date_accuracy == 1.0
+
+
 def test_title_org_and_date_on_corpus():
     from gonghui.ingest.readers import read_bytes
     from gonghui.ingest.report import analyse_text

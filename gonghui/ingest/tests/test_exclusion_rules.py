@@ -64,6 +64,21 @@ CASES = [
     ("duration_or_threshold", "公示时间5个工作日。", "5个", "评出5个先进集体。", "5个"),
     ("metadata_line", "来源:市总工会 阅读 2286次\n正文", "2286次", "阅读量突破2286次。", "2286次"),
     ("enumeration", "突出三项举措:一是抓思想,二是抓维权。", "三项", "完成三项改革任务。", "三项"),
+    (
+        "enumeration",
+        "我们重点做了三件事。第一,建设驿站;第二,开展比武。",
+        "三件",
+        "我们办结三件事。职工很满意。",
+        "三件",
+    ),
+    ("rank", "供电局队、集团队分获二、三名。", "三名", "评出二等奖三名。", "三名"),
+    (
+        "back_reference",
+        "一、救助1260户;二、资助530名。\n以上三项合计发放758万元。",
+        "三项",
+        "全年完成改革任务三项,以上合计758万元。",
+        "三项",
+    ),
     ("session_count", "十一届四次全委会召开", "四次", "召开全委会四次。", "四次"),
     ("chinese_rate", "效率提高三倍,", "三倍", "效率提高3倍,", "3倍"),
 ]
@@ -101,6 +116,44 @@ def test_approximation_markers_on_either_side_and_round_figures():
         ("上万人", 10000, "人"),
         ("上千场", 1000, "场"),
     ]
+
+
+def round_facts(text: str) -> list[tuple]:
+    return [
+        (f.quote, f.value, f.unit, f.qualifier, f.approximate)
+        for f in extract_facts(normalize(text))
+    ]
+
+
+def test_round_figures_in_words_are_approximate_lower_bounds():
+    assert round_facts("惠及数万名职工,为近千名劳动者投保,参赛职工上万人。") == [
+        ("数万名", 10000, "名", "数", True),
+        ("近千名", 1000, "名", "近", True),
+        ("上万人", 10000, "人", "上", True),
+    ]
+    assert round_facts("组织数十场宣讲,受益群众数十万人。") == [
+        ("数十场", 10, "场", "数", True),
+        ("数十万人", 100000, "人", "数", True),
+    ]
+
+
+def test_a_round_figure_without_a_measure_word_counts_the_noun_after_it():
+    assert round_facts("吸引了数以千计的职工走上赛场,数以万计的家庭受益。") == [
+        ("数以千计的职工", 1000, "人", "数以千计", True),
+        ("数以万计的家庭", 10000, "户", "数以万计", True),
+    ]
+    # No unit to give: not a fact.
+    assert round_facts("赠送数以万计的图书。") == []
+
+
+def test_written_figures_stay_exact_beside_round_ones():
+    assert round_facts("参保人数3.2万人,走访企业近500家。") == [
+        ("3.2万人", 32000, "人", "", False),
+        ("近500家", 500, "家", "近", False),
+    ]
+    found = extract_facts(normalize("惠及数万名职工。"))[0]
+    assert found.as_dict()["approximate"] is True
+    assert "approximate" not in extract_facts(normalize("惠及5名职工。"))[0].as_dict()
 
 
 def test_rarer_measure_words_after_arabic_and_chinese_numerals():
