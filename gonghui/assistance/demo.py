@@ -16,7 +16,7 @@ from gonghui.accounts.models import User
 from gonghui.accounts.roles import ensure_roles
 from gonghui.core.demodata import DEMO_PASSWORD
 
-from . import services
+from . import services, tallies
 from .generation import _name, generate_archives, id_number_for
 from .models import Archive, Batch, BatchEntry, Beneficiary, Enterprise, ModelWorker, ReliefRecord
 from .workflow import BatchStatus, Status
@@ -308,6 +308,8 @@ def load(ctx) -> None:
     helper = ctx.users.get("helper")
     if helper is not None:
         _henan(ctx, helper)
+    # The figures above were bulk-written: count them into the monthly tallies.
+    tallies.rebuild()
     ctx.notes.append(
         "帮扶救助：娄底 2016 年走访困难企业 126 家、困难职工 426 户，慰问金 137.26 万元；"
         "广元 2024 年春节送温暖 867.4 万元、近 1.7 万人（账号 loudi-helper、guangyuan-helper）"

@@ -10,7 +10,7 @@ from gonghui.core.chinese import pinyin_initials
 from gonghui.core.idcard import make_id_number
 from gonghui.organizations.models import Organization
 
-from . import encryption
+from . import encryption, tallies
 from .models import Archive, HardshipReason, ReliefRecord
 from .services import province_path_of
 from .workflow import Status
@@ -197,8 +197,22 @@ def ensure_scale(
             archive_ids=ids, per_archive=per, rng=rng, start=dt.date(2025, 1, 1), days=365
         )
         write(f"帮扶记录：{made} 条")
+        tallies.rebuild()
         added = True
     return added
+
+
+def ensure_bench_officer(root, username: str = "bench_assistance"):
+    """The scale tree's 帮扶专员 (the only bench persona that may look up a full ID number)."""
+    from django.contrib.auth import get_user_model
+
+    from gonghui.accounts.roles import ensure_roles
+
+    role = ensure_roles()["assistance_officer"]
+    user, _created = get_user_model().objects.update_or_create(
+        username=username, defaults={"organization": root, "role": role}
+    )
+    return user
 
 
 def generate_scale(ctx) -> None:

@@ -574,3 +574,45 @@ class ReliefRecord(OrgScopedModel):
     @property
     def is_reversal(self) -> bool:
         return self.reverses_id is not None
+
+
+class ReliefTally(models.Model):
+    """Monthly sums of relief records per organisation at the top levels of the tree (national,
+    province, city: `scope_path`), per child branch on the way down (`branch`, empty for records
+    of that organisation itself), programme, beneficiary, fund source and 劳模 level. Statistics
+    of a large subtree over whole months are read from these few thousand rows instead of a
+    million records. Kept in step, in the same transaction, by every service that writes a
+    relief record, and rebuilt from the records by `gonghui rebuild_assistance_tallies`."""
+
+    scope_path = models.CharField(max_length=32)
+    branch = models.CharField(max_length=40, blank=True)
+    month = models.DateField()
+    programme = models.CharField(max_length=12)
+    beneficiary = models.CharField(max_length=14)
+    fund_source = models.CharField(max_length=12)
+    level = models.CharField(max_length=12, blank=True)
+    records = models.BigIntegerField(default=0)
+    headcount = models.BigIntegerField(default=0)
+    amount_fen = models.BigIntegerField(default=0)
+    goods_value_fen = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("帮扶记录月度汇总")
+        verbose_name_plural = _("帮扶记录月度汇总")
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "scope_path",
+                    "month",
+                    "programme",
+                    "beneficiary",
+                    "fund_source",
+                    "level",
+                    "branch",
+                ],
+                name="relief_tally_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope_path} {self.month:%Y-%m} {self.programme}"

@@ -4,7 +4,7 @@ household, batch lists and files, statistics, and export rows."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, Sum, Value
 from django.db.models.functions import Coalesce, Substr
 from django.http import Http404
 from django.utils import timezone
@@ -15,8 +15,10 @@ from gonghui.core.chinese import is_pinyin_query, to_simplified
 from gonghui.core.models import AuditEntry
 from gonghui.exports import services as export_services
 from gonghui.organizations.models import Organization
+from gonghui.organizations.scoping import DataScope, scope_of
+from gonghui.people.models import Person
 
-from . import encryption
+from . import encryption, tallies
 from .models import (
     Archive,
     Batch,
@@ -28,9 +30,10 @@ from .models import (
     ModelWorker,
     Programme,
     ReliefRecord,
+    ReliefTally,
     Tier,
 )
-from .permissions import SENSITIVE, verbs_for
+from .permissions import SENSITIVE, VIEW, verbs_for
 from .workflow import OPEN_STATUSES, Status
 
 # --- Archives -------------------------------------------------------------------------------
@@ -96,6 +99,36 @@ def get_archive_for_user(user, pk, *, for_write: bool = False) -> Archive:
     if for_write and not verbs_for(user):
         raise Http404(_("档案不存在或无权访问"))
     return archive
+
+
+def archives_of_person(user, person) -> list[Archive]:
+    """The archives of a person that the user may see (scope and permission), for the block
+    on the person's page; nothing at all for a user without the permission."""
+    if not user.has_perm(VIEW):
+        return []
+    return list(
+        Archive.objects.visible_to(user)
+        .filter(person=person)
+        .select_related("organization")
+        .only(
+            "pk",
+            "number",
+            "status",
+            "tier",
+            "established_date",
+            "review_due_date",
+            "exited_date",
+            "organization__name",
+        )
+        .order_by("-pk")[:20]
+    )
+
+
+def person_of_archive(user, archive: Archive):
+    """The worker's record in the people register, when the user may open it."""
+    if archive.person_id is None:
+        return None
+    return Person.objects.visible_to(user).filter(pk=archive.person_id).only("pk", "name").first()
 
 
 def archive_members(archive: Archive):
@@ -381,6 +414,33 @@ def _sum(name):
     return Coalesce(Sum(name), 0)
 
 
+def _accumulate(into: dict, key, row: dict, figures) -> None:
+    target = into.setdefault(key, dict.fromkeys(figures, 0))
+    for name in figures:
+        target[name] += row[name] or 0
+
+
+def _tally_path(user, organization, start, end) -> str | None:
+    """The subtree whose statistics the monthly tallies answer exactly: a subtree at the top
+    levels of the tree that the user sees whole, over whole months."""
+    if organization is None or not tallies.covers(organization.path):
+        return None
+    if start and start.day != 1:
+        return None
+    if end and (end + dt.timedelta(days=1)).day != 1:
+        return None
+    scope = scope_of(user)
+    if scope is None:
+        return None
+    if scope.data_scope == DataScope.ALL or (
+        scope.data_scope == DataScope.SUBTREE
+        and scope.org_path
+        and organization.path.startswith(scope.org_path)
+    ):
+        return organization.path
+    return None
+
+
 def assistance_statistics(
     user,
     *,
@@ -408,35 +468,54 @@ def assistance_statistics(
         "amount_fen": _sum("amount_fen"),
         "goods_value_fen": _sum("goods_value_fen"),
     }
-    per_programme = {
-        row["programme"]: row
-        for row in qs.values("programme").annotate(records=Count("pk"), **sums).order_by()
-    }
+    tally_path = _tally_path(user, organization, start, end)
+    keys = ("programme", "beneficiary", "fund_source", "level")
+    if tally_path is not None:
+        # Whole months of a subtree kept in the tallies: a few thousand rows, not a million.
+        tally = ReliefTally.objects.filter(scope_path=tally_path)
+        if start:
+            tally = tally.filter(month__gte=start)
+        if end:
+            tally = tally.filter(month__lte=end.replace(day=1))
+        if fund_source in FundSource.values:
+            tally = tally.filter(fund_source=fund_source)
+        if programme in Programme.values:
+            tally = tally.filter(programme=programme)
+        grouped = list(
+            tally.values(*keys)
+            .annotate(records=_sum("records"), **{k: _sum(k) for k in sums})
+            .order_by()
+        )
+    else:
+        grouped = list(
+            qs.annotate(level=Coalesce("model_worker__level", Value("")))
+            .values(*keys)
+            .annotate(records=Count("pk"), **sums)
+            .order_by()
+        )
+    figures = ("records", *sums)
+    per_programme: dict = {}
+    warmth: dict = {}
+    model_workers: dict = {}
+    per_fund: dict = {}
+    for row in grouped:
+        _accumulate(per_programme, row["programme"], row, figures)
+        _accumulate(per_fund, row["fund_source"], row, figures)
+        if row["programme"] == Programme.WARMTH:
+            _accumulate(warmth, row["beneficiary"], row, figures)
+            if row["beneficiary"] == Beneficiary.MODEL_WORKER and row["level"]:
+                _accumulate(model_workers, row["level"], row, figures)
     programmes = [
         ProgrammeFigures(
             code,
             str(label),
-            **{k: per_programme.get(code, {}).get(k, 0) for k in (*sums, "records")},
+            **{k: per_programme.get(code, {}).get(k, 0) for k in figures},
         )
         for code, label in Programme.choices
     ]
-    warmth = {
-        row["beneficiary"]: row
-        for row in qs.filter(programme=Programme.WARMTH)
-        .values("beneficiary")
-        .annotate(**sums)
-        .order_by()
-    }
-    model_workers = {
-        row["model_worker__level"]: row
-        for row in qs.filter(programme=Programme.WARMTH, beneficiary=Beneficiary.MODEL_WORKER)
-        .values("model_worker__level")
-        .annotate(**sums)
-        .order_by()
-    }
     by_fund = [
-        (str(FundSource(row["fund_source"]).label), row["amount_fen"] + row["goods_value_fen"])
-        for row in qs.values("fund_source").annotate(**sums).order_by("fund_source")
+        (str(FundSource(code).label), row["amount_fen"] + row["goods_value_fen"])
+        for code, row in sorted(per_fund.items())
     ]
     archives = Archive.objects.visible_to(user, within=organization)
     by_tier = dict(
@@ -463,7 +542,15 @@ def assistance_statistics(
         children = list(
             Organization.objects.filter(parent=organization).order_by("sort_order", "name")
         )
-        if children:
+        if children and tally_path is not None:
+            per_child = {
+                row["branch"]: row
+                for row in tally.exclude(branch="")
+                .values("branch")
+                .annotate(**{k: _sum(k) for k in sums})
+                .order_by()
+            }
+        elif children:
             width = len(children[0].path)
             per_child = {
                 row["branch"]: row
@@ -473,14 +560,15 @@ def assistance_statistics(
                 .annotate(**sums)
                 .order_by()
             }
+        if children:
             for child in children:
-                figures = per_child.get(child.path)
-                if figures:
+                child_sums = per_child.get(child.path)
+                if child_sums:
                     rows.append(
                         (
                             child,
-                            figures["headcount"],
-                            figures["amount_fen"] + figures["goods_value_fen"],
+                            child_sums["headcount"],
+                            child_sums["amount_fen"] + child_sums["goods_value_fen"],
                         )
                     )
     return AssistanceStatistics(
@@ -497,6 +585,36 @@ def assistance_statistics(
         rows=rows,
         open_archives=counts["open"],
         overdue=counts["overdue"],
+    )
+
+
+def period_figures(user, *, start: dt.date, end: dt.date) -> dict | None:
+    """The dashboard's figures for the user's scope over a period, in one query: money paid
+    (cash of every programme), households visited with 送温暖, students helped by 金秋助学,
+    enterprises visited. None for a user who may not see relief records."""
+    if not user.has_perm("assistance.view_reliefrecord"):
+        return None
+    warmth = Q(programme=Programme.WARMTH)
+    figures = {
+        "paid_fen": _sum("amount_fen"),
+        "households": Coalesce(
+            Sum("headcount", filter=warmth & Q(beneficiary=Beneficiary.HOUSEHOLD)), 0
+        ),
+        "enterprises": Coalesce(
+            Sum("headcount", filter=warmth & Q(beneficiary=Beneficiary.ENTERPRISE)), 0
+        ),
+        "students": Coalesce(Sum("headcount", filter=Q(programme=Programme.EDUCATION)), 0),
+    }
+    organization = user.organization if user.organization_id else None
+    tally_path = _tally_path(user, organization, start, end)
+    if tally_path is not None:  # whole months of a large subtree: the monthly tallies
+        return ReliefTally.objects.filter(
+            scope_path=tally_path, month__gte=start, month__lte=end.replace(day=1)
+        ).aggregate(**figures)
+    return (
+        ReliefRecord.objects.visible_to(user)
+        .filter(given_date__gte=start, given_date__lte=end)
+        .aggregate(**figures)
     )
 
 

@@ -16,9 +16,12 @@ from gonghui.core.chinese import pinyin_initials, to_simplified
 from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import InvalidTransition, PermissionDenied, ValidationFailed
 from gonghui.core.files import check_upload
+from gonghui.notices import services as notices
+from gonghui.notices.models import Notice
 from gonghui.organizations.models import Organization
+from gonghui.people.models import Person
 
-from . import encryption, permissions
+from . import encryption, permissions, tallies
 from .models import (
     Archive,
     ArchiveAttachment,
@@ -275,6 +278,10 @@ def _fill(archive: Archive, data: dict, reasons: list[HardshipReason]) -> None:
     archive.monthly_income = str(int(data["monthly_income_fen"]))
     archive.name_initials = pinyin_initials(archive.worker_name)
     archive.id_hash = encryption.blind_index(archive.id_number)
+    # The worker's own record in the people register, when there is one with this number.
+    archive.person_id = (
+        Person.objects.filter(id_number=archive.id_number).values_list("pk", flat=True).first()
+    )
     archive.proposed_tier = propose_tier(
         province_path=archive.province_path,
         per_capita=per_capita_fen(int(data["monthly_income_fen"]), archive.household_size),
@@ -446,51 +453,46 @@ def establish_archive(
     setting = region_setting(archive.province_path)
     months = setting.review_months if setting else 12
     today = timezone.localdate()
-    archive = _apply(
-        archive,
-        "establish",
-        by=by,
-        note=note,
-        fields={
-            "tier": tier,
-            "tier_confirmed_by": by,
-            "established_date": today,
-            "review_due_date": _add_months(today, months),
-        },
-    )
-    if open_notice:
-        open_archive_notice(archive=archive, by=by)
+    with transaction.atomic():  # established and announced together, or neither
+        archive = _apply(
+            archive,
+            "establish",
+            by=by,
+            note=note,
+            fields={
+                "tier": tier,
+                "tier_confirmed_by": by,
+                "established_date": today,
+                "review_due_date": _add_months(today, months),
+            },
+        )
+        if open_notice:
+            open_archive_notice(archive=archive, by=by)
     return archive
 
 
-def open_archive_notice(*, archive: Archive, by) -> bool:
-    """公示 within the unit, de-identified (masked name, unit, tier), through the notices app
-    when it offers the service; returns whether a notice was opened."""
-    try:
-        from gonghui.notices import services as notices  # optional: the notices app
-    except ImportError:
-        return False
-    opener = getattr(notices, "open_notice", None)
-    if opener is None:
-        return False
-    try:
-        opener(
-            by=by,
-            organization=archive.organization,
-            title=_("困难职工建档公示"),
-            items=[
-                {
-                    "name": archive.worker_name_masked,
-                    "unit": archive.organization.name,
-                    "detail": archive.get_tier_display(),
-                }
-            ],
-        )
-    except TypeError:
-        return False
+def open_archive_notice(*, archive: Archive, by) -> Notice:
+    """公示 of a new archive within its unit through the notices app, de-identified: the name
+    masked, the unit and the tier; nothing else of the household reaches the public line."""
+    notice = notices.open_notice(
+        by=by,
+        organization=archive.organization,
+        title=_("困难职工建档公示"),
+        intro=_("以下职工经申请、基层审核和上级审批，拟建立困难职工档案，现予公示。"),
+        entries=[
+            {
+                "name": archive.worker_name,  # masked by the notices app, never stored whole
+                "unit": archive.organization.name,
+                "detail": archive.get_tier_display(),
+                "ref_id": archive.pk,
+            }
+        ],
+        source=archive,
+        source_label=_("帮扶建档"),
+    )
     Archive.objects.filter(pk=archive.pk).update(notice_opened=True)
     archive.notice_opened = True
-    return True
+    return notice
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -750,6 +752,7 @@ def record_relief(
         _in_scope(by, organization)
         with transaction.atomic():
             record.save()
+            tallies.record_written([record])
             audit.record(
                 by=by,
                 action=audit.Action.CREATE,
@@ -791,6 +794,7 @@ def reverse_relief(*, by, record: ReliefRecord, note: str) -> ReliefRecord:
     try:
         with transaction.atomic():
             reversal.save()
+            tallies.record_written([reversal])
             audit.record(
                 by=by,
                 action=audit.Action.CREATE,
@@ -1047,7 +1051,17 @@ def pay_batch(
             .order_by("pk")
         )
         rows = []
+        deltas = tallies.Deltas()
         for archive_id, amount, org_id, org_path in entries.iterator(chunk_size=5000):
+            deltas.add(
+                org_path=org_path,
+                given_date=paid_date,
+                programme=batch.programme,
+                beneficiary=Beneficiary.HOUSEHOLD,
+                fund_source=batch.fund_source,
+                headcount=1,
+                amount_fen=amount,
+            )
             rows.append(
                 ReliefRecord(
                     organization_id=org_id,
@@ -1070,6 +1084,7 @@ def pay_batch(
                 rows = []
         if rows:
             ReliefRecord.objects.bulk_create(rows)
+        deltas.write()
         paid = ReliefRecord.objects.filter(batch=batch).aggregate(s=Sum("amount_fen"))["s"] or 0
         if paid > batch.budget_fen:  # cannot happen while the constraint holds; never pay over
             raise ValidationFailed(_("发放总额超出批次预算"))

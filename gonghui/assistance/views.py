@@ -131,6 +131,7 @@ def archive_detail(request, archive_id: int):
         "assistance/archive_detail.html",
         {
             "archive": archive,
+            "person": selectors.person_of_archive(request.user, archive),
             "members": selectors.archive_members(archive),
             "reasons": selectors.archive_reasons(archive),
             "history": selectors.history_of(archive),
