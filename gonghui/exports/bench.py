@@ -1,5 +1,7 @@
-"""Benchmark case: the whole scale province's people list (1 000 000 rows) exported by the
-background task's own code, timed, with the process's resident memory sampled while it runs."""
+"""Benchmark case: the whole scale province's people list (1 000 000 rows at full scale)
+exported by the background task's own code, timed, with the process's resident memory sampled
+while it runs (tracemalloc would double the time it measures). At a reduced scale the figures
+include the time a million rows would take at the measured rate."""
 
 import os
 import threading
@@ -14,6 +16,7 @@ from . import services
 from .models import SpreadsheetExport
 
 TARGET_MS = 60_000
+MILLION = 1_000_000
 
 
 def _rss_mb() -> float:
@@ -40,21 +43,24 @@ def cases(ctx) -> list[Case]:
     figures: dict = {}
 
     def run():
-        job = SpreadsheetExport.objects.create(
-            key="people.people", title="人员名单", params={}, requested_by=user
-        )
         sampler = _Sampler()
         sampler.start()
         started = time.perf_counter()
         try:
+            job = SpreadsheetExport.objects.create(
+                key="people.people", title="人员名单", params={}, requested_by=user
+            )
             job = services.build_export(export_id=job.pk)
         finally:
             sampler.running = False
             sampler.join()
+        seconds = time.perf_counter() - started
+        rate = job.num_rows / seconds
         figures.update(
             rows=job.num_rows,
-            seconds=round(time.perf_counter() - started, 1),
-            rows_per_second=round(job.num_rows / (time.perf_counter() - started)),
+            seconds=round(seconds, 1),
+            rows_per_second=round(rate),
+            seconds_per_million_rows=round(MILLION / rate, 1),
             file_mb=round(job.size / 2**20, 1),
             rss_before_mb=round(sampler.start_mb),
             rss_peak_mb=round(sampler.peak),

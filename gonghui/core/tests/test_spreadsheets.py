@@ -121,3 +121,29 @@ def test_every_workbook_is_written_by_the_one_renderer():
         if re.search(r"^\s*(from|import) openpyxl|Workbook\(|xlsxwriter", text, re.M):
             offenders.append(rel)
     assert offenders == []
+
+
+def test_a_list_longer_than_a_sheet_continues_on_the_next_under_the_same_header(monkeypatch):
+    from gonghui.core import spreadsheets
+
+    monkeypatch.setattr(spreadsheets, "MAX_SHEET_ROWS", 4)
+    content = render_xlsx(
+        title="人员/名单", headers=["号"], rows=([i] for i in range(7)), notes=["注"]
+    )
+    wb = load_workbook(io.BytesIO(content))
+    assert wb.sheetnames == ["人员_名单", "人员_名单(2)", "人员_名单(3)"]
+    values = [[c.value for c in row] for ws in wb.worksheets for row in ws.iter_rows()]
+    assert values == [["注"], ["号"], [0], [1], ["号"], [0 + 2], [3], [4], ["号"], [5], [6]]
+    assert [ws.freeze_panes for ws in wb.worksheets] == ["A3", "A2", "A2"]
+
+
+def test_text_the_file_format_cannot_carry_is_dropped_not_fatal():
+    rows = [["a\x00b\x1fc", "  两端空格  ", "<b>&amp;</b>", "行一\r\n行二"]]
+    ws = _sheet(render_xlsx(title="t", headers=list("ABCD"), rows=rows))
+    assert [c.value for c in ws[2]] == ["abc", "  两端空格  ", "<b>&amp;</b>", "行一\r\n行二"]
+
+
+def test_formula_like_header_and_note_keep_their_look_and_the_quote_prefix():
+    ws = _sheet(render_xlsx(title="t", headers=["=A"], rows=[], notes=["+B"]))
+    assert ws["A1"].quotePrefix and ws["A1"].font.i
+    assert ws["A2"].quotePrefix and ws["A2"].font.b
