@@ -369,3 +369,24 @@ def summarise(raw: dict, *, rows_added: int, cpu: dict | None = None) -> dict:
         result["web_cpu_ms_per_response"] = round(1000 * cpu.get("web", 0) / accepted, 2)
         result["predicted_per_second_2_cores"] = round(2 * accepted / sum(cpu.values()))
     return result
+
+
+def against_new_server(
+    survey, *, seconds: float = 60, connections: int = 32, driver: str = "auto", **server
+) -> dict:
+    """The whole test on `survey`'s first channel: start `gonghui serve`, drive it, stop it,
+    count the rows added and fold them; the figures of `summarise`."""
+    from . import services
+    from .selectors import count_responses
+
+    key = survey.channels.order_by("sort_order", "pk").first().access_key
+    before = count_responses(survey)
+    with running_server(**server) as (base, pid):
+        fetch_form(base, key)
+        start = server_cpu(pid)
+        raw = drive(base, key, seconds=seconds, connections=connections, driver=driver)
+        end = server_cpu(pid)
+    cpu = {part: end.get(part, 0) - start.get(part, 0) for part in end}
+    result = summarise(raw, rows_added=count_responses(survey) - before, cpu=cpu)
+    result["folded_after"] = services.fold_counts(survey_id=survey.pk)
+    return result

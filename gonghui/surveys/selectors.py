@@ -146,18 +146,19 @@ def token_batches(survey: Survey) -> list[str]:
 # --- Counts -------------------------------------------------------------------------------
 
 
-def counts(survey: Survey, *, dimension: str = "") -> dict:
+def counts(survey: Survey, *, dimension: str = "", question_id: int | None = None) -> dict:
     """{(question id, row, option, value): n} for one respondent dimension ("" = all), exact:
-    the folded counters plus the responses not folded yet, counted from their rows."""
+    the folded counters plus the responses not folded yet, counted from their rows. With
+    `question_id` only that question's counters are read (0: the numbers of responses)."""
     definition = definition_of(survey)
     found: Counter = Counter()
     with replica() as alias:
-        for qid, row, option, value, n in (
-            AnswerCount.objects.using(alias)
-            .filter(survey_id=survey.pk, dimension=dimension)
-            .values_list("question_id", "row", "option", "value", "count")
-            .iterator(chunk_size=5000)
-        ):
+        folded = AnswerCount.objects.using(alias).filter(survey_id=survey.pk, dimension=dimension)
+        if question_id is not None:
+            folded = folded.filter(question_id=question_id)
+        for qid, row, option, value, n in folded.values_list(
+            "question_id", "row", "option", "value", "count"
+        ).iterator(chunk_size=5000):
             found[(qid, row, option, value)] += n
         pending = (
             Response.objects.using(alias)
@@ -167,9 +168,10 @@ def counts(survey: Survey, *, dimension: str = "") -> dict:
         extra = answer_rules.tally(
             definition,
             ((*r[:5], timezone.localtime(r[5]).date().isoformat()) for r in pending.iterator(2000)),
+            dimensions=(dimension,),
         )
     for (dim, qid, row, option, value), n in extra.items():
-        if dim == dimension:
+        if dim == dimension and (question_id is None or qid == question_id):
             found[(qid, row, option, value)] += n
     return found
 
@@ -313,8 +315,8 @@ def statistics(survey: Survey) -> Statistics:
 
 
 def _dimension_totals(survey: Survey, dimension: str) -> list[tuple[str, int]]:
-    found = counts(survey, dimension=dimension)
-    totals = [(value, n) for (qid, _row, _opt, value), n in found.items() if qid == 0]
+    found = counts(survey, dimension=dimension, question_id=0)
+    totals = [(value, n) for (_qid, _row, _opt, value), n in found.items()]
     return sorted(totals, key=lambda item: -item[1])
 
 
@@ -343,7 +345,7 @@ def crosstab(survey: Survey, *, question_id: int, dimension: str, row: str = "")
     q = definition.by_id.get(question_id)
     if q is None or not q.options:
         raise Http404(_("问卷中没有这道选择题"))
-    found = counts(survey, dimension=dimension)
+    found = counts(survey, dimension=dimension, question_id=q.id)
     rows_wanted = [row] if row else ([r for r, _l in q.rows] if q.is_grid else [""])
     table: dict[str, Counter] = defaultdict(Counter)
     for (qid, r, option, value), n in found.items():
@@ -370,8 +372,8 @@ def crosstab(survey: Survey, *, question_id: int, dimension: str, row: str = "")
 
 
 def timeline(survey: Survey) -> list[tuple[str, int]]:
-    found = counts(survey, dimension="day")
-    days = [(value, n) for (qid, _r, _o, value), n in found.items() if qid == 0]
+    found = counts(survey, dimension="day", question_id=0)
+    days = [(value, n) for (_qid, _r, _o, value), n in found.items()]
     return sorted(days)
 
 

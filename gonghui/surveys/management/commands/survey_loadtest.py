@@ -29,21 +29,19 @@ class Command(BaseCommand):
         survey = survey_by_title("第三次万人评行风")
         if survey is None:
             raise CommandError("找不到问卷；请先运行 gonghui load_demo")
-        key = survey.channels.order_by("sort_order").first().access_key
-        before = count_responses(survey)
         if url:
+            key = survey.channels.order_by("sort_order", "pk").first().access_key
+            before = count_responses(survey)
             raw = loadtest.drive(url, key, seconds=seconds, connections=connections, driver=driver)
             result = loadtest.summarise(raw, rows_added=count_responses(survey) - before)
+            result["folded_after"] = services.fold_counts(survey_id=survey.pk)
         else:
-            with loadtest.running_server(workers=web_workers, threads=web_threads) as (base, pid):
-                loadtest.fetch_form(base, key)  # every process warmed on the first requests
-                start = loadtest.server_cpu(pid)
-                raw = loadtest.drive(
-                    base, key, seconds=seconds, connections=connections, driver=driver
-                )
-                end = loadtest.server_cpu(pid)
-            cpu = {part: end.get(part, 0) - start.get(part, 0) for part in end}
-            result = loadtest.summarise(raw, rows_added=count_responses(survey) - before, cpu=cpu)
-        folded = services.fold_counts(survey_id=survey.pk)
-        result["folded_after"] = folded
+            result = loadtest.against_new_server(
+                survey,
+                seconds=seconds,
+                connections=connections,
+                driver=driver,
+                workers=web_workers,
+                threads=web_threads,
+            )
         self.stdout.write(json.dumps(result, ensure_ascii=False, indent=1))
