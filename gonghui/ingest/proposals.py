@@ -147,7 +147,9 @@ def assign_metrics(
     chosen: dict[str, tuple[str, str]] = {}
     used: dict[str, list[int]] = {}
     left: dict[str, list[int]] = {}
-    for index in indexes:
+    # A round figure in words (上万人, 数以千计的职工) is only a magnitude: it gives a metric no
+    # written figure gives, and is never added to written figures (exact ones are read first).
+    for index in sorted(indexes, key=lambda i: bool(facts[i].get("approximate"))):
         fact = facts[index]
         name = metric_of(fact, activity_type_code=activity_type_code)
         if name is None:
@@ -155,7 +157,7 @@ def assign_metrics(
         key = (fact["unit"], counted_thing(fact))
         if name not in chosen:
             chosen[name] = key
-        elif chosen[name] != key or not key[1]:
+        elif chosen[name] != key or not key[1] or fact.get("approximate"):
             left.setdefault(name, []).append(index)
             continue
         value = fact["value"] if name == "money" else int(fact["value"])

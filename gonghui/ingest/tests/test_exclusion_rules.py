@@ -260,3 +260,19 @@ def test_proposal_metrics_follow_the_measure_word_class():
         "money",
         None,
     ]
+
+
+def test_a_round_figure_is_never_added_to_written_figures_in_a_metric():
+    from gonghui.ingest.proposals import assign_metrics
+
+    def metrics(text):
+        found = [f.as_dict() for f in extract_facts(normalize(text))]
+        return assign_metrics(found, list(range(len(found))))
+
+    # The round figure comes first on the page; the written one still gives the metric.
+    values, sources = metrics("上万名职工参加,其中参加决赛职工320名,参加决赛职工80名。")
+    assert values["participants"] == 400
+    assert sources["participants"].left_out == (0,)
+    # Alone, it gives the metric its magnitude.
+    values, _sources = metrics("吸引了数以千计的职工参加。")
+    assert values["participants"] == 1000
