@@ -98,6 +98,8 @@ def _save(station: Station) -> None:
         raise ValidationFailed(
             _("该编号在本省已被使用"), errors={"code": _("该编号在本省已被使用")}
         ) from exc
+    # The finder's district choices may change with a station's district or status.
+    transaction.on_commit(selectors.forget_districts)
 
 
 @transaction.atomic

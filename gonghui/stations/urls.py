@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.station_list, name="list"),
     path("statistics/", views.statistics, name="statistics"),
     path("map/", views.station_map, name="map"),
+    path("map/layer/", views.map_layer, name="map_layer"),
     path("not-inspected/", views.not_inspected, name="not_inspected"),
     path("not-inspected/export/", export_view(exports.NOT_INSPECTED), name="not_inspected_export"),
     path("export/", export_view(exports.STATIONS), name="export"),

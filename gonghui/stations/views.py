@@ -7,7 +7,7 @@ import copy
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -68,35 +68,81 @@ def statistics(request):
     )
 
 
+def _layer_payload(layer: selectors.MapLayer, provider: maps.MapProvider) -> dict:
+    """A map layer as the map script reads it: positions in the provider's system; each point's
+    page from one URL pattern (the script puts the id in), not one reverse() per point."""
+    return {
+        "total": layer.total,
+        "points": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "pos": provider.point(p.latitude, p.longitude),
+                "status": p.status,
+            }
+            for p in layer.points
+        ],
+        "clusters": [
+            {"pos": provider.point(c.latitude, c.longitude), "n": c.count} for c in layer.clusters
+        ],
+    }
+
+
+def _bbox(params) -> selectors.BoundingBox | None:
+    """The view's box from bbox=south,west,north,east in the provider's system, as stored."""
+    try:
+        south, west, north, east = (float(v) for v in params.get("bbox", "").split(","))
+    except ValueError:
+        return None
+    if not (-90 <= south <= north <= 90 and -180 <= west <= east <= 180):
+        return None
+    system = maps.provider().system
+    # The offset between systems is under a kilometre: widen the box by it rather than convert
+    # each corner (GCJ-02's inverse is iterative).
+    pad = 0.01 if system != "wgs84" else 0.0
+    return selectors.BoundingBox(south - pad, west - pad, north + pad, east + pad)
+
+
+def _zoom(params) -> int | None:
+    text = params.get("zoom", "")
+    return int(text) if text.isdigit() and int(text) <= 20 else None
+
+
 @login_required
 def station_map(request):
-    """The stations of the user's scope (or a city's, through the filters) on a map."""
+    """The stations of the user's scope (or a city's, through the filters) on a map: every
+    station when there are few, else clusters with their counts; moving or zooming the map asks
+    map_layer for the stations in view."""
     filters = exports.filters(request.user, request.GET)
     provider = maps.provider()
-    points, total = selectors.map_points(request.user, filters)
+    layer = selectors.map_layer(request.user, filters)
     return render(
         request,
         "stations/map.html",
         {
             "filters": filters,
-            "total": total,
-            "shown": len(points),
+            "total": layer.total,
+            "clustered": bool(layer.clusters),
             "kinds": selectors.kinds(active_only=False),
             "statuses": selectors.Station.Status.choices,
-            "map_config": provider.config(),
-            "map_points": [
-                {
-                    "id": p.id,
-                    "name": p.name,
-                    "pos": provider.point(p.latitude, p.longitude),
-                    "status": p.status,
-                    "kind": p.kind,
-                    "url": reverse("stations:detail", args=[p.id]),
-                }
-                for p in points
-            ],
+            "map_config": provider.config()
+            | {
+                "detailUrl": reverse("stations:detail", args=[0]),
+                "layerUrl": reverse("stations:map_layer"),
+            },
+            "map_layer": _layer_payload(layer, provider),
         },
     )
+
+
+@login_required
+def map_layer(request):
+    """The stations in the map's view (bbox, zoom) as points or clusters, for the map script."""
+    filters = exports.filters(request.user, request.GET)
+    layer = selectors.map_layer(
+        request.user, filters, bbox=_bbox(request.GET), zoom=_zoom(request.GET)
+    )
+    return JsonResponse(_layer_payload(layer, maps.provider()))
 
 
 @login_required

@@ -71,6 +71,32 @@ def test_staff_see_their_city_stations_on_the_map(fed, live_server, open_page, s
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_crowded_staff_map_shows_clusters_and_the_stations_once_zoomed_in(
+    fed, live_server, open_page, settings, monkeypatch
+):
+    from gonghui.stations import selectors
+
+    settings.GONGHUI_MAP_TILES = "none"
+    monkeypatch.setattr(selectors, "MAP_POINTS", 3)
+    for i in range(3):
+        make_station(fed.jinshui, name=f"花园路{i}号驿站", lat=34.78 + i * 0.002, lon=113.66)
+    for i in range(5):
+        make_station(fed.jinshui, name=f"远郊{i}号驿站", lat=31.0 + i * 0.002, lon=110.0)
+    requests = []
+    page = open_page(fed.city_admin)
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{live_server.url}/stations/map/")
+    page.wait_for_selector("#station-map[data-ready='2']")
+    assert sorted(page.locator(".station-cluster").all_inner_texts()) == ["3", "5"]
+    page.locator(".station-cluster", has_text="3").click()
+    # Zoomed in on the cluster: the map asks for the stations in view and draws each one.
+    page.wait_for_selector("#station-map path.leaflet-interactive")
+    assert page.locator("#station-map path.leaflet-interactive").count() == 3
+    assert any("/stations/map/layer/?" in url for url in requests)
+    assert all(url.startswith(live_server.url) for url in requests), requests
+
+
+@pytest.mark.django_db(transaction=True)
 def test_inspector_records_the_star_rating(fed, live_server, open_page):
     from gonghui.stations.models import Inspection, InspectionItem
 

@@ -271,11 +271,53 @@ def test_staff_map_draws_the_scope_points_without_any_tile_provider(fed, client_
     make_station(fed.jinshui, name="金水驿站", lat=34.78, lon=113.66)
     make_station(fed.loudi, name="娄底驿站", lat=27.7, lon=112.0)
     response = client_for(fed.city_admin).get(reverse("stations:map"))
-    points = response.context["map_points"]
+    points = response.context["map_layer"]["points"]
     assert [p["name"] for p in points] == ["金水驿站"]
     assert points[0]["pos"] == (34.78, 113.66)
     page = response.content.decode()
     assert "leaflet.js" in page and "tianditu" not in page and "autonavi" not in page
+
+
+@pytest.mark.django_db
+def test_staff_map_clusters_a_large_scope_and_answers_the_view_with_its_points(
+    fed, client_for, settings, monkeypatch
+):
+    from gonghui.stations import selectors
+
+    settings.GONGHUI_MAP_TILES = "none"
+    monkeypatch.setattr(selectors, "MAP_POINTS", 6)
+    for i in range(6):
+        make_station(fed.jinshui, name=f"金水{i}", lat=34.78 + i * 0.001, lon=113.66)
+    for i in range(4):
+        make_station(fed.jinshui, name=f"远处{i}", lat=35.5 + i * 0.001, lon=114.5)
+    make_station(fed.loudi, name="娄底驿站", lat=27.7, lon=112.0)
+    client = client_for(fed.city_admin)
+    layer = client.get(reverse("stations:map")).context["map_layer"]
+    # Ten stations in scope, more than the map draws one by one: two clusters, nothing of 娄底.
+    assert layer["points"] == [] and layer["total"] == 10
+    assert sorted(c["n"] for c in layer["clusters"]) == [4, 6]
+    # Zoomed in on 金水: the stations in view, one by one, each with its page.
+    url = reverse("stations:map_layer")
+    data = client.get(url, {"bbox": "34.7,113.6,34.9,113.7", "zoom": "14"}).json()
+    assert sorted(p["name"] for p in data["points"]) == [f"金水{i}" for i in range(6)]
+    assert data["clusters"] == [] and data["total"] == 6
+    # The city's whole area at a low zoom: clusters again, never 娄底's.
+    data = client.get(url, {"bbox": "20,100,40,120", "zoom": "5"}).json()
+    assert sum(c["n"] for c in data["clusters"]) == 10
+    # A box holding only 娄底 holds nothing for 郑州's admin.
+    data = client.get(url, {"bbox": "27,111,28,113", "zoom": "10"}).json()
+    assert data == {"total": 0, "points": [], "clusters": []}
+
+
+@pytest.mark.django_db
+def test_staff_map_layer_needs_a_login_and_reads_a_bounded_number_of_rows(
+    fed, client_for, client, django_assert_max_num_queries
+):
+    make_station(fed.jinshui, lat=34.78, lon=113.66)
+    assert client.get(reverse("stations:map_layer")).status_code == 302
+    staff = client_for(fed.city_admin)
+    with django_assert_max_num_queries(8):
+        staff.get(reverse("stations:map_layer"), {"bbox": "bad", "zoom": "99"})
 
 
 @pytest.mark.django_db
@@ -284,13 +326,13 @@ def test_map_positions_follow_the_provider_coordinate_system(fed, client_for, se
 
     station = make_station(fed.jinshui, lat=34.78, lon=113.66)
     settings.GONGHUI_MAP_TILES = "amap"
-    points = client_for(fed.city_admin).get(reverse("stations:map")).context["map_points"]
+    points = client_for(fed.city_admin).get(reverse("stations:map")).context["map_layer"]["points"]
     expected = coords.wgs84_to_gcj02(station.latitude, station.longitude)
     assert points[0]["pos"] == pytest.approx(expected, abs=1e-6)
     assert points[0]["pos"] != (34.78, 113.66)
     settings.GONGHUI_MAP_TILES, settings.GONGHUI_TIANDITU_KEY = "tianditu", "k"
     response = client_for(fed.city_admin).get(reverse("stations:map"))
-    assert response.context["map_points"][0]["pos"] == (34.78, 113.66)
+    assert response.context["map_layer"]["points"][0]["pos"] == (34.78, 113.66)
     assert "tianditu" in response.context["map_config"]["layers"][0]["url"]
 
 
