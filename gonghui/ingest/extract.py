@@ -7,7 +7,7 @@ from decimal import Decimal
 from gonghui.ingest.textnorm import CJK, NormalizedText
 
 from .lexicon import DURATION_CLASSES, counted_nouns, measure_words, place_at, unit_class
-from .numbers import BIG_UNITS, DIGITS, SMALL_UNITS, parse_arabic, parse_chinese, plain_number
+from .numbers import BIG_UNITS, SMALL_UNITS, parse_arabic, parse_chinese, plain_number
 
 # The measure-word lexicon (data/measure_words.tsv), longest first so that 人次 wins over 人
 # and 场(次) over 场.
@@ -65,7 +65,6 @@ QUALIFIERS = {
     "数",
 }
 _MULTIPLIERS = {**SMALL_UNITS, **BIG_UNITS}
-DIGIT_CHARS = frozenset(DIGITS)
 
 # Contexts that make a number something other than a count.
 _CONTACT_RE = re.compile(
@@ -302,15 +301,19 @@ def rule_inside_word(c: Candidate) -> bool:
     return c.following[:1] == _COMPOUND_AFTER.get(c.unit, "\0")
 
 
+_PLACE_NUMERALS = frozenset("一二三四五六七八九十")
+
+
 def rule_rank(c: Candidate) -> bool:
     """前三名, 前10位, 分获二、三名: a rank in a competition, not a number of people."""
     if c.unit not in ("名", "位", "强"):
         return False
     if c.previous_char in ("前", "后"):
         return True
-    # A list of numerals sharing one 名 (二、三名) names places, not a head count.
+    # A list of single Chinese numerals sharing one 名 (分获二、三名) names places, not a head
+    # count (12、15名 may be two groups' sizes).
     before = c.text[c.number_start - 2 : c.number_start - 1] if c.number_start >= 2 else ""
-    return c.previous_char == "、" and bool(before) and (before.isdigit() or before in DIGIT_CHARS)
+    return c.previous_char == "、" and before in _PLACE_NUMERALS and c.n1 in _PLACE_NUMERALS
 
 
 def rule_article(c: Candidate) -> bool:

@@ -276,3 +276,7 @@ def test_a_round_figure_is_never_added_to_written_figures_in_a_metric():
     # Alone, it gives the metric its magnitude.
     values, _sources = metrics("吸引了数以千计的职工参加。")
     assert values["participants"] == 1000
+
+
+def test_a_list_of_written_figures_sharing_a_measure_word_is_not_a_rank():
+    assert ("15名", 15, "名") in facts("两个小组分别有12、15名职工。")

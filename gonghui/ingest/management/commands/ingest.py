@@ -60,8 +60,9 @@ class Command(BaseCommand):
         )
         for fact in result["facts"]:
             rng = f"–{fact['value_max']}" if "value_max" in fact else ""
+            about = "≈" if fact.get("approximate") else ""
             self.stdout.write(
-                f"  {fact['quote']:<12} {fact['value']}{rng} {fact['unit']}  "
+                f"  {fact['quote']:<12} {about}{fact['value']}{rng} {fact['unit']}  "
                 f"{fact['subject']} {fact['qualifier']}"
             )
 
