@@ -4,6 +4,7 @@ steps, and the worker's lookup and rating."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.pickers import PickerField
 from gonghui.organizations.pickers import OrganizationChoiceField
 
 from . import selectors
@@ -197,3 +198,13 @@ class RateForm(LookupForm):
         label=_("您的评价"), choices=Demand.Rating.choices, widget=forms.RadioSelect
     )
     note = forms.CharField(label=_("意见"), max_length=300, required=False)
+
+
+class JoinForm(forms.Form):
+    """A union to handle the demand jointly, searched among those it may be routed to."""
+
+    organization = PickerField("demand_joint_union", label=_("协办工会"))
+
+    def __init__(self, *args, user, demand, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].scope(user, demand=demand.pk)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from gonghui.organizations.models import Organization
 
-from . import tickets
+from . import tallies, tickets
 from .models import Demand, DemandTopic, DemandType
 from .workflow import Status
 
@@ -96,6 +96,8 @@ def ensure_scale_demands(root, *, rng, write=print, total=SCALE_DEMANDS) -> int:
             Demand.objects.bulk_create(batch, batch_size=1000)
         if made % 100_000 == 0:
             write(f"  职工诉求 {existing + made}")
+    # The statistics summary, counted once from the rows just written.
+    write(f"  诉求统计汇总 {tallies.rebuild()} 行")
     return made
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core.chinese import to_simplified
 from gonghui.organizations.models import Organization
+from gonghui.organizations.paths import subtree_range
 from gonghui.organizations.scoping import DataScope, ScopedQuerySet, scope_of
 
 from . import tallies, tickets
@@ -80,9 +81,17 @@ def attach_labels(page) -> None:
         demand.topic_name = str(topics.get(demand.topic_id, ""))
 
 
+def jointly_handled(user):
+    """The demands the user's union handles jointly (协办) with the union holding them: it sees
+    these and nothing else of that union's demands."""
+    if scope_of(user) is None or not user.organization_id:
+        return Demand.objects.none()
+    return Demand.objects.filter(collaborators__organization_id=user.organization_id)
+
+
 def demands_for_user(user, filters: DemandFilter | None = None):
     filters = filters or DemandFilter()
-    qs = Demand.objects.visible_to(user)
+    qs = jointly_handled(user) if filters.view == "joint" else Demand.objects.visible_to(user)
     if filters.organization is not None:
         qs = qs.in_subtree(filters.organization)
     if filters.view == "own" and user.organization_id:
@@ -119,26 +128,29 @@ def supervised_for_user(user):
     )
 
 
-def get_demand_for_user(user, pk, *, for_write: bool = False) -> Demand:
+def get_demand_for_user(user, pk, *, for_write: bool = False, joint: bool = False) -> Demand:
     """A demand in the user's scope and routing chain (404 otherwise); for_write also needs
-    the handling permission."""
+    the handling permission. `joint` also finds a demand the user's union handles jointly
+    (then `demand.is_joint` is True: it may read it and add handling notes, nothing more)."""
+    related = (
+        "organization__parent",
+        "receiving_org",
+        "demand_type",
+        "topic",
+        "supervising_org",
+        "created_by",
+    )
     try:
-        demand = (
-            Demand.objects.visible_to(user)
-            .select_related(
-                "organization__parent",
-                "receiving_org",
-                "demand_type",
-                "topic",
-                "supervising_org",
-                "created_by",
-            )
-            .get(pk=pk)
-        )
-    except (Demand.DoesNotExist, ValueError, TypeError) as exc:
+        demand = Demand.objects.visible_to(user).select_related(*related).filter(pk=pk).first()
+        is_joint = False
+        if demand is None and joint:
+            demand = jointly_handled(user).select_related(*related).filter(pk=pk).first()
+            is_joint = True
+    except (ValueError, TypeError) as exc:
         raise Http404(_("职工诉求不存在或无权访问")) from exc
-    if for_write and not can_handle(user):
+    if demand is None or (for_write and not can_handle(user)):
         raise Http404(_("职工诉求不存在或无权访问"))
+    demand.is_joint = is_joint
     return demand
 
 
@@ -172,6 +184,21 @@ def transfer_targets(user, demand: Demand, *, limit: int = 200):
         .subtree(demand.org_path, include_self=False)
         .filter(is_active=True)
         .order_by("depth", "sort_order", "name")[:limit]
+    )
+
+
+def joint_targets(user, demand: Demand):
+    """Unions the user may ask to handle the demand jointly: those it may be routed to (the
+    holder's parent, the unions below the holder) within the user's scope, not already in."""
+    _low, high = subtree_range(demand.org_path)
+    routable = Q(path__gt=demand.org_path, path__lt=high)
+    if demand.organization.parent_id:
+        routable |= Q(pk=demand.organization.parent_id)
+    return (
+        Organization.objects.visible_to(user)
+        .filter(routable, is_active=True)
+        .exclude(pk__in=demand.collaborators.values("organization_id"))
+        .order_by("depth", "sort_order", "name")
     )
 
 

@@ -350,12 +350,21 @@ def add_handling_note(*, demand: Demand, by, note: str, attachment=None) -> Dema
 
 
 def add_collaborator(*, demand: Demand, by, organization: Organization) -> DemandCollaborator:
-    """协办: another union (in the user's scope) handles the demand jointly."""
+    """协办: another union handles the demand jointly: one the demand may be routed to (the
+    holder's parent or a union below it), in the user's scope. It then sees this demand, and
+    only this one, and may add handling notes to it."""
     _require_handler(by)
     if organization.pk == demand.organization_id:
         raise ValidationFailed(_("承办工会不能作为协办工会"), field="organization")
+    routable = organization.path.startswith(demand.org_path) or (
+        organization.pk == demand.organization.parent_id
+    )
+    if not routable:
+        raise ValidationFailed(_("只能请上级工会或下级工会协办"), field="organization")
     if not Organization.objects.visible_to(by).filter(pk=organization.pk).exists():
         raise ValidationFailed(_("所选组织不在您的管理范围内"), field="organization")
+    if demand.status not in OPEN:
+        raise InvalidTransition(_("诉求已答复或办结，不能再添加协办工会"))
     with transaction.atomic():
         joint, created = DemandCollaborator.objects.get_or_create(
             demand=demand, organization=organization, defaults={"added_by": by}

@@ -27,6 +27,7 @@ from .forms import (
     AnswerForm,
     FollowUpForm,
     IntakeForm,
+    JoinForm,
     LookupForm,
     NoteForm,
     PublicDemandForm,
@@ -40,6 +41,7 @@ LIST_VIEWS = [
     ("own", gettext_lazy("本级承办")),
     ("open", gettext_lazy("办理中")),
     ("overdue", gettext_lazy("超期")),
+    ("joint", gettext_lazy("本级协办")),
 ]
 
 
@@ -184,9 +186,11 @@ def hotline(request):
 
 @login_required
 def detail(request, demand_id: int):
-    demand = selectors.get_demand_for_user(request.user, demand_id)
+    demand = selectors.get_demand_for_user(request.user, demand_id, joint=True)
     services.record_content_read(by=request.user, demand=demand)
-    can_handle = permissions.can_handle(request.user)
+    # A union handling it jointly reads it and adds handling notes; the holder does the rest.
+    may_note = permissions.can_handle(request.user) and demand.status in OPEN
+    can_handle = permissions.can_handle(request.user) and not demand.is_joint
     verbs = [
         (verb, VERB_LABELS[verb])
         for verb in allowed_verbs(TRANSITIONS, demand.status)
@@ -208,10 +212,14 @@ def detail(request, demand_id: int):
             "can_return": "return" in allowed and demand.organization.parent_id is not None,
             "can_answer": "answer" in allowed,
             "can_follow_up": "follow_up" in allowed,
-            "can_note": can_handle and demand.status in OPEN,
+            "can_note": may_note,
+            "can_join": can_handle and demand.status in OPEN,
             "targets": selectors.transfer_targets(request.user, demand)
             if "transfer" in allowed
             else [],
+            "join_form": JoinForm(user=request.user, demand=demand)
+            if can_handle and demand.status in OPEN
+            else None,
             "note_form": NoteForm(),
             "answer_form": AnswerForm(initial={"answer": demand.answer}),
             "follow_up_form": FollowUpForm(),
@@ -220,8 +228,8 @@ def detail(request, demand_id: int):
     )
 
 
-def _act(request, demand_id: int, action, success: str):
-    demand = selectors.get_demand_for_user(request.user, demand_id, for_write=True)
+def _act(request, demand_id: int, action, success: str, *, joint: bool = False):
+    demand = selectors.get_demand_for_user(request.user, demand_id, for_write=True, joint=joint)
     try:
         action(demand)
     except DomainError as exc:
@@ -282,7 +290,7 @@ def return_up(request, demand_id: int):
 @login_required
 @require_POST
 def add_note(request, demand_id: int):
-    selectors.get_demand_for_user(request.user, demand_id, for_write=True)
+    selectors.get_demand_for_user(request.user, demand_id, for_write=True, joint=True)
     form = NoteForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("请填写办理记录"))
@@ -297,21 +305,19 @@ def add_note(request, demand_id: int):
             attachment=form.cleaned_data["attachment"],
         ),
         _("已添加办理记录"),
+        joint=True,
     )
 
 
 @login_required
 @require_POST
 def join(request, demand_id: int):
-    target = request.POST.get("organization", "")
     demand = selectors.get_demand_for_user(request.user, demand_id, for_write=True)
-    try:
-        org = get_organization_for_user(request.user, int(target)) if target.isdigit() else None
-    except Http404:
-        org = None
-    if org is None:
-        messages.error(request, _("找不到该组织，或不在您的管理范围内"))
+    form = JoinForm(request.POST, user=request.user, demand=demand)
+    if not form.is_valid():
+        messages.error(request, _("请从提示中选择协办工会（上级工会或下级工会）"))
         return redirect("demands:detail", demand_id=demand_id)
+    org = form.cleaned_data["organization"]
     return _act(
         request,
         demand.pk,
@@ -348,7 +354,7 @@ def follow_up(request, demand_id: int):
 @require_POST
 def reveal(request, demand_id: int):
     """The worker's full name and phone, once; each reveal is audited."""
-    demand = selectors.get_demand_for_user(request.user, demand_id)
+    demand = selectors.get_demand_for_user(request.user, demand_id, joint=True)
     try:
         values = services.reveal_contact(by=request.user, demand=demand)
     except DomainError as exc:
@@ -358,7 +364,7 @@ def reveal(request, demand_id: int):
 
 @login_required
 def attachment(request, demand_id: int, demand_file_id: int):
-    demand = selectors.get_demand_for_user(request.user, demand_id)
+    demand = selectors.get_demand_for_user(request.user, demand_id, joint=True)
     found = selectors.get_attachment(demand, demand_file_id)
     return stored_file_response(found.file.name, download_name=found.original_name)
 

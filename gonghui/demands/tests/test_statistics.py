@@ -185,3 +185,25 @@ def test_the_statistics_page_reads_a_few_queries(fed, client_for, django_assert_
         response = client.get("/demands/statistics/?start=2026-01&end=2026-12")
     assert response.status_code == 200
     assert Status.RECEIVED  # the page renders with open demands only
+
+
+def test_the_dashboard_figures_count_the_period_in_the_users_scope(fed):
+    from gonghui.core.figures import Period, figure
+
+    march = timezone.make_aware(dt.datetime(2026, 3, 20, 10))
+    answered = make_demand(fed, received_at=march)
+    services.accept_demand(demand=answered, by=fed.province_admin)
+    services.answer_demand(demand=answered, by=fed.province_admin, answer="已解决")
+    services.rate_demand(demand=answered, by=None, rating="satisfied")
+    make_demand(fed, received_at=march)
+    make_demand(fed, received_at=march + dt.timedelta(days=40))
+    period = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    values = {
+        key: figure(f"demands.{key}").compute(fed.province_admin, period)
+        for key in ("received", "finish_rate", "satisfaction_rate")
+    }
+    assert values["received"] == 2
+    assert values["satisfaction_rate"] == 100.0
+    assert values["finish_rate"] in (0.0, 100.0)  # answered now, against a March limit
+    assert figure("demands.received").compute(fed.outsider, period) == 0
+    assert "start=2026-03" in figure("demands.received").url(period)
