@@ -27,6 +27,11 @@ class Case:
     warmup: int = 2
     # A case that measures throughput or memory rather than latency reports extra figures.
     extra: Callable[[], dict] | None = None
+    # Run only when named with --only (a load test starts its own server and takes minutes).
+    explicit: bool = False
+    # A case that times itself (a load test's latencies come from its load generator) gives
+    # its whole result after running once.
+    result: Callable[[], "Result"] | None = None
 
 
 @dataclass
@@ -89,6 +94,9 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 def measure(case: Case, *, repeat: int) -> Result:
+    if case.result is not None:
+        case.run()
+        return case.result()
     runs = case.repeat or repeat
     for _ in range(case.warmup):
         case.run()
@@ -114,7 +122,8 @@ def discover_cases(
     ctx: BenchContext, only: str | None = None, app_labels: set[str] | None = None
 ) -> list[Case]:
     """Cases of every app (or of `app_labels` only: other apps are not even asked, so their
-    scale data is not built), filtered by a substring of the case name."""
+    scale data is not built), filtered by a substring of the case name; an explicit case only
+    when that substring names it."""
     cases: list[Case] = []
     for config, module in app_modules("bench"):
         if app_labels and config.label not in app_labels:
@@ -122,7 +131,7 @@ def discover_cases(
         if not hasattr(module, "cases"):  # the harness itself lives in gonghui.core.bench
             continue
         for case in module.cases(ctx):
-            if only is None or only in case.name:
+            if (only is None and not case.explicit) or (only is not None and only in case.name):
                 cases.append(case)
     return cases
 

@@ -2,12 +2,15 @@
 
 An app lists its entries as `navigation = (NavEntry(...), ...)` on its AppConfig; an app that is
 not installed shows nothing, and an entry whose page does not resolve is left out. The entries a
-set of permissions sees are labelled and reversed once per process (see sections_for)."""
+set of permissions sees are labelled and reversed once per process (see sections_for), and
+rendered once per active entry (see sidebar_html)."""
 
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +28,9 @@ SECTIONS = {
 }
 
 
-@dataclass(frozen=True)
+# Compared and hashed by identity: an entry is declared once, and hashing the lazy label (which
+# a cache key over the entries would do on every request) means translating it.
+@dataclass(frozen=True, eq=False)
 class NavEntry:
     section: str
     label: str
@@ -46,7 +51,12 @@ class NavEntry:
 
 def registered_entries() -> tuple[NavEntry, ...]:
     """Every installed app's entries, by section then order."""
-    entries = [entry for _config, declared in app_attributes("navigation") for entry in declared]
+    return _sorted_entries(tuple(declared for _config, declared in app_attributes("navigation")))
+
+
+@lru_cache(maxsize=16)
+def _sorted_entries(declared: tuple[tuple[NavEntry, ...], ...]) -> tuple[NavEntry, ...]:
+    entries = [entry for entries in declared for entry in entries]
     sections = list(SECTIONS)
     return tuple(sorted(entries, key=lambda e: (sections.index(e.section), e.order)))
 
@@ -94,27 +104,57 @@ def _visible_sections(
     )
 
 
-def sections_for(user, path: str) -> list[dict]:
-    """The sections and entries the user may use, with the entry for `path` marked active."""
+def _cached_sections(user):
     is_staff, perms = _permission_key(user)
-    cached = _visible_sections(
+    return _visible_sections(
         registered_entries(), is_staff, perms, get_language() or "", get_script_prefix()
     )
-    sections = [
+
+
+def _active_url(cached, path: str) -> str | None:
+    """The entry with the longest URL that prefixes the current path is the active one, so
+    /ledger/meeting/ lights up 月度汇报会 and not 创建台账 (/ledger/) as well."""
+    candidates = [
+        url
+        for _title, items in cached
+        for _label, url in items
+        if path.startswith(url) and (url != "/" or path == "/")
+    ]
+    return max(candidates, key=len) if candidates else None
+
+
+def sections_for(user, path: str) -> list[dict]:
+    """The sections and entries the user may use, with the entry for `path` marked active."""
+    cached = _cached_sections(user)
+    active = _active_url(cached, path)
+    return [
         {
             "title": title,
-            "items": [{"label": label, "url": url, "active": False} for label, url in items],
+            "items": [
+                {"label": label, "url": url, "active": url == active} for label, url in items
+            ],
         }
         for title, items in cached
     ]
-    # The entry with the longest URL that prefixes the current path is the active one, so
-    # /ledger/meeting/ lights up 月度汇报会 and not 创建台账 (/ledger/) as well.
-    candidates = [
-        item
-        for section in sections
-        for item in section["items"]
-        if path.startswith(item["url"]) and (item["url"] != "/" or path == "/")
+
+
+@lru_cache(maxsize=2048)
+def _rendered_sidebar(cached, active: str | None) -> str:
+    sections = [
+        {
+            "title": title,
+            "items": [
+                {"label": label, "url": url, "active": url == active} for label, url in items
+            ],
+        }
+        for title, items in cached
     ]
-    if candidates:
-        max(candidates, key=lambda item: len(item["url"]))["active"] = True
-    return sections
+    return render_to_string("components/sidebar.html", {"nav_sections": sections})
+
+
+def sidebar_html(user, path: str) -> str:
+    """The sidebar's links as HTML, rendered once per permission set, language, script prefix
+    and active entry, then shared by every request with the same key: it is the same on every
+    page a role opens, and rendering its few dozen links was a fair part of every page."""
+    cached = _cached_sections(user)
+    return mark_safe(_rendered_sidebar(cached, _active_url(cached, path)))

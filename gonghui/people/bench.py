@@ -1,6 +1,7 @@
 """Benchmark cases for people lists and search at 1 000 000 people."""
 
 from gonghui.core.bench import Case
+from gonghui.core.loadtest import load_test_case
 from gonghui.organizations.selectors import scale_landmarks
 
 TARGET_MS = 150
@@ -8,6 +9,30 @@ SHORT_SEARCH_TARGET_MS = 100
 
 
 def cases(ctx) -> list[Case]:
+    return _page_cases(ctx) + _load_tests() if scale_landmarks() else []
+
+
+def _load_tests() -> list[Case]:
+    """The list against the production server (`gonghui bench --only loadtest`)."""
+    return [
+        load_test_case(
+            "loadtest 人员列表 c=10：≥ 200 请求/秒",
+            "/people/",
+            username="bench_province",
+            connections=10,
+            min_requests_per_second=200,
+        ),
+        load_test_case(
+            "loadtest 人员列表 c=50：p95 ≤ 300 ms",
+            "/people/",
+            username="bench_province",
+            connections=50,
+            target_p95_ms=300,
+        ),
+    ]
+
+
+def _page_cases(ctx) -> list[Case]:
     tree = scale_landmarks()
     if tree is None:
         return []

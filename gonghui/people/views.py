@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from gonghui.core.exceptions import DomainError
 from gonghui.core.forms import create_page, save_form
 from gonghui.core.imports import import_page
-from gonghui.core.panels import render_panels
 from gonghui.core.pagination import COUNT_CAP, CappedPaginator
+from gonghui.core.panels import render_panels
 from gonghui.core.privacy import can_view_sensitive
 from gonghui.core.spreadsheets import xlsx_response
 
@@ -40,12 +40,15 @@ def person_list(request):
         qs = selectors.people_for_user(request.user, replace(filters, q=""))
     # A search counts its matches up to SEARCH_CAP ("1 000+"): a broad one walks the list.
     cap = SEARCH_CAP if filters.q else COUNT_CAP
-    page = CappedPaginator(qs, 20, cap=cap).get_page(request.GET.get("page"))
+    page = CappedPaginator(selectors.with_list_columns(qs), 20, cap=cap).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "people/list.html",
         {
             "page": page,
+            "rows": selectors.list_rows(page),
             "filters": filters,
             "tags": [
                 ("volunteer", _("志愿者")),

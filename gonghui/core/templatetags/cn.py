@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django import template
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
@@ -100,3 +101,23 @@ def query_with(context, **kwargs) -> str:
 @register.filter
 def mask_id(value) -> str:
     return mask_id_number(value)
+
+
+# A pk no page has, reversed in place of the real one and then swapped for it.
+_PK_PLACEHOLDER = "9081726354"
+_pk_url_parts: dict[tuple, tuple[str, str]] = {}
+
+
+@register.filter
+def pk_url(pk, url_name: str) -> str:
+    """`{{ p.pk|pk_url:"people:detail" }}` is `{% url "people:detail" p.pk %}` for a URL taking
+    one integer, reversed once per URL name, script prefix and URL configuration instead of once
+    per row: a list of fifty rows with two links each no longer reverses a hundred times."""
+    key = (url_name, get_script_prefix(), get_urlconf())
+    parts = _pk_url_parts.get(key)
+    if parts is None:
+        head, _placeholder, tail = reverse(url_name, args=[_PK_PLACEHOLDER]).rpartition(
+            _PK_PLACEHOLDER
+        )
+        parts = _pk_url_parts[key] = (head, tail)
+    return f"{parts[0]}{int(pk)}{parts[1]}"
