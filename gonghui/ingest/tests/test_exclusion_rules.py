@@ -164,6 +164,18 @@ def test_rarer_measure_words_after_arabic_and_chinese_numerals():
     assert found[1][1] == 300 and found[5][1] == 50
 
 
+def test_individual_classifiers_of_things():
+    found = facts("发放暖贴2000片、奖牌五枚、路灯30盏、无人机3架、大米500斤,出动船只12艘。")
+    assert [(u, v) for _q, v, u in found] == [
+        ("片", 2000),
+        ("枚", 5),
+        ("盏", 30),
+        ("架", 3),
+        ("斤", 500),
+        ("艘", 12),
+    ]
+
+
 def test_a_figure_restated_on_a_page_is_one_fact():
     text = "慰问困难职工1860户\n此次活动慰问困难职工1860户。全市共慰问困难职工1860户。"
     found = extract_facts(normalize(text))
