@@ -205,6 +205,7 @@ class Archive(OrgScopedModel, TimeStampedModel):
         indexes = [
             models.Index(fields=["org_path", "-id"], name="archive_scope"),
             models.Index(fields=["org_path", "status", "-id"], name="archive_scope_status"),
+            models.Index(fields=["tier", "org_path"], name="archive_tier_scope"),
             models.Index(fields=["province_path", "id_hash", "status"], name="archive_dup"),
             models.Index(
                 fields=["name_initials"], name="archive_initials", opclasses=["varchar_pattern_ops"]

@@ -236,7 +236,14 @@ BANK_HEADERS = ["序号", "户名", "开户银行", "银行账号", "金额（�
 def signed_list_rows(batch: Batch):
     """签收表: name masked to the middle character? No: the recipient signs against their
     own name, so the full name is printed; no ID number or account is on it."""
-    for i, entry in enumerate(batch_entries(batch).iterator(chunk_size=2000), start=1):
+    entries = batch_entries(batch).only(
+        "amount_fen",
+        "archive__number",
+        "archive__worker_name",
+        "archive__tier",
+        "archive__organization__name",
+    )
+    for i, entry in enumerate(entries.iterator(chunk_size=2000), start=1):
         archive = entry.archive
         yield [
             i,
@@ -423,7 +430,7 @@ def _accumulate(into: dict, key, row: dict, figures) -> None:
 def _tally_path(user, organization, start, end) -> str | None:
     """The subtree whose statistics the monthly tallies answer exactly: a subtree at the top
     levels of the tree that the user sees whole, over whole months."""
-    if organization is None or not tallies.covers(organization.path):
+    if not tallies.covers(organization):
         return None
     if start and start.day != 1:
         return None

@@ -646,11 +646,11 @@ def record_sensitive_export(*, by, what: str, reason: str, org_path: str, archiv
 
     reason = _require_reason(reason)
     ids = list(archives)
-    paths = (
-        dict(Archive.objects.filter(pk__in=ids).values_list("pk", "org_path"))
-        if len(ids) < 5000
-        else {}
-    )
+    paths = {}
+    for start in range(0, len(ids), 5000):  # each household's entry carries its own scope
+        paths.update(
+            Archive.objects.filter(pk__in=ids[start : start + 5000]).values_list("pk", "org_path")
+        )
     export_services.record_unmasked_file(
         by=by,
         summary=_("%(what)s，事由：%(reason)s") % {"what": what, "reason": reason},

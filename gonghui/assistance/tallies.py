@@ -1,26 +1,31 @@
 """Keeping ReliefTally in step with the relief records: every record counts once under each of
-its organisation's ancestors at the top TALLY_LEVELS levels of the tree (national, province,
-city), in its month, with the child branch it came through. Deltas are summed per key first, so
-a batch of 20 000 payments writes a few hundred rows."""
+its organisation's ancestors that is a national, provincial or city union (TALLY_KINDS), in its
+month, with the child branch it came through. Deltas are summed per key first, so a batch of
+20 000 payments writes a few hundred rows."""
 
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import F, Max
 
+from gonghui.organizations.models import Organization
 from gonghui.organizations.paths import SEGMENT_WIDTH
 
 from .models import ModelWorker, ReliefRecord, ReliefTally
 
-TALLY_LEVELS = 3
+TALLY_KINDS = (
+    Organization.Kind.NATIONAL,
+    Organization.Kind.PROVINCIAL,
+    Organization.Kind.CITY,
+)
 SUMS = ("records", "headcount", "amount_fen", "goods_value_fen")
 
 
-def covers(path: str) -> bool:
-    """Whether statistics of this subtree can be read from the tallies."""
-    return 0 < len(path) <= TALLY_LEVELS * SEGMENT_WIDTH
+def covers(organization) -> bool:
+    """Whether statistics of this organisation's subtree can be read from the tallies."""
+    return organization is not None and organization.kind in TALLY_KINDS
 
 
 def branch_of(scope_path: str, org_path: str) -> str:
@@ -28,12 +33,22 @@ def branch_of(scope_path: str, org_path: str) -> str:
     return org_path[: end + SEGMENT_WIDTH] if len(org_path) > end else ""
 
 
-def _scopes(org_path: str):
-    for depth in range(1, TALLY_LEVELS + 1):
-        end = depth * SEGMENT_WIDTH
-        if len(org_path) < end:
-            break
+def _prefixes(org_path: str):
+    for end in range(SEGMENT_WIDTH, len(org_path) + 1, SEGMENT_WIDTH):
         yield org_path[:end]
+
+
+def _tallied(paths) -> set[str]:
+    """Those of `paths` that are organisations of a tallied kind."""
+    paths = list(paths)
+    found = set()
+    for start in range(0, len(paths), 2000):
+        found.update(
+            Organization.objects.filter(
+                path__in=paths[start : start + 2000], kind__in=TALLY_KINDS
+            ).values_list("path", flat=True)
+        )
+    return found
 
 
 class Deltas:
@@ -57,7 +72,7 @@ class Deltas:
         sign: int = 1,
     ) -> None:
         month = given_date.replace(day=1)
-        for scope in _scopes(org_path):
+        for scope in _prefixes(org_path):
             key = (
                 scope,
                 branch_of(scope, org_path),
@@ -89,7 +104,10 @@ class Deltas:
 
     def write(self) -> None:
         """Apply the sums; call inside the transaction that writes the records."""
+        tallied = _tallied({key[0] for key in self.sums})
         for (scope, branch, month, programme, beneficiary, fund, level), s in self.sums.items():
+            if scope not in tallied:
+                continue
             key = {
                 "scope_path": scope,
                 "branch": branch,
@@ -136,9 +154,12 @@ def rebuild() -> int:
     relief = ReliefRecord._meta.db_table
     workers = ModelWorker._meta.db_table
     month = _month_sql()
+    orgs = Organization._meta.db_table
+    kinds = ", ".join(f"'{kind}'" for kind in TALLY_KINDS)
+    deepest = Organization.objects.filter(kind__in=TALLY_KINDS).aggregate(d=Max("depth"))["d"] or 0
     ReliefTally.objects.all().delete()
     with connection.cursor() as cursor:
-        for depth in range(1, TALLY_LEVELS + 1):
+        for depth in range(1, deepest + 1):
             end = depth * SEGMENT_WIDTH
             branch = (
                 f"CASE WHEN length(r.org_path) > {end} "
@@ -147,12 +168,15 @@ def rebuild() -> int:
             cursor.execute(
                 f"INSERT INTO {tally} (scope_path, branch, month, programme, beneficiary, "
                 f"fund_source, level, records, headcount, amount_fen, goods_value_fen) "
-                f"SELECT substr(r.org_path, 1, {end}), {branch}, {month}, r.programme, "
+                f"SELECT o.path, {branch}, {month}, r.programme, "
                 f"r.beneficiary, r.fund_source, COALESCE(w.level, ''), COUNT(*), "
                 f"SUM(r.headcount), SUM(r.amount_fen), SUM(r.goods_value_fen) "
-                f"FROM {relief} r LEFT JOIN {workers} w ON w.id = r.model_worker_id "
+                f"FROM {relief} r "
+                f"JOIN {orgs} o ON o.path = substr(r.org_path, 1, {end}) "
+                f"AND o.kind IN ({kinds}) "
+                f"LEFT JOIN {workers} w ON w.id = r.model_worker_id "
                 f"WHERE length(r.org_path) >= %s "
-                f"GROUP BY substr(r.org_path, 1, {end}), {branch}, {month}, r.programme, "
+                f"GROUP BY o.path, {branch}, {month}, r.programme, "
                 f"r.beneficiary, r.fund_source, COALESCE(w.level, '')",
                 [end],
             )

@@ -8,350 +8,1006 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0001_initial'),
-        ('people', '0003_sensitive_permission_moved_to_core'),
+        ("organizations", "0001_initial"),
+        ("people", "0003_sensitive_permission_moved_to_core"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HardshipReason',
+            name="HardshipReason",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=32, unique=True, verbose_name='代码')),
-                ('name', models.CharField(max_length=30, unique=True, verbose_name='名称')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='排序')),
-                ('is_active', models.BooleanField(default=True, verbose_name='启用')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=32, unique=True, verbose_name="代码")),
+                ("name", models.CharField(max_length=30, unique=True, verbose_name="名称")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="排序")),
+                ("is_active", models.BooleanField(default=True, verbose_name="启用")),
             ],
             options={
-                'verbose_name': '致困原因',
-                'verbose_name_plural': '致困原因',
-                'ordering': ['sort_order', 'pk'],
-                'abstract': False,
+                "verbose_name": "致困原因",
+                "verbose_name_plural": "致困原因",
+                "ordering": ["sort_order", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Archive',
+            name="Archive",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('org_path', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('number', models.CharField(max_length=24, unique=True, verbose_name='档案编号')),
-                ('province_path', models.CharField(db_index=True, editable=False, max_length=16)),
-                ('worker_name', models.CharField(max_length=50, verbose_name='职工姓名')),
-                ('name_initials', models.CharField(blank=True, editable=False, max_length=50)),
-                ('gender', models.CharField(blank=True, max_length=1, verbose_name='性别')),
-                ('id_number', gonghui.assistance.encryption.EncryptedTextField(verbose_name='身份证号')),
-                ('id_hash', models.CharField(db_index=True, editable=False, max_length=64)),
-                ('phone', gonghui.assistance.encryption.EncryptedTextField(blank=True, verbose_name='联系电话')),
-                ('address', gonghui.assistance.encryption.EncryptedTextField(blank=True, verbose_name='家庭住址')),
-                ('health', gonghui.assistance.encryption.EncryptedTextField(blank=True, verbose_name='本人健康状况')),
-                ('bank_name', models.CharField(blank=True, max_length=60, verbose_name='开户银行')),
-                ('bank_account', gonghui.assistance.encryption.EncryptedTextField(blank=True, verbose_name='银行账号')),
-                ('household_size', models.PositiveIntegerField(default=1, verbose_name='家庭人口')),
-                ('monthly_income', gonghui.assistance.encryption.EncryptedTextField(blank=True, verbose_name='家庭月收入（分）')),
-                ('local_standard_fen', models.PositiveIntegerField(verbose_name='当地最低生活保障标准（分/人·月）')),
-                ('housing', models.CharField(blank=True, choices=[('own', '自有住房'), ('rented', '租房'), ('public', '公租房/廉租房'), ('dormitory', '单位宿舍'), ('none', '无固定住所')], max_length=12, verbose_name='住房情况')),
-                ('situation', gonghui.assistance.encryption.EncryptedTextField(blank=True, verbose_name='困难情况说明')),
-                ('proposed_tier', models.CharField(blank=True, choices=[('deep', '深度困难'), ('relative', '相对困难'), ('accident', '意外致困')], max_length=12, verbose_name='系统建议类别')),
-                ('tier', models.CharField(blank=True, choices=[('deep', '深度困难'), ('relative', '相对困难'), ('accident', '意外致困')], max_length=12, verbose_name='困难类别')),
-                ('status', models.CharField(choices=[('draft', '已录入'), ('submitted', '待基层审核'), ('reviewed', '待上级审批'), ('approved', '待建档'), ('returned', '已退回'), ('active', '在档'), ('exited', '已解困'), ('withdrawn', '已撤回')], default='draft', max_length=12, verbose_name='状态')),
-                ('established_date', models.DateField(blank=True, null=True, verbose_name='建档日期')),
-                ('review_due_date', models.DateField(blank=True, null=True, verbose_name='复核到期日')),
-                ('exit_reason', models.CharField(blank=True, choices=[('income', '收入超过标准'), ('employed', '实现就业'), ('recovered', '病愈/困难消除'), ('deceased', '本人去世'), ('retired', '退休'), ('other', '其他')], max_length=12, verbose_name='解困原因')),
-                ('exited_date', models.DateField(blank=True, null=True, verbose_name='解困日期')),
-                ('notice_opened', models.BooleanField(default=False, verbose_name='已公示')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='录入人')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.organization', verbose_name='所属组织')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.person', verbose_name='人员')),
-                ('tier_confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='类别确认人')),
-                ('reasons', models.ManyToManyField(blank=True, related_name='+', to='assistance.hardshipreason', verbose_name='致困原因')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("org_path", models.CharField(db_index=True, editable=False, max_length=255)),
+                ("number", models.CharField(max_length=24, unique=True, verbose_name="档案编号")),
+                ("province_path", models.CharField(db_index=True, editable=False, max_length=16)),
+                ("worker_name", models.CharField(max_length=50, verbose_name="职工姓名")),
+                ("name_initials", models.CharField(blank=True, editable=False, max_length=50)),
+                ("gender", models.CharField(blank=True, max_length=1, verbose_name="性别")),
+                (
+                    "id_number",
+                    gonghui.assistance.encryption.EncryptedTextField(verbose_name="身份证号"),
+                ),
+                ("id_hash", models.CharField(db_index=True, editable=False, max_length=64)),
+                (
+                    "phone",
+                    gonghui.assistance.encryption.EncryptedTextField(
+                        blank=True, verbose_name="联系电话"
+                    ),
+                ),
+                (
+                    "address",
+                    gonghui.assistance.encryption.EncryptedTextField(
+                        blank=True, verbose_name="家庭住址"
+                    ),
+                ),
+                (
+                    "health",
+                    gonghui.assistance.encryption.EncryptedTextField(
+                        blank=True, verbose_name="本人健康状况"
+                    ),
+                ),
+                ("bank_name", models.CharField(blank=True, max_length=60, verbose_name="开户银行")),
+                (
+                    "bank_account",
+                    gonghui.assistance.encryption.EncryptedTextField(
+                        blank=True, verbose_name="银行账号"
+                    ),
+                ),
+                ("household_size", models.PositiveIntegerField(default=1, verbose_name="家庭人口")),
+                (
+                    "monthly_income",
+                    gonghui.assistance.encryption.EncryptedTextField(
+                        blank=True, verbose_name="家庭月收入（分）"
+                    ),
+                ),
+                (
+                    "local_standard_fen",
+                    models.PositiveIntegerField(verbose_name="当地最低生活保障标准（分/人·月）"),
+                ),
+                (
+                    "housing",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("own", "自有住房"),
+                            ("rented", "租房"),
+                            ("public", "公租房/廉租房"),
+                            ("dormitory", "单位宿舍"),
+                            ("none", "无固定住所"),
+                        ],
+                        max_length=12,
+                        verbose_name="住房情况",
+                    ),
+                ),
+                (
+                    "situation",
+                    gonghui.assistance.encryption.EncryptedTextField(
+                        blank=True, verbose_name="困难情况说明"
+                    ),
+                ),
+                (
+                    "proposed_tier",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("deep", "深度困难"),
+                            ("relative", "相对困难"),
+                            ("accident", "意外致困"),
+                        ],
+                        max_length=12,
+                        verbose_name="系统建议类别",
+                    ),
+                ),
+                (
+                    "tier",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("deep", "深度困难"),
+                            ("relative", "相对困难"),
+                            ("accident", "意外致困"),
+                        ],
+                        max_length=12,
+                        verbose_name="困难类别",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "已录入"),
+                            ("submitted", "待基层审核"),
+                            ("reviewed", "待上级审批"),
+                            ("approved", "待建档"),
+                            ("returned", "已退回"),
+                            ("active", "在档"),
+                            ("exited", "已解困"),
+                            ("withdrawn", "已撤回"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "established_date",
+                    models.DateField(blank=True, null=True, verbose_name="建档日期"),
+                ),
+                (
+                    "review_due_date",
+                    models.DateField(blank=True, null=True, verbose_name="复核到期日"),
+                ),
+                (
+                    "exit_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("income", "收入超过标准"),
+                            ("employed", "实现就业"),
+                            ("recovered", "病愈/困难消除"),
+                            ("deceased", "本人去世"),
+                            ("retired", "退休"),
+                            ("other", "其他"),
+                        ],
+                        max_length=12,
+                        verbose_name="解困原因",
+                    ),
+                ),
+                ("exited_date", models.DateField(blank=True, null=True, verbose_name="解困日期")),
+                ("notice_opened", models.BooleanField(default=False, verbose_name="已公示")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="录入人",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="所属组织",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.person",
+                        verbose_name="人员",
+                    ),
+                ),
+                (
+                    "tier_confirmed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="类别确认人",
+                    ),
+                ),
+                (
+                    "reasons",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="assistance.hardshipreason",
+                        verbose_name="致困原因",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '困难职工档案',
-                'verbose_name_plural': '困难职工档案',
-                'ordering': ['-pk'],
-                'permissions': [('review_archive', '基层审核困难职工档案'), ('approve_archive', '审批困难职工档案、建档、复核、解困'), ('view_assistance_sensitive', '查看帮扶对象敏感信息（须说明事由）'), ('manage_batch', '编制和审批发放批次')],
+                "verbose_name": "困难职工档案",
+                "verbose_name_plural": "困难职工档案",
+                "ordering": ["-pk"],
+                "permissions": [
+                    ("review_archive", "基层审核困难职工档案"),
+                    ("approve_archive", "审批困难职工档案、建档、复核、解困"),
+                    ("view_assistance_sensitive", "查看帮扶对象敏感信息（须说明事由）"),
+                    ("manage_batch", "编制和审批发放批次"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ArchiveAttachment',
+            name="ArchiveAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='assistance/attachments/', verbose_name='文件')),
-                ('name', models.CharField(max_length=120, verbose_name='文件名')),
-                ('sha256', models.CharField(max_length=64)),
-                ('size', models.PositiveIntegerField(default=0)),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('archive', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='assistance.archive')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(upload_to="assistance/attachments/", verbose_name="文件"),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="文件名")),
+                ("sha256", models.CharField(max_length=64)),
+                ("size", models.PositiveIntegerField(default=0)),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "archive",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="assistance.archive",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '证明材料',
-                'verbose_name_plural': '证明材料',
-                'ordering': ['pk'],
+                "verbose_name": "证明材料",
+                "verbose_name_plural": "证明材料",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='ArchiveTransition',
+            name="ArchiveTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('verb', models.CharField(max_length=20, verbose_name='操作')),
-                ('from_status', models.CharField(blank=True, max_length=20, verbose_name='原状态')),
-                ('to_status', models.CharField(blank=True, max_length=20, verbose_name='新状态')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='时间')),
-                ('archive', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='assistance.archive')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("verb", models.CharField(max_length=20, verbose_name="操作")),
+                ("from_status", models.CharField(blank=True, max_length=20, verbose_name="原状态")),
+                ("to_status", models.CharField(blank=True, max_length=20, verbose_name="新状态")),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                (
+                    "at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="时间"),
+                ),
+                (
+                    "archive",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="assistance.archive",
+                    ),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="操作人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '困难职工档案记录',
-                'verbose_name_plural': '困难职工档案记录',
-                'ordering': ['at', 'pk'],
-                'abstract': False,
+                "verbose_name": "困难职工档案记录",
+                "verbose_name_plural": "困难职工档案记录",
+                "ordering": ["at", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Batch',
+            name="Batch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('org_path', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('name', models.CharField(max_length=100, verbose_name='批次名称')),
-                ('programme', models.CharField(choices=[('warmth', '送温暖慰问'), ('living', '生活救助'), ('medical', '医疗救助'), ('education', '金秋助学'), ('training', '免费就业培训'), ('mutual_aid', '职工医疗互助'), ('women_cover', '女职工特殊疾病保障'), ('tickets', '温暖回家路'), ('mw_living', '劳模生活补助费'), ('mw_special', '劳模专项补助费'), ('mw_health', '劳模体检疗休养')], default='warmth', max_length=12, verbose_name='帮扶项目')),
-                ('fund_source', models.CharField(choices=[('upper', '上级拨款'), ('own', '本级经费'), ('donation', '社会捐赠'), ('special', '专项资金')], max_length=12, verbose_name='资金来源')),
-                ('budget_fen', models.BigIntegerField(verbose_name='预算（分）')),
-                ('total_fen', models.BigIntegerField(default=0, verbose_name='已列入金额（分）')),
-                ('num_entries', models.PositiveIntegerField(default=0, verbose_name='人数')),
-                ('status', models.CharField(choices=[('planned', '编制中'), ('approved', '已审批'), ('paid', '已发放'), ('cancelled', '已取消')], default='planned', max_length=12, verbose_name='状态')),
-                ('planned_date', models.DateField(verbose_name='计划发放日期')),
-                ('paid_date', models.DateField(blank=True, null=True, verbose_name='发放日期')),
-                ('handed_over_by', models.CharField(blank=True, max_length=50, verbose_name='经办人')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.organization', verbose_name='所属组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("org_path", models.CharField(db_index=True, editable=False, max_length=255)),
+                ("name", models.CharField(max_length=100, verbose_name="批次名称")),
+                (
+                    "programme",
+                    models.CharField(
+                        choices=[
+                            ("warmth", "送温暖慰问"),
+                            ("living", "生活救助"),
+                            ("medical", "医疗救助"),
+                            ("education", "金秋助学"),
+                            ("training", "免费就业培训"),
+                            ("mutual_aid", "职工医疗互助"),
+                            ("women_cover", "女职工特殊疾病保障"),
+                            ("tickets", "温暖回家路"),
+                            ("mw_living", "劳模生活补助费"),
+                            ("mw_special", "劳模专项补助费"),
+                            ("mw_health", "劳模体检疗休养"),
+                        ],
+                        default="warmth",
+                        max_length=12,
+                        verbose_name="帮扶项目",
+                    ),
+                ),
+                (
+                    "fund_source",
+                    models.CharField(
+                        choices=[
+                            ("upper", "上级拨款"),
+                            ("own", "本级经费"),
+                            ("donation", "社会捐赠"),
+                            ("special", "专项资金"),
+                        ],
+                        max_length=12,
+                        verbose_name="资金来源",
+                    ),
+                ),
+                ("budget_fen", models.BigIntegerField(verbose_name="预算（分）")),
+                ("total_fen", models.BigIntegerField(default=0, verbose_name="已列入金额（分）")),
+                ("num_entries", models.PositiveIntegerField(default=0, verbose_name="人数")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "编制中"),
+                            ("approved", "已审批"),
+                            ("paid", "已发放"),
+                            ("cancelled", "已取消"),
+                        ],
+                        default="planned",
+                        max_length=12,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("planned_date", models.DateField(verbose_name="计划发放日期")),
+                ("paid_date", models.DateField(blank=True, null=True, verbose_name="发放日期")),
+                (
+                    "handed_over_by",
+                    models.CharField(blank=True, max_length=50, verbose_name="经办人"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="所属组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '发放批次',
-                'verbose_name_plural': '发放批次',
-                'ordering': ['-pk'],
+                "verbose_name": "发放批次",
+                "verbose_name_plural": "发放批次",
+                "ordering": ["-pk"],
             },
         ),
         migrations.CreateModel(
-            name='BatchEntry',
+            name="BatchEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount_fen', models.PositiveIntegerField(verbose_name='金额（分）')),
-                ('archive', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='assistance.archive')),
-                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='assistance.batch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("amount_fen", models.PositiveIntegerField(verbose_name="金额（分）")),
+                (
+                    "archive",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="assistance.archive",
+                    ),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entries",
+                        to="assistance.batch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '批次名单',
-                'verbose_name_plural': '批次名单',
-                'ordering': ['pk'],
+                "verbose_name": "批次名单",
+                "verbose_name_plural": "批次名单",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='BatchTransition',
+            name="BatchTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('verb', models.CharField(max_length=20, verbose_name='操作')),
-                ('from_status', models.CharField(blank=True, max_length=20, verbose_name='原状态')),
-                ('to_status', models.CharField(blank=True, max_length=20, verbose_name='新状态')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='时间')),
-                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='assistance.batch')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("verb", models.CharField(max_length=20, verbose_name="操作")),
+                ("from_status", models.CharField(blank=True, max_length=20, verbose_name="原状态")),
+                ("to_status", models.CharField(blank=True, max_length=20, verbose_name="新状态")),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                (
+                    "at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="时间"),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="assistance.batch",
+                    ),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="操作人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '发放批次记录',
-                'verbose_name_plural': '发放批次记录',
-                'ordering': ['at', 'pk'],
-                'abstract': False,
+                "verbose_name": "发放批次记录",
+                "verbose_name_plural": "发放批次记录",
+                "ordering": ["at", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Enterprise',
+            name="Enterprise",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('org_path', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('name', models.CharField(max_length=100, verbose_name='企业名称')),
-                ('reason', models.CharField(max_length=200, verbose_name='困难原因')),
-                ('num_workers_affected', models.PositiveIntegerField(default=0, verbose_name='涉及职工人数')),
-                ('is_active', models.BooleanField(default=True, verbose_name='仍在帮扶')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.organization', verbose_name='所属组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("org_path", models.CharField(db_index=True, editable=False, max_length=255)),
+                ("name", models.CharField(max_length=100, verbose_name="企业名称")),
+                ("reason", models.CharField(max_length=200, verbose_name="困难原因")),
+                (
+                    "num_workers_affected",
+                    models.PositiveIntegerField(default=0, verbose_name="涉及职工人数"),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="仍在帮扶")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="所属组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '困难企业',
-                'verbose_name_plural': '困难企业',
-                'ordering': ['org_path', 'name', 'pk'],
+                "verbose_name": "困难企业",
+                "verbose_name_plural": "困难企业",
+                "ordering": ["org_path", "name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ModelWorker',
+            name="ModelWorker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('org_path', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('name', models.CharField(max_length=50, verbose_name='姓名')),
-                ('level', models.CharField(choices=[('national', '全国劳模'), ('provincial', '省部级劳模'), ('city', '市厅级劳模')], max_length=12, verbose_name='劳模级别')),
-                ('title', models.CharField(max_length=100, verbose_name='荣誉称号')),
-                ('year_awarded', models.PositiveIntegerField(verbose_name='授予年份')),
-                ('living_status', models.CharField(choices=[('working', '在职'), ('retired', '退休'), ('deceased', '已故')], default='working', max_length=12, verbose_name='生活状况')),
-                ('income_band', models.CharField(choices=[('normal', '一般'), ('low', '低收入'), ('special', '特困')], default='normal', max_length=12, verbose_name='收入状况')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.organization', verbose_name='所属组织')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("org_path", models.CharField(db_index=True, editable=False, max_length=255)),
+                ("name", models.CharField(max_length=50, verbose_name="姓名")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national", "全国劳模"),
+                            ("provincial", "省部级劳模"),
+                            ("city", "市厅级劳模"),
+                        ],
+                        max_length=12,
+                        verbose_name="劳模级别",
+                    ),
+                ),
+                ("title", models.CharField(max_length=100, verbose_name="荣誉称号")),
+                ("year_awarded", models.PositiveIntegerField(verbose_name="授予年份")),
+                (
+                    "living_status",
+                    models.CharField(
+                        choices=[("working", "在职"), ("retired", "退休"), ("deceased", "已故")],
+                        default="working",
+                        max_length=12,
+                        verbose_name="生活状况",
+                    ),
+                ),
+                (
+                    "income_band",
+                    models.CharField(
+                        choices=[("normal", "一般"), ("low", "低收入"), ("special", "特困")],
+                        default="normal",
+                        max_length=12,
+                        verbose_name="收入状况",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="所属组织",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '劳模档案',
-                'verbose_name_plural': '劳模档案',
-                'ordering': ['org_path', 'name', 'pk'],
+                "verbose_name": "劳模档案",
+                "verbose_name_plural": "劳模档案",
+                "ordering": ["org_path", "name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RegionSetting',
+            name="RegionSetting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('approval_level', models.CharField(choices=[('county', '县（区）总工会'), ('city', '市总工会')], default='county', max_length=8, verbose_name='审批层级')),
-                ('review_months', models.PositiveIntegerField(default=12, verbose_name='复核周期（月）')),
-                ('province', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organizations.organization', verbose_name='省份')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "approval_level",
+                    models.CharField(
+                        choices=[("county", "县（区）总工会"), ("city", "市总工会")],
+                        default="county",
+                        max_length=8,
+                        verbose_name="审批层级",
+                    ),
+                ),
+                (
+                    "review_months",
+                    models.PositiveIntegerField(default=12, verbose_name="复核周期（月）"),
+                ),
+                (
+                    "province",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="省份",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '帮扶工作设置',
-                'verbose_name_plural': '帮扶工作设置',
+                "verbose_name": "帮扶工作设置",
+                "verbose_name_plural": "帮扶工作设置",
             },
         ),
         migrations.CreateModel(
-            name='ReliefRecord',
+            name="ReliefRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('org_path', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('programme', models.CharField(choices=[('warmth', '送温暖慰问'), ('living', '生活救助'), ('medical', '医疗救助'), ('education', '金秋助学'), ('training', '免费就业培训'), ('mutual_aid', '职工医疗互助'), ('women_cover', '女职工特殊疾病保障'), ('tickets', '温暖回家路'), ('mw_living', '劳模生活补助费'), ('mw_special', '劳模专项补助费'), ('mw_health', '劳模体检疗休养')], max_length=12, verbose_name='帮扶项目')),
-                ('beneficiary', models.CharField(choices=[('household', '困难职工家庭'), ('model_worker', '劳模'), ('enterprise', '困难企业'), ('worker', '职工（群体）')], max_length=14, verbose_name='帮扶对象类型')),
-                ('fund_source', models.CharField(choices=[('upper', '上级拨款'), ('own', '本级经费'), ('donation', '社会捐赠'), ('special', '专项资金')], max_length=12, verbose_name='资金来源')),
-                ('amount_fen', models.BigIntegerField(default=0, verbose_name='慰问金/补助金额（分）')),
-                ('goods_value_fen', models.BigIntegerField(default=0, verbose_name='慰问物资价值（分）')),
-                ('goods', models.CharField(blank=True, max_length=100, verbose_name='慰问物资')),
-                ('headcount', models.IntegerField(default=1, verbose_name='人数（人次）')),
-                ('student_name', models.CharField(blank=True, max_length=50, verbose_name='学生姓名')),
-                ('school', models.CharField(blank=True, max_length=60, verbose_name='学校')),
-                ('grade', models.CharField(blank=True, max_length=20, verbose_name='年级')),
-                ('given_date', models.DateField(verbose_name='日期')),
-                ('handed_over_by', models.CharField(blank=True, max_length=50, verbose_name='经办人')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='备注')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('archive', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='relief', to='assistance.archive')),
-                ('batch', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='payments', to='assistance.batch')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('enterprise', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='relief', to='assistance.enterprise')),
-                ('model_worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='relief', to='assistance.modelworker')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.organization', verbose_name='所属组织')),
-                ('reverses', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reversed_by', to='assistance.reliefrecord', verbose_name='冲正的记录')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("org_path", models.CharField(db_index=True, editable=False, max_length=255)),
+                (
+                    "programme",
+                    models.CharField(
+                        choices=[
+                            ("warmth", "送温暖慰问"),
+                            ("living", "生活救助"),
+                            ("medical", "医疗救助"),
+                            ("education", "金秋助学"),
+                            ("training", "免费就业培训"),
+                            ("mutual_aid", "职工医疗互助"),
+                            ("women_cover", "女职工特殊疾病保障"),
+                            ("tickets", "温暖回家路"),
+                            ("mw_living", "劳模生活补助费"),
+                            ("mw_special", "劳模专项补助费"),
+                            ("mw_health", "劳模体检疗休养"),
+                        ],
+                        max_length=12,
+                        verbose_name="帮扶项目",
+                    ),
+                ),
+                (
+                    "beneficiary",
+                    models.CharField(
+                        choices=[
+                            ("household", "困难职工家庭"),
+                            ("model_worker", "劳模"),
+                            ("enterprise", "困难企业"),
+                            ("worker", "职工（群体）"),
+                        ],
+                        max_length=14,
+                        verbose_name="帮扶对象类型",
+                    ),
+                ),
+                (
+                    "fund_source",
+                    models.CharField(
+                        choices=[
+                            ("upper", "上级拨款"),
+                            ("own", "本级经费"),
+                            ("donation", "社会捐赠"),
+                            ("special", "专项资金"),
+                        ],
+                        max_length=12,
+                        verbose_name="资金来源",
+                    ),
+                ),
+                (
+                    "amount_fen",
+                    models.BigIntegerField(default=0, verbose_name="慰问金/补助金额（分）"),
+                ),
+                (
+                    "goods_value_fen",
+                    models.BigIntegerField(default=0, verbose_name="慰问物资价值（分）"),
+                ),
+                ("goods", models.CharField(blank=True, max_length=100, verbose_name="慰问物资")),
+                ("headcount", models.IntegerField(default=1, verbose_name="人数（人次）")),
+                (
+                    "student_name",
+                    models.CharField(blank=True, max_length=50, verbose_name="学生姓名"),
+                ),
+                ("school", models.CharField(blank=True, max_length=60, verbose_name="学校")),
+                ("grade", models.CharField(blank=True, max_length=20, verbose_name="年级")),
+                ("given_date", models.DateField(verbose_name="日期")),
+                (
+                    "handed_over_by",
+                    models.CharField(blank=True, max_length=50, verbose_name="经办人"),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="备注")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                (
+                    "archive",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="relief",
+                        to="assistance.archive",
+                    ),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="payments",
+                        to="assistance.batch",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="relief",
+                        to="assistance.enterprise",
+                    ),
+                ),
+                (
+                    "model_worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="relief",
+                        to="assistance.modelworker",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="所属组织",
+                    ),
+                ),
+                (
+                    "reverses",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reversed_by",
+                        to="assistance.reliefrecord",
+                        verbose_name="冲正的记录",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '帮扶记录',
-                'verbose_name_plural': '帮扶记录',
-                'ordering': ['-given_date', '-pk'],
+                "verbose_name": "帮扶记录",
+                "verbose_name_plural": "帮扶记录",
+                "ordering": ["-given_date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='TierRule',
+            name="TierRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tier', models.CharField(choices=[('deep', '深度困难'), ('relative', '相对困难'), ('accident', '意外致困')], max_length=12, verbose_name='困难类别')),
-                ('priority', models.PositiveIntegerField(default=10, verbose_name='优先顺序')),
-                ('max_income_percent', models.PositiveIntegerField(blank=True, null=True, verbose_name='人均收入不高于当地标准的百分比')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='说明')),
-                ('province', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organizations.organization', verbose_name='适用省份')),
-                ('reasons', models.ManyToManyField(blank=True, related_name='+', to='assistance.hardshipreason', verbose_name='致困原因（任一）')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tier",
+                    models.CharField(
+                        choices=[
+                            ("deep", "深度困难"),
+                            ("relative", "相对困难"),
+                            ("accident", "意外致困"),
+                        ],
+                        max_length=12,
+                        verbose_name="困难类别",
+                    ),
+                ),
+                ("priority", models.PositiveIntegerField(default=10, verbose_name="优先顺序")),
+                (
+                    "max_income_percent",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="人均收入不高于当地标准的百分比"
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="说明")),
+                (
+                    "province",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="适用省份",
+                    ),
+                ),
+                (
+                    "reasons",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="assistance.hardshipreason",
+                        verbose_name="致困原因（任一）",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '困难类别认定规则',
-                'verbose_name_plural': '困难类别认定规则',
-                'ordering': ['province_id', 'priority', 'pk'],
+                "verbose_name": "困难类别认定规则",
+                "verbose_name_plural": "困难类别认定规则",
+                "ordering": ["province_id", "priority", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ArchiveMember',
+            name="ArchiveMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('province_path', models.CharField(editable=False, max_length=16)),
-                ('name', models.CharField(max_length=50, verbose_name='姓名')),
-                ('relation', models.CharField(max_length=20, verbose_name='与职工关系')),
-                ('id_number', gonghui.assistance.encryption.EncryptedTextField(blank=True, verbose_name='身份证号')),
-                ('id_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('health', gonghui.assistance.encryption.EncryptedTextField(blank=True, verbose_name='健康状况')),
-                ('occupation', models.CharField(blank=True, choices=[('working', '在职'), ('unemployed', '失业'), ('retired', '退休'), ('student', '在校'), ('preschool', '学龄前'), ('farming', '务农'), ('other', '其他')], max_length=12, verbose_name='就业/就学')),
-                ('school', models.CharField(blank=True, max_length=60, verbose_name='学校/年级')),
-                ('archive', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='assistance.archive')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("province_path", models.CharField(editable=False, max_length=16)),
+                ("name", models.CharField(max_length=50, verbose_name="姓名")),
+                ("relation", models.CharField(max_length=20, verbose_name="与职工关系")),
+                (
+                    "id_number",
+                    gonghui.assistance.encryption.EncryptedTextField(
+                        blank=True, verbose_name="身份证号"
+                    ),
+                ),
+                ("id_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                (
+                    "health",
+                    gonghui.assistance.encryption.EncryptedTextField(
+                        blank=True, verbose_name="健康状况"
+                    ),
+                ),
+                (
+                    "occupation",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("working", "在职"),
+                            ("unemployed", "失业"),
+                            ("retired", "退休"),
+                            ("student", "在校"),
+                            ("preschool", "学龄前"),
+                            ("farming", "务农"),
+                            ("other", "其他"),
+                        ],
+                        max_length=12,
+                        verbose_name="就业/就学",
+                    ),
+                ),
+                ("school", models.CharField(blank=True, max_length=60, verbose_name="学校/年级")),
+                (
+                    "archive",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="assistance.archive",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '家庭成员',
-                'verbose_name_plural': '家庭成员',
-                'ordering': ['pk'],
-                'indexes': [models.Index(fields=['province_path', 'id_hash'], name='member_dup')],
+                "verbose_name": "家庭成员",
+                "verbose_name_plural": "家庭成员",
+                "ordering": ["pk"],
+                "indexes": [models.Index(fields=["province_path", "id_hash"], name="member_dup")],
             },
         ),
         migrations.AddConstraint(
-            model_name='batch',
-            constraint=models.CheckConstraint(condition=models.Q(('total_fen__lte', models.F('budget_fen'))), name='batch_total_within_budget'),
+            model_name="batch",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("total_fen__lte", models.F("budget_fen"))),
+                name="batch_total_within_budget",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='batchentry',
-            constraint=models.UniqueConstraint(fields=('batch', 'archive'), name='batch_entry_once'),
+            model_name="batchentry",
+            constraint=models.UniqueConstraint(
+                fields=("batch", "archive"), name="batch_entry_once"
+            ),
         ),
         migrations.AddIndex(
-            model_name='enterprise',
-            index=models.Index(fields=['org_path', 'name'], name='enterprise_scope'),
+            model_name="enterprise",
+            index=models.Index(fields=["org_path", "name"], name="enterprise_scope"),
         ),
         migrations.AddIndex(
-            model_name='archive',
-            index=models.Index(fields=['org_path', '-id'], name='archive_scope'),
+            model_name="archive",
+            index=models.Index(fields=["org_path", "-id"], name="archive_scope"),
         ),
         migrations.AddIndex(
-            model_name='archive',
-            index=models.Index(fields=['org_path', 'status', '-id'], name='archive_scope_status'),
+            model_name="archive",
+            index=models.Index(fields=["org_path", "status", "-id"], name="archive_scope_status"),
         ),
         migrations.AddIndex(
-            model_name='archive',
-            index=models.Index(fields=['province_path', 'id_hash', 'status'], name='archive_dup'),
+            model_name="archive",
+            index=models.Index(fields=["province_path", "id_hash", "status"], name="archive_dup"),
         ),
         migrations.AddIndex(
-            model_name='archive',
-            index=models.Index(fields=['name_initials'], name='archive_initials', opclasses=['varchar_pattern_ops']),
+            model_name="archive",
+            index=models.Index(
+                fields=["name_initials"], name="archive_initials", opclasses=["varchar_pattern_ops"]
+            ),
         ),
         migrations.AddIndex(
-            model_name='archive',
-            index=models.Index(fields=['worker_name'], name='archive_name', opclasses=['varchar_pattern_ops']),
+            model_name="archive",
+            index=models.Index(
+                fields=["worker_name"], name="archive_name", opclasses=["varchar_pattern_ops"]
+            ),
         ),
         migrations.AddIndex(
-            model_name='archive',
-            index=models.Index(fields=['status', 'review_due_date'], name='archive_review_due'),
+            model_name="archive",
+            index=models.Index(fields=["status", "review_due_date"], name="archive_review_due"),
         ),
         migrations.AddIndex(
-            model_name='modelworker',
-            index=models.Index(fields=['org_path', 'level'], name='model_worker_scope'),
+            model_name="modelworker",
+            index=models.Index(fields=["org_path", "level"], name="model_worker_scope"),
         ),
         migrations.AddIndex(
-            model_name='reliefrecord',
-            index=models.Index(fields=['org_path', 'given_date'], name='relief_scope_date'),
+            model_name="reliefrecord",
+            index=models.Index(fields=["org_path", "given_date"], name="relief_scope_date"),
         ),
         migrations.AddIndex(
-            model_name='reliefrecord',
-            index=models.Index(fields=['org_path', 'programme', 'given_date'], name='relief_scope_programme'),
+            model_name="reliefrecord",
+            index=models.Index(
+                fields=["org_path", "programme", "given_date"], name="relief_scope_programme"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reliefrecord',
-            constraint=models.UniqueConstraint(condition=models.Q(('batch__isnull', False), ('reverses__isnull', True)), fields=('batch', 'archive'), name='relief_paid_once_per_batch'),
+            model_name="reliefrecord",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("batch__isnull", False), ("reverses__isnull", True)),
+                fields=("batch", "archive"),
+                name="relief_paid_once_per_batch",
+            ),
         ),
     ]
