@@ -1,16 +1,22 @@
-"""REST endpoints for stations: staff list, detail, register and edit (scoped); the public
-nearest-station finder and a station's public record (read-only, no login)."""
+"""REST endpoints for stations: staff list, detail, register and edit (scoped); monthly 人次 and
+the yearly 星级评定 (read and record, scoped like the station), the monthly totals and the
+stations not inspected in a year; the public nearest-station finder and a station's public
+record (read-only, no login)."""
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field as PydanticField
 
-from gonghui.api.fields import Date, Id
+from gonghui.api.fields import Count, Date, Id, Year
 from gonghui.api.pagination import ApiPagination
 from gonghui.core.concurrency import request_version, version_of
+from gonghui.core.exceptions import ValidationFailed
 from gonghui.organizations.selectors import get_organization_for_user
 
 from . import coords, selectors, services
@@ -121,6 +127,79 @@ class PublicStationOut(Schema):
         return obj.gcj02[1]
 
 
+class UsageOut(Schema):
+    month: str = Field(..., description="YYYY-MM")
+    visits: int
+    note: str
+
+    @staticmethod
+    def resolve_month(obj):
+        return f"{obj.month:%Y-%m}"
+
+
+class UsageIn(Schema):
+    # Checked after the station is found, so a station out of scope answers 404 whatever the body.
+    month: Annotated[str, PydanticField(max_length=10)] = Field(
+        ..., description="YYYY-MM; entering a month again replaces its count"
+    )
+    visits: Count
+    note: Annotated[str, PydanticField(max_length=200)] = ""
+
+
+class MonthTotalOut(Schema):
+    month: int
+    visits: int
+
+
+class InspectionItemOut(Schema):
+    id: int
+    code: str
+    name: str
+    max_score: int
+    guidance: str
+
+
+class InspectionResultOut(Schema):
+    item: int
+    code: str
+    name: str
+    max: int
+    score: int
+
+
+class InspectionOut(Schema):
+    id: int
+    year: int
+    inspected_on: dt.date
+    inspector: str
+    score: int
+    max_score: int
+    stars: int
+    note: str
+    results: list[InspectionResultOut]
+
+
+class ScoreIn(Schema):
+    item_id: Id
+    score: Annotated[int, PydanticField(ge=0, le=100)]
+
+
+class InspectionIn(Schema):
+    inspected_on: Date = Field(..., description="The year it falls in is the inspection's year")
+    inspector: Annotated[str, PydanticField(min_length=1, max_length=60)]
+    scores: list[ScoreIn] = Field(..., description="A score for every active checklist item")
+    note: Annotated[str, PydanticField(max_length=2000)] = ""
+
+
+class StationBriefOut(Schema):
+    id: int
+    code: str
+    name: str
+    organization_id: int
+    district: str
+    status: str
+
+
 def _resolve(request, payload: StationIn) -> dict:
     data = payload.dict()
     data["organization"] = get_organization_for_user(request.auth, data.pop("organization_id"))
@@ -137,6 +216,33 @@ def list_kinds(request):
 @router.get("/services", response=list[NamedOut])
 def list_services(request):
     return selectors.services()
+
+
+@router.get("/inspection-items", response=list[InspectionItemOut])
+def list_inspection_items(request):
+    """The active 星级评定 checklist: what a recorded inspection scores."""
+    return selectors.inspection_items()
+
+
+def _filters(request, organization_id) -> selectors.StationFilter:
+    org = get_organization_for_user(request.auth, organization_id) if organization_id else None
+    return selectors.StationFilter(organization=org)
+
+
+@router.get("/usage/monthly", response=list[MonthTotalOut])
+def usage_monthly(request, year: Year | None = None, organization_id: Id | None = None):
+    """人次 served per month of a year by the stations the caller sees (or one organisation's)."""
+    year = year or timezone.localdate().year
+    rows = selectors.usage_by_month(request.auth, year, _filters(request, organization_id))
+    return [{"month": r["month"], "visits": r["n"]} for r in rows]
+
+
+@router.get("/not-inspected", response=list[StationBriefOut])
+@paginate(ApiPagination, page_size=50)
+def not_inspected(request, year: Year | None = None, organization_id: Id | None = None):
+    """Stations in operation with no 星级评定 for the year (this year by default)."""
+    year = year or timezone.localdate().year
+    return selectors.not_inspected(request.auth, year, _filters(request, organization_id))
 
 
 @router.get("/", response=list[StationOut])
@@ -208,3 +314,49 @@ def update_station(request, station_id: Id, payload: StationUpdateIn):
     data = _resolve(request, payload)
     version = request_version(request, data.pop("version", None))
     return services.update_station(by=request.auth, station=station, version=version, **data)
+
+
+@router.get("/{station_id}/usage", response=list[UsageOut])
+def list_usage(request, station_id: Id):
+    """The station's monthly 人次, newest first (two years)."""
+    station = selectors.get_station_for_user(request.auth, station_id)
+    return selectors.usage_of(station)
+
+
+@router.post("/{station_id}/usage", response=UsageOut)
+def record_usage(request, station_id: Id, payload: UsageIn):
+    station = selectors.get_station_for_user(request.auth, station_id, for_write=True)
+    return services.record_usage(
+        by=request.auth,
+        station=station,
+        month=_month(payload.month),
+        visits=payload.visits,
+        note=payload.note,
+    )
+
+
+def _month(text: str) -> dt.date:
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
+    if match is None or not 1 <= int(match[2]) <= 12:
+        raise ValidationFailed(_("月份格式如 2026-03"), field="month")
+    return dt.date(int(match[1]), int(match[2]), 1)
+
+
+@router.get("/{station_id}/inspections", response=list[InspectionOut])
+def list_inspections(request, station_id: Id):
+    station = selectors.get_station_for_user(request.auth, station_id)
+    return selectors.inspections_of(station)
+
+
+@router.post("/{station_id}/inspections", response=InspectionOut)
+def record_inspection(request, station_id: Id, payload: InspectionIn):
+    """Record (or correct) the 星级评定 of the year the inspection date falls in."""
+    station = selectors.get_station_for_user(request.auth, station_id, for_write=True)
+    return services.record_inspection(
+        by=request.auth,
+        station=station,
+        inspected_on=payload.inspected_on,
+        inspector=payload.inspector,
+        scores={s.item_id: s.score for s in payload.scores},
+        note=payload.note,
+    )

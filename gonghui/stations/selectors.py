@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.db.models import Avg, Count, F, Q, Sum
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Floor
+from django.db.models.functions import Floor, Substr
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.core.privacy import mask_phone
 from gonghui.organizations.models import Organization
-from gonghui.organizations.paths import subtree_range
+from gonghui.organizations.paths import SEGMENT_WIDTH, ids_in, subtree_range
 
 from . import coords, hours
 from .models import (
@@ -470,6 +470,24 @@ def stars_breakdown(user, year: int, filters: StationFilter | None = None) -> li
     return [
         {"stars": s, "label": "★" * s or _("不达标"), "n": rows.get(s, 0)} for s in range(5, -1, -1)
     ]
+
+
+def open_counts_by_child(user, parent: Organization) -> dict[int, int]:
+    """Stations in operation (运营) under each child organisation of `parent`, its whole
+    subtree: {child id: count}, within the user's scope. One grouped query on the path prefix
+    (paths are fixed-width segments, so a child's prefix has the parent's length plus one)."""
+    low, high = subtree_range(parent.path)
+    width = len(parent.path) + SEGMENT_WIDTH
+    rows = (
+        Station.objects.visible_to(user)
+        .filter(org_path__gte=low, org_path__lt=high, status=Station.Status.OPEN)
+        .exclude(org_path=parent.path)
+        .annotate(child=Substr("org_path", 1, width))
+        .values("child")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {ids_in(r["child"])[-1]: r["n"] for r in rows}
 
 
 # --- The staff map --------------------------------------------------------------------------
