@@ -163,6 +163,8 @@ def clean_answers(definition: SurveyDef, raw: dict) -> tuple[dict, list[tuple[in
 def _grid(q: QuestionDef, value) -> str:
     """A grid answer as one string: from a dict {row code: option}, a list, or a string."""
     codes = q.codes
+    if isinstance(value, str) and len(value) == len(q.rows) and set(value) <= codes | {BLANK}:
+        return value  # already one code per row, as keyed from paper or sent by the API
     if isinstance(value, dict):
         cells = [str(value.get(code) or BLANK) for code, _label in q.rows]
     elif isinstance(value, list | tuple):
@@ -224,12 +226,11 @@ def add_increments(
 def tally(definition: SurveyDef, rows, dimensions=None) -> Counter:
     """The counter increments of many responses at once, the same as add_increments applied
     to each (a test holds them equal) but column by column: for each respondent dimension the
-    grid answers are grouped by its value and each grid position is counted with one
-    Counter(map(...)) over the group, so half a million responses take seconds, not hours.
+    grid answers are grouped by its value and each grid position of the group is joined
+    into one string counted per option code (str.count, in C), so half a million responses
+    take seconds, not hours.
     `rows` yields (answers, identity, region, industry, channel id, day). `dimensions` limits
     the work to those respondent dimensions ("" for everyone, "day"; None = all)."""
-    from operator import itemgetter
-
     counter: Counter = Counter()
     rows = list(rows)
     if not rows:
@@ -258,9 +259,15 @@ def tally(definition: SurveyDef, rows, dimensions=None) -> Counter:
                 if q.is_grid:
                     width = len(q.rows)
                     given = [g for g in given if len(g) == width]
-                    for i, (row_code, _label) in enumerate(q.rows):
-                        for code, n in Counter(map(itemgetter(i), given)).items():
-                            if code != BLANK:
+                    # one position of every answer at a time, as a string: str.count per
+                    # option code runs in C over the whole column
+                    for (row_code, _label), column in zip(
+                        q.rows, zip(*given, strict=True), strict=False
+                    ):
+                        cells = "".join(column)
+                        for code in q.codes:
+                            n = cells.count(code)
+                            if n:
                                 counter[(dimension, q.id, row_code, code, value)] += n
                 elif q.kind in ("single", "scale"):
                     for code, n in Counter(given).items():

@@ -99,6 +99,22 @@ def server_cpu(root: int) -> dict:
     return dict(totals)
 
 
+def database_cpu() -> dict[int, float]:
+    """CPU seconds of each PostgreSQL backend serving this database (it does part of the work
+    SQLite does inside the site's processes); empty on SQLite or for a server elsewhere."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        pids = [row[0] for row in cursor.fetchall()]
+    return {pid: _cpu_seconds(pid) for pid in pids if Path(f"/proc/{pid}").exists()}
+
+
 @contextlib.contextmanager
 def running_server(*, workers: int | None = None, threads: int | None = None, env: dict = ()):
     """`gonghui serve` on a free port with production settings (DEBUG off, hashed static
@@ -366,7 +382,9 @@ def summarise(raw: dict, *, rows_added: int, cpu: dict | None = None) -> dict:
     if cpu is not None and accepted:
         result["server_cpu_s"] = {k: round(v, 1) for k, v in cpu.items()}
         result["cpu_ms_per_response"] = round(1000 * sum(cpu.values()) / accepted, 2)
-        result["web_cpu_ms_per_response"] = round(1000 * cpu.get("web", 0) / accepted, 2)
+        for part in ("web", "worker", "database"):
+            if part in cpu:
+                result[f"{part}_cpu_ms_per_response"] = round(1000 * cpu[part] / accepted, 2)
         result["predicted_per_second_2_cores"] = round(2 * accepted / sum(cpu.values()))
     return result
 
@@ -383,10 +401,12 @@ def against_new_server(
     before = count_responses(survey)
     with running_server(**server) as (base, pid):
         fetch_form(base, key)
-        start = server_cpu(pid)
+        start, db_start = server_cpu(pid), database_cpu()
         raw = drive(base, key, seconds=seconds, connections=connections, driver=driver)
-        end = server_cpu(pid)
+        end, db_end = server_cpu(pid), database_cpu()
     cpu = {part: end.get(part, 0) - start.get(part, 0) for part in end}
+    if db_end:
+        cpu["database"] = sum(t - db_start.get(p, 0) for p, t in db_end.items())
     result = summarise(raw, rows_added=count_responses(survey) - before, cpu=cpu)
     result["folded_after"] = services.fold_counts(survey_id=survey.pk)
     return result

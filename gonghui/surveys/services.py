@@ -517,6 +517,12 @@ def request_fold(survey_id: int) -> None:
         logger.exception("could not queue the fold of survey %s", survey_id)
 
 
+def add_counts(survey_id: int, counter: Counter) -> None:
+    """Add tallied increments to the survey's counters (inside the caller's transaction, with
+    the rows they count written already folded)."""
+    _upsert_counts(survey_id, counter)
+
+
 def _upsert_counts(survey_id: int, counter: Counter) -> None:
     table = AnswerCount._meta.db_table
     items = list(counter.items())
@@ -616,26 +622,47 @@ def enter_paper_response(*, by, survey: Survey, raw_answers: dict, channel=None,
 
 
 def import_paper_rows(*, by, survey: Survey, rows: list[dict]) -> int:
-    """Rows checked by the paper schema written at once (bulk), then folded: all or none."""
+    """Rows checked by the paper schema written at once (bulk) with their counts: all or
+    none. The rows are tallied before the transaction (they are in memory already) and
+    written already folded (their batch number set), the counters added in the same
+    transaction, so no second pass reads them back and the write lock is held only for the
+    INSERTs and the counter upserts."""
     _require_survey(by, survey, PAPER)
     if survey.status != SurveyStatus.OPEN:
         raise SurveyClosed(_("问卷未在收集期内"))
     now = timezone.now()
-    with transaction.atomic():
-        objs = [
-            Response(
-                survey_id=survey.pk,
-                channel_id=row["channel_id"],
-                submitted_at=now,
-                source=Response.Source.IMPORT,
-                identity=row["identity"],
-                region=row["region"],
-                industry=row["industry"],
-                answers=row["answers"],
-                entered_by=by,
+    day = timezone.localtime(now).date().isoformat()
+    counter = answer_rules.tally(
+        definition_of(survey),
+        (
+            (
+                row["answers"],
+                row["identity"],
+                row["region"],
+                row["industry"],
+                row["channel_id"],
+                day,
             )
             for row in rows
-        ]
+        ),
+    )
+    batch = random.SystemRandom().randrange(1, 2**62)
+    objs = [
+        Response(
+            survey_id=survey.pk,
+            channel_id=row["channel_id"],
+            submitted_at=now,
+            source=Response.Source.IMPORT,
+            identity=row["identity"],
+            region=row["region"],
+            industry=row["industry"],
+            answers=row["answers"],
+            entered_by=by,
+            tally_batch=batch,
+        )
+        for row in rows
+    ]
+    with transaction.atomic():
         created = Response.objects.bulk_create(objs, batch_size=2000)
         texts = [
             TextAnswer(
@@ -646,6 +673,7 @@ def import_paper_rows(*, by, survey: Survey, rows: list[dict]) -> int:
         ]
         if texts and created and created[0].pk is not None:
             TextAnswer.objects.bulk_create(texts, batch_size=2000)
+        _upsert_counts(survey.pk, counter)
         Survey.objects.filter(pk=survey.pk).update(is_frozen=True)
         audit.record(
             by=by,
@@ -654,7 +682,6 @@ def import_paper_rows(*, by, survey: Survey, rows: list[dict]) -> int:
             summary=f"纸质问卷导入 {len(objs)} 份",
             details={"count": len(objs)},
         )
-    fold_counts(survey_id=survey.pk, limit=20000)
     return len(objs)
 
 
