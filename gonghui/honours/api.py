@@ -195,7 +195,7 @@ def list_nominations(
     request, round_id: Id | None = None, status: str = "", q: str = "", queue: bool = False
 ):
     round_ = selectors.get_round_for_user(request.auth, round_id) if round_id else None
-    return selectors.nominations_for_user(
+    return selectors.nominations_for_api(
         request.auth,
         selectors.NominationFilter(round=round_, status=status, q=q[:50], queue=queue),
     )

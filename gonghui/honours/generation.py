@@ -1,8 +1,11 @@
 """Scale data for the bench: 1 000 rounds and 200 000 nominations (collectives, bulk-inserted)
-spread over an organisation's subtree."""
+spread over an organisation's subtree, and one open public notice of a large list (as large as
+the biggest the seeds report: 121 文明窗口 among 204 names)."""
 
 from django.utils import timezone
 
+from gonghui.notices import services as notices
+from gonghui.notices.models import Notice
 from gonghui.organizations.models import Organization
 
 from .models import AwardType, Nomination, Round
@@ -10,6 +13,8 @@ from .workflow import RoundStatus, Status
 
 ROUNDS = 1000
 NOMINATIONS = 200_000
+NOTICE_ENTRIES = 204
+NOTICE_TITLE = "规模测试评选拟表彰对象公示"
 STATUSES = [Status.SUBMITTED, Status.RECOMMENDED, Status.COMMENDED, Status.RETURNED]
 
 
@@ -61,3 +66,28 @@ def ensure_scale_nominations(root: Organization, *, rounds=ROUNDS, nominations=N
     if batch:
         Nomination.objects.bulk_create(batch)
     return True
+
+
+def ensure_scale_notice(root: Organization, *, entries=NOTICE_ENTRIES) -> Notice:
+    """An open notice of `entries` individuals under `root` (one line each: masked name, unit,
+    award), opened now unless an open one is there already."""
+    found = Notice.objects.filter(organization=root, title=NOTICE_TITLE, status="open").first()
+    if found is not None:
+        return found
+    orgs = list(Organization.objects.subtree(root.path, include_self=False)[:entries]) or [root]
+    return notices.open_notice(
+        by=None,
+        organization=root,
+        title=NOTICE_TITLE,
+        intro="经基层推荐、逐级审核和征求意见，现将拟表彰对象予以公示。",
+        entries=[
+            {
+                "name": f"张{i:03d}号",
+                "unit": orgs[i % len(orgs)].name[:100],
+                "detail": "五一劳动奖章",
+            }
+            for i in range(entries)
+        ],
+        working_days=5,
+        contact=root.name,
+    )

@@ -87,6 +87,62 @@ def nominations_for_user(user, filters: NominationFilter | None = None):
     return qs.select_related("round", "award", "organization", "at_organization").order_by("-id")
 
 
+def nominations_for_api(user, filters: NominationFilter | None = None):
+    """The API's list: its schema names the award only, so only the award is joined."""
+    return nominations_for_user(user, filters).select_related(None).select_related("award")
+
+
+# What the list page shows of a nomination (the deeds and opinions stay in the database).
+PAGE_FIELDS = (
+    "id",
+    "nominee_name",
+    "person_id",
+    "unit",
+    "status",
+    "rank",
+    "is_frontline",
+    "award__name",
+    "organization__name",
+    "at_organization__name",
+)
+
+
+class KeyedPage:
+    """A filtered, newest-first nomination list as the paginator slices it: a page first takes
+    its keys from the nomination table alone (the rows skipped by OFFSET are never joined),
+    then loads those rows with their award and organisation names; counting stops at the
+    paginator's cap (`order_by()` hands it the unordered query)."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def order_by(self, *fields):
+        return self.queryset.order_by(*fields)
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        keys = list(self.queryset.values_list("pk", flat=True)[index])
+        if not keys:
+            return []
+        return list(
+            Nomination.objects.filter(pk__in=keys)
+            .select_related("award", "organization", "at_organization")
+            .only(*PAGE_FIELDS)
+            .order_by("-id")
+        )
+
+
+def nomination_page_rows(user, filters: NominationFilter | None = None) -> KeyedPage:
+    return KeyedPage(nominations_for_user(user, filters).select_related(None))
+
+
 def get_nomination_for_user(user, pk) -> Nomination:
     try:
         return (

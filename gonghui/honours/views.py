@@ -16,6 +16,7 @@ from gonghui.core import imports as core_imports
 from gonghui.core.exceptions import DomainError
 from gonghui.core.files import stored_file_response
 from gonghui.core.forms import create_page, save_form
+from gonghui.core.pagination import COUNT_CAP, CappedPaginator
 from gonghui.core.spreadsheets import xlsx_response
 from gonghui.core.workflow import VERB_LABELS
 from gonghui.notices import selectors as notice_selectors
@@ -35,6 +36,8 @@ from .imports import NominationImport
 from .models import Level
 from .workflow import RoundStatus, Status
 
+# The nomination list counts this far and then says "more than" (a province has 200 000).
+LIST_COUNT_CAP = COUNT_CAP
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -203,9 +206,8 @@ def round_decision(request, round_id: int):
 @login_required
 def nominations(request):
     filters = exports.filters(request.user, request.GET)
-    page = Paginator(selectors.nominations_for_user(request.user, filters), 20).get_page(
-        request.GET.get("page")
-    )
+    rows = selectors.nomination_page_rows(request.user, filters)
+    page = CappedPaginator(rows, 20, cap=LIST_COUNT_CAP).get_page(request.GET.get("page"))
     return render(
         request,
         "honours/nominations.html",

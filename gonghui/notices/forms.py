@@ -2,6 +2,9 @@
 working-calendar day."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.widgets import DateInput
@@ -11,9 +14,31 @@ from .models import Objection
 HONEYPOT = "website"
 
 
+class JoinedSelect(forms.Select):
+    """A drop-down whose options are joined in Python rather than rendered one template each:
+    a notice of a few hundred lines costs a millisecond, not most of the page's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = "" if value is None else str(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, mark_safe(" selected") if str(key) == chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            options,
+        )
+
+
 class ObjectionForm(forms.Form):
     entry = forms.TypedChoiceField(
-        label=_("异议对象"), coerce=int, required=False, empty_value=None
+        label=_("异议对象"), coerce=int, required=False, empty_value=None, widget=JoinedSelect
     )
     content = forms.CharField(
         label=_("异议内容"),

@@ -202,7 +202,12 @@ def public(request, notice_id: int):
     return render(
         request,
         "notices/public.html",
-        {"notice": notice, "entries": entries, "form": form},
+        {
+            "notice": notice,
+            "entries": entries,
+            "entries_key": selectors.public_entries_key(notice),
+            "form": form,
+        },
         status=status,
     )
 
