@@ -25,6 +25,8 @@ class SpreadsheetExport(TimeStampedModel):
     )
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
     num_rows = models.PositiveIntegerField(_("已写入行数"), default=0)
+    # The rows the list held when the file was started, for the progress shown while it runs.
+    num_total = models.PositiveIntegerField(default=0)
     file = models.FileField(upload_to="exports/", blank=True, max_length=255)
     size = models.PositiveBigIntegerField(default=0)
     error = models.CharField(max_length=500, blank=True)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -160,6 +161,9 @@ def build_export(*, export_id: int) -> SpreadsheetExport:
         authorize_export(by=user, export=export, unmasked=job.is_unmasked)
         params = params_from_json(job.params)
         items = export.queryset(user, params)
+        if isinstance(items, QuerySet):
+            job.num_total = items.count()
+            job.save(update_fields=["num_total", "updated_at"])
         with tempfile.TemporaryFile(dir=settings.VAR_DIR) as tmp:
             write_xlsx(
                 tmp,
@@ -182,5 +186,15 @@ def build_export(*, export_id: int) -> SpreadsheetExport:
     job.size = size
     job.state = SpreadsheetExport.State.DONE
     job.finished_at = timezone.now()
-    job.save(update_fields=["file", "size", "num_rows", "state", "finished_at", "updated_at"])
+    job.save(
+        update_fields=[
+            "file",
+            "size",
+            "num_rows",
+            "num_total",
+            "state",
+            "finished_at",
+            "updated_at",
+        ]
+    )
     return job

@@ -39,7 +39,8 @@ def test_a_long_list_is_queued_and_only_its_owner_downloads_it(
         response = client.get("/people/export/", {"q": "", "page": "3"})
     assert response.status_code == 302 and response["Location"] == "/exports/"
     job = SpreadsheetExport.objects.get()
-    assert job.state == "done" and job.num_rows == 3 and job.params == {"q": [""]}
+    assert job.state == "done" and job.num_rows == job.num_total == 3
+    assert job.params == {"q": [""]}
     page = client.get("/exports/").content.decode()
     assert "人员名单" in page and f"/exports/{job.pk}/download/" in page
     rows = sheet_rows(client.get(f"/exports/{job.pk}/download/"))
@@ -129,3 +130,16 @@ def test_a_declaration_is_found_by_key_in_a_fresh_process(fed):
 def test_a_declaration_needs_columns_or_rows():
     with pytest.raises(ValueError):
         ListExport(key="tests.none", title="x", queryset=lambda u, p: [])
+
+
+def test_a_running_job_shows_how_far_it_has_got(fed, client_for):
+    job = SpreadsheetExport.objects.create(
+        key="people.people",
+        title="人员名单",
+        requested_by=fed.province_admin,
+        state=SpreadsheetExport.State.RUNNING,
+        num_rows=20000,
+        num_total=50000,
+    )
+    row = client_for(fed.province_admin).get(f"/exports/{job.pk}/status/").content.decode()
+    assert '<progress value="20000" max="50000">' in row and "hx-get" in row
