@@ -123,7 +123,7 @@ def progress(request, as_of: Date | None = None, campaign_id: Id | None = None):
 def screen(
     request,
     organization_id: Id | None = None,
-    figure: Literal["activities", "wishes_published", "wishes_claimed"] = "activities",
+    figure: Literal["activities", "wishes_published", "wishes_claimed", "stations"] = "activities",
     as_of: Date | None = None,
 ):
     """The big screen's data: the year to `as_of` per city of the organisation (the caller's

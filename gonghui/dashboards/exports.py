@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.http import QueryDict
+from django.utils import timezone
 
 from gonghui.exports.lists import ListExport
 
@@ -14,6 +15,12 @@ def _date(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def as_of_date(value: str) -> dt.date | None:
+    """An "as of" date from a query string: a valid date no later than today, else None."""
+    found = _date(value)
+    return found if found is not None and found <= timezone.localdate() else None
 
 
 def board_for(user, params: QueryDict) -> selectors.Dashboard:

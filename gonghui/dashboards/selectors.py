@@ -19,6 +19,7 @@ from gonghui.ledger import selectors as ledger_selectors
 from gonghui.organizations import selectors as organization_selectors
 from gonghui.organizations.scoping import DataScope, scope_of
 from gonghui.people import selectors as people_selectors
+from gonghui.stations import selectors as station_selectors
 from gonghui.wishes import selectors as wish_selectors
 
 SPANS = ("month", "year")
@@ -238,6 +239,7 @@ MAP_FIGURES = {
     "activities": "开展活动",
     "wishes_published": "发布微心愿",
     "wishes_claimed": "认领微心愿",
+    "stations": "运营中的驿站",
 }
 # Provinces whose city boundaries are vendored (static/dashboards/maps/<code>.json).
 MAPS = ("410000", "430000", "510000")
@@ -266,6 +268,10 @@ def _regions(user, org, figure: str, period: Period) -> list[dict]:
     children = [c for c in organization_selectors.children_for_user(user, org) if c.region_code]
     if figure == "activities":
         counts = activity_selectors.activity_counts_by_child(user, org, period.start, period.end)
+        values = {c.pk: counts.get(c.pk, 0) for c in children}
+    elif figure == "stations":
+        # The stations in operation now (a station keeps no history of its status).
+        counts = station_selectors.open_counts_by_child(user, org)
         values = {c.pk: counts.get(c.pk, 0) for c in children}
     else:
         stats = wish_selectors.wish_statistics(

@@ -31,9 +31,15 @@ def screen(request):
     org_id = request.GET.get("org", "")
     org = get_organization_for_user(request.user, int(org_id)) if org_id.isdigit() else None
     figure = request.GET.get("figure", "activities")
-    data = selectors.screen(request.user, organization=org, figure=figure)
+    as_of = exports.as_of_date(request.GET.get("as_of", ""))
+    data = selectors.screen(request.user, organization=org, figure=figure, as_of=as_of)
     return render(
         request,
         "dashboards/screen.html",
-        {"screen": data, "figures": selectors.MAP_FIGURES, "org_id": org_id},
+        {
+            "screen": data,
+            "figures": selectors.MAP_FIGURES,
+            "org_id": org_id,
+            "as_of": request.GET.get("as_of", "") if as_of else "",
+        },
     )

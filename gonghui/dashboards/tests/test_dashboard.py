@@ -115,7 +115,8 @@ def test_the_outsiders_dashboard_holds_nothing_of_henan(client, fed, campaign):
     for text in ("河南", "郑州", "基层工作部", "宣传教育部", campaign.name):
         assert text not in html
     assert 'id="campaign-progress"' not in html
-    assert all(value in ("0", "0.0") for value, _url in figures(html).values())
+    # Counts are 0; a rate with nothing to divide by (satisfaction, on-time share) is empty.
+    assert all(value in ("0", "0.0", "") for value, _url in figures(html).values())
     # A campaign id from the request is resolved through the scope, never shown.
     html = client.get(f"/?as_of={AS_OF}&campaign={campaign.pk}").content.decode()
     assert campaign.name not in html
@@ -160,3 +161,29 @@ def test_links_keep_the_chosen_period(client, fed):
     html = client.get("/?as_of=2020-05-20&span=year").content.decode()
     _value, url = figures(html)["activities.count"]
     assert parse_qs(urlsplit(url).query) == {"from": ["2020-01-01"], "to": ["2020-12-31"]}
+
+
+def test_the_big_screen_keeps_a_chosen_as_of_date_and_colours_cities_by_the_chosen_figure(
+    client, fed
+):
+    from gonghui.stations.tests.factories import make_station
+
+    make_activity(fed.province_admin, organization=fed.zhengzhou, start=dt.date(2020, 5, 3))
+    make_station(fed.jinshui)
+    make_station(fed.jinshui)
+    make_station(fed.zhengzhou, status="planned")  # not in operation
+    make_station(fed.loudi)  # another province
+    client.force_login(fed.province_admin)
+    response = client.get("/screen/?as_of=2020-06-30")
+    html = response.content.decode()
+    assert 'data-as-of="2020-06-30"' in html and 'value="2020-06-30"' in html
+    assert {r["code"]: r["value"] for r in response.context["screen"].regions}["410100"] == 1
+    # Today's year holds no activity; a date in the future is not a choice (today instead).
+    response = client.get("/screen/?as_of=2999-01-01")
+    assert 'data-as-of=""' in response.content.decode()
+    assert response.context["screen"].as_of == dt.date.today()
+    # The map coloured by stations in operation, the same through the API the page refreshes from.
+    response = client.get("/screen/?figure=stations")
+    assert [(r["code"], r["value"]) for r in response.context["screen"].regions] == [("410100", 2)]
+    body = client.get("/api/v1/dashboards/screen?figure=stations&as_of=2020-06-30").json()
+    assert [(r["code"], r["value"]) for r in body["regions"]] == [("410100", 2)]

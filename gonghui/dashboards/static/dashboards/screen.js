@@ -74,6 +74,8 @@
   function refresh() {
     var params = new URLSearchParams({figure: stage.dataset.figure});
     if (stage.dataset.org) params.set("organization_id", stage.dataset.org);
+    // A chosen "as of" date stays on every refresh; without one the API answers as of today.
+    if (stage.dataset.asOf) params.set("as_of", stage.dataset.asOf);
     fetch(stage.dataset.api + "?" + params, {credentials: "same-origin", headers: {Accept: "application/json"}})
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (data) {
