@@ -6,7 +6,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -628,3 +628,54 @@ def survey_by_id(survey_id: int) -> Survey | None:
 
 def count_responses(survey: Survey) -> int:
     return Response.objects.filter(survey_id=survey.pk).count()
+
+
+# --- Dashboard figures -------------------------------------------------------------------------
+
+
+def responses_in_period(user, *, start, end) -> int:
+    """Responses to the surveys in the user's scope submitted between the dates (both
+    included): the per-day counters plus the rows not folded yet."""
+    surveys = Survey.objects.visible_to(user).values("pk")
+    folded = (
+        AnswerCount.objects.filter(
+            survey_id__in=surveys,
+            dimension="day",
+            question_id=0,
+            value__gte=start.isoformat(),
+            value__lte=end.isoformat(),
+        ).aggregate(n=Sum("count"))["n"]
+        or 0
+    )
+    pending = 0
+    for at in Response.objects.filter(survey_id__in=surveys, tally_batch__isnull=True).values_list(
+        "submitted_at", flat=True
+    ):
+        if start <= timezone.localtime(at).date() <= end:
+            pending += 1
+    return folded + pending
+
+
+def satisfaction_in_period(user, *, start, end) -> float | None:
+    """(满意 + 基本满意) ÷ valid ratings over every target of the surveys in the user's scope
+    that took answers in the period (all their answers), as a percentage; None without any."""
+    surveys = Survey.objects.visible_to(user).filter(
+        pk__in=AnswerCount.objects.filter(
+            dimension="day", value__gte=start.isoformat(), value__lte=end.isoformat()
+        ).values("survey_id")
+    )
+    satisfied = counted = 0
+    for survey in surveys[:50]:
+        for score in satisfaction_ranking(survey):
+            satisfied += score.satisfied
+            counted += score.counted
+    return round(100 * satisfied / counted, 2) if counted else None
+
+
+def quiz_attempts_in_period(user, *, start, end) -> int:
+    """Quiz participations (人次) finished in the period, quizzes in the user's scope."""
+    return QuizAttempt.objects.filter(
+        quiz__in=Quiz.objects.visible_to(user).values("pk"),
+        finished_at__date__gte=start,
+        finished_at__date__lte=end,
+    ).count()
