@@ -32,13 +32,24 @@ def test_a_worker_raises_a_demand_on_a_phone_and_reads_the_answer(fed, open_page
     demand = Demand.objects.get(ticket=ticket)
     assert demand.organization == fed.grassroots
 
-    # The grassroots union it was routed to accepts and answers it; the name is masked.
+    # The grassroots union it was routed to (by the employer's name) finds it in its list with
+    # the name masked, then accepts, handles and answers it.
     staff = open_page(fed.grassroots_admin)
-    staff.goto(f"/demands/{demand.pk}/")
+    staff.goto("/demands/")
+    row = staff.locator("tr", has_text=ticket)
+    expect(row).to_contain_text("孙**")
+    expect(row).not_to_contain_text("13655554321")
+    row.get_by_role("link").first.click()
     expect(staff.locator("#contact-box")).to_contain_text("孙**")
     expect(staff.locator("#contact-box")).not_to_contain_text("13655554321")
     staff.get_by_role("button", name="受理", exact=True).click()
     expect(staff.locator(".toolbar")).to_contain_text("已受理")
+    staff.locator("form", has=staff.get_by_role("button", name="办理", exact=True)).locator(
+        "input[name=note]"
+    ).fill("已约谈企业负责人，核实工资发放表")
+    staff.get_by_role("button", name="办理", exact=True).click()
+    expect(staff.locator(".toolbar")).to_contain_text("办理中")
+    expect(staff.locator("body")).to_contain_text("已约谈企业负责人")
     staff.fill("textarea[name=answer]", "经工会协调，企业将于本周五补发工资")
     staff.get_by_role("button", name="答复", exact=True).click()
     expect(staff.locator(".toolbar")).to_contain_text("已答复")
