@@ -187,3 +187,25 @@ def test_the_big_screen_keeps_a_chosen_as_of_date_and_colours_cities_by_the_chos
     assert [(r["code"], r["value"]) for r in response.context["screen"].regions] == [("410100", 2)]
     body = client.get("/api/v1/dashboards/screen?figure=stations&as_of=2020-06-30").json()
     assert [(r["code"], r["value"]) for r in body["regions"]] == [("410100", 2)]
+
+
+def test_the_dashboard_shows_every_figure_the_apps_offer(client, fed):
+    """Figures come from each app's figures.py: an app that adds one needs no dashboard change."""
+    from gonghui.core.figures import all_figures
+
+    keys = {f.key for f in all_figures()}
+    assert {key.split(".")[0] for key in keys} >= {
+        "activities",
+        "wishes",
+        "volunteering",
+        "assistance",
+        "honours",
+        "surveys",
+        "demands",
+        "stations",
+    }
+    client.force_login(fed.province_admin)
+    shown = set(figures(client.get(f"/?as_of={AS_OF}").content.decode()))
+    # The people group (organisations, members, volunteers …) is the page's counters row.
+    services = {f.key for f in all_figures() if f.group != "people"}
+    assert services and services - shown == set()
