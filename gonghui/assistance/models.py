@@ -206,6 +206,10 @@ class Archive(OrgScopedModel, TimeStampedModel):
             models.Index(fields=["org_path", "-id"], name="archive_scope"),
             models.Index(fields=["org_path", "status", "-id"], name="archive_scope_status"),
             models.Index(fields=["tier", "org_path"], name="archive_tier_scope"),
+            # The statistics' counts (by tier, open, overdue) read this index alone.
+            models.Index(
+                fields=["org_path", "status", "tier", "review_due_date"], name="archive_counts"
+            ),
             models.Index(fields=["province_path", "id_hash", "status"], name="archive_dup"),
             models.Index(
                 fields=["name_initials"], name="archive_initials", opclasses=["varchar_pattern_ops"]
