@@ -97,13 +97,18 @@ def render_decision(decision: Decision) -> bytes:
         _paragraph(doc, text)
     for i, (award, lines) in enumerate(decision.groups):
         head = f"{CN_NUMBERS[i] if i < len(CN_NUMBERS) else i + 1}、{award}（{len(lines)}）"
-        _paragraph(doc, head, font=HEADING_FONT)
+        # A heading never ends a page without its first name.
+        _paragraph(doc, head, font=HEADING_FONT).paragraph_format.keep_with_next = True
         for n, line in enumerate(lines, start=1):
             _paragraph(doc, f"{n}. {line}")
+    # The signature and date never stand alone on the last page (GB/T 9704-2012 7.3.5): the
+    # closing paragraph is kept on their page.
     for text in decision.closing.split("\n"):
-        _paragraph(doc, text)
-    _paragraph(doc, "", indent=False)
-    _paragraph(doc, decision.issuer, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+        _paragraph(doc, text).paragraph_format.keep_with_next = True
+    _paragraph(doc, "", indent=False).paragraph_format.keep_with_next = True
+    _paragraph(
+        doc, decision.issuer, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False
+    ).paragraph_format.keep_with_next = True
     _paragraph(doc, decision.date_text, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     out = io.BytesIO()
     doc.save(out)

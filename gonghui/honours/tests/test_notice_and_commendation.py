@@ -118,6 +118,8 @@ def test_commendation_confers_honours_raises_the_level_and_writes_the_decision(f
     assert "方正小标宋简体" in xml and "仿宋_GB2312" in xml
     assert 'w:w="11906"' in xml  # A4 width in twentieths of a point
     assert 'w:top="2098"' in xml and 'w:left="1587"' in xml  # 37 mm, 28 mm
+    # the signature and date are kept on one page with the closing paragraph
+    assert xml.rsplit("希望受到表彰", 1)[0].count("<w:keepNext/>") < xml.count("<w:keepNext/>")
     footer = zipfile.ZipFile(io.BytesIO(response.content)).read("word/footer1.xml").decode()
     assert "PAGE" in footer
     counts = selectors.round_counts(chain.round)
