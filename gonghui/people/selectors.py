@@ -109,9 +109,10 @@ def people_for_user(user, filters: PeopleFilter | None = None):
     )
 
 
-# What list_rows reads: loading only these columns spares the list the conversion of every
-# other one (timestamps, dates, the organisation's address …) on every row.
+# What list_rows reads, as plain values: a page builds no model instances (a person, their
+# organisation, department and post per row), which was half the cost of fetching it.
 LIST_COLUMNS = (
+    "pk",
     "name",
     "gender",
     "phone",
@@ -128,14 +129,10 @@ LIST_COLUMNS = (
 )
 
 
-def with_list_columns(qs):
-    """people_for_user's queryset narrowed to the columns the list page shows."""
-    return qs.only(*LIST_COLUMNS)
-
-
 def list_rows(people) -> list[dict]:
-    """A page of the people list as plain rows, sensitive columns masked, with the gender and
-    tag labels translated once for the page rather than once per row.
+    """A page of the people list (a slice of people_for_user's queryset) as plain rows,
+    sensitive columns masked, with the gender and tag labels translated once for the page
+    rather than once per row.
 
     Rows are dicts because the template engine tries a key lookup before an attribute one, and
     on a model instance that first try fails with an exception for every cell."""
@@ -143,26 +140,28 @@ def list_rows(people) -> list[dict]:
     levels = {value: str(label) for value, label in Person.ModelWorkerLevel.choices}
     volunteer, needy, liaison = str(_("志愿者")), str(_("困难职工")), str(_("联络员"))
     rows = []
-    for person in people:
+    for person in people.values(*LIST_COLUMNS):
         # The same labels, in the same order, as Person.tags.
-        tags = [levels[person.model_worker_level]] if person.model_worker_level else []
-        if person.is_volunteer:
+        level = person["model_worker_level"]
+        tags = [levels[level]] if level else []
+        if person["is_volunteer"]:
             tags.append(volunteer)
-        if person.is_needy:
+        if person["is_needy"]:
             tags.append(needy)
-        if person.is_liaison:
+        if person["is_liaison"]:
             tags.append(liaison)
         rows.append(
             {
-                "pk": person.pk,
-                "name": person.name,
-                "gender": genders.get(person.gender, ""),
-                "id_number": mask_id_number(person.id_number),
-                "phone": mask_phone(person.phone),
-                "organization_id": person.organization_id,
-                "organization": person.organization.display_name,
-                "department": person.department.name if person.department_id else "",
-                "post": person.post.name if person.post_id else "",
+                "pk": person["pk"],
+                "name": person["name"],
+                "gender": genders.get(person["gender"], ""),
+                "id_number": mask_id_number(person["id_number"]),
+                "phone": mask_phone(person["phone"]),
+                "organization_id": person["organization_id"],
+                # Organization.display_name
+                "organization": person["organization__short_name"] or person["organization__name"],
+                "department": person["department__name"] or "",
+                "post": person["post__name"] or "",
                 "tags": tags,
             }
         )

@@ -40,15 +40,13 @@ def person_list(request):
         qs = selectors.people_for_user(request.user, replace(filters, q=""))
     # A search counts its matches up to SEARCH_CAP ("1 000+"): a broad one walks the list.
     cap = SEARCH_CAP if filters.q else COUNT_CAP
-    page = CappedPaginator(selectors.with_list_columns(qs), 20, cap=cap).get_page(
-        request.GET.get("page")
-    )
+    page = CappedPaginator(qs, 20, cap=cap).get_page(request.GET.get("page"))
     return render(
         request,
         "people/list.html",
         {
             "page": page,
-            "rows": selectors.list_rows(page),
+            "rows": selectors.list_rows(page.object_list),
             "filters": filters,
             "tags": [
                 ("volunteer", _("志愿者")),
