@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -362,19 +362,38 @@ def whole_months(start: dt.date | None, end: dt.date | None):
     return start, end
 
 
-def _tally_values(org_ids, start, end):
-    """(org_id, (month, channel, type_id, topic_id), Counter) of the unions' tally rows."""
-    if not org_ids:
-        return
+KEY_FIELDS = ("month", "channel", "demand_type_id", "topic_id")
+
+
+def _tallies(org_ids, start, end):
     qs = DemandTally.objects.filter(organization_id__in=org_ids)
     if start:
         qs = qs.filter(month__gte=start.replace(day=1))
     if end:
         qs = qs.filter(month__lte=end.replace(day=1))
-    for row in qs.values_list(
-        "organization_id", "month", "channel", "demand_type_id", "topic_id", *tallies.COUNTERS
-    ).iterator(chunk_size=5000):
-        yield row[0], row[1:5], Counter(dict(zip(tallies.COUNTERS, row[5:], strict=True)))
+    return qs
+
+
+def _sums(qs, group: tuple[str, ...]):
+    rows = qs.values(*group).annotate(**{f"s_{n}": Sum(n) for n in tallies.COUNTERS}).order_by()
+    for row in rows:
+        yield row, Counter({n: row[f"s_{n}"] or 0 for n in tallies.COUNTERS})
+
+
+def _tally_values(org_ids, start, end):
+    """(None, (month, channel, type_id, topic_id), Counter): the unions' tally rows summed per
+    key by the database (a province's subtree is a few thousand rows, whatever its volume)."""
+    if not org_ids:
+        return
+    for row, values in _sums(_tallies(org_ids, start, end), KEY_FIELDS):
+        yield None, tuple(row[f] for f in KEY_FIELDS), values
+
+
+def _per_union(org_ids, start, end) -> dict[int, Counter]:
+    if not org_ids:
+        return {}
+    found = _sums(_tallies(org_ids, start, end), ("organization_id",))
+    return {row["organization_id"]: values for row, values in found}
 
 
 def _raw_values(qs):
@@ -444,19 +463,11 @@ def demand_statistics(
             branches = []
     stats = _statistics_from(rows, organization, start, end)
     if branches:
-        per_branch = defaultdict(Counter)
-        for pk, _key, values in _tally_values([b.pk for b in branches], start, end):
-            per_branch[pk].update(values)
-        stats.tables["branch"] = [
-            DemandCounts(b.name, per_branch[b.pk])
-            for b in branches
-            if per_branch[b.pk]["num_received"]
-        ]
-        stats.by_branch = [
-            (b, per_branch[b.pk]["num_received"])
-            for b in branches
-            if per_branch[b.pk]["num_received"]
-        ]
+        per_branch = _per_union([b.pk for b in branches], start, end)
+        totals = [(b, per_branch.get(b.pk, Counter())) for b in branches]
+        totals = [(b, values) for b, values in totals if values["num_received"]]
+        stats.tables["branch"] = [DemandCounts(b.name, values) for b, values in totals]
+        stats.by_branch = [(b, values["num_received"]) for b, values in totals]
     if hot_words:
         stats.hot_words = hot_topics_for_user(
             user, organization=organization, start=start, end=end, limit=hot_words
