@@ -84,6 +84,8 @@ class Station(OrgScopedModel, TimeStampedModel):
             # no index of its own, so a planner without statistics cannot prefer it to this one.
             models.Index(fields=["cell", "status"], name="station_cell_status"),
             models.Index(fields=["org_path", "code"], name="station_org_code"),
+            # Counts per status over a subtree (dashboards, statistics) read the index alone.
+            models.Index(fields=["org_path", "status"], name="station_org_status"),
         ]
 
     def __str__(self) -> str:

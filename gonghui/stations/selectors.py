@@ -472,6 +472,12 @@ def stars_breakdown(user, year: int, filters: StationFilter | None = None) -> li
     ]
 
 
+def status_counts(user) -> dict[str, int]:
+    """Stations the user sees, per status: one grouped count (the (org_path, status) index)."""
+    qs = Station.objects.visible_to(user).order_by()
+    return dict(qs.values_list("status").annotate(n=Count("pk")))
+
+
 def open_counts_by_child(user, parent: Organization) -> dict[int, int]:
     """Stations in operation (运营) under each child organisation of `parent`, its whole
     subtree: {child id: count}, within the user's scope. One grouped query on the path prefix
