@@ -5,12 +5,14 @@ public leaderboard."""
 import datetime as dt
 from typing import Annotated, Literal
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field as PydanticField
 
 from gonghui.api.fields import Id
 from gonghui.api.pagination import ApiPagination
+from gonghui.core.exceptions import ValidationFailed
 from gonghui.core.middleware import client_ip
 
 from . import selectors, services
@@ -123,6 +125,69 @@ class SurveyProblemOut(Schema):
     group_id: int | None
 
 
+class SurveyProblemIn(Schema):
+    title: Annotated[str, PydanticField(min_length=1, max_length=200)]
+    description: Annotated[str, PydanticField(max_length=3000)] = ""
+    category: Annotated[str, PydanticField(max_length=30)] = ""
+    target_id: Id | None = None
+    answer_ids: Annotated[list[Id], PydanticField(max_length=500)] = []
+
+
+class InspectionGroupOut(Schema):
+    id: int
+    name: str
+    leader: str
+    members: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    findings: str
+    target_ids: list[int]
+
+    @staticmethod
+    def resolve_target_ids(obj):
+        return [t.pk for t in obj.targets.all()]
+
+
+class RectificationTaskOut(Schema):
+    id: int
+    problem_id: int
+    problem: str
+    department: str
+    deadline: dt.date
+    status: str
+    measures: str
+    has_evidence: bool
+
+    @staticmethod
+    def resolve_problem(obj):
+        return obj.problem.title
+
+    @staticmethod
+    def resolve_has_evidence(obj):
+        return bool(obj.evidence)
+
+
+class QuizOut(Schema):
+    id: int
+    title: str
+    organization_id: int
+    status: str
+    num_questions: int
+    time_limit_minutes: int
+    attempts_allowed: int
+    num_views: int
+    num_attempts: int
+
+
+class QuizAttemptOut(Schema):
+    id: int
+    name: str
+    unit: str
+    score: int | None
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+
+
 class SurveyMessageOut(Schema):
     detail: str
 
@@ -226,6 +291,38 @@ def list_surveys(request, q: str = ""):
     return selectors.surveys_for_user(request.auth, q=q)
 
 
+@router.get("/quizzes/", response=list[QuizOut])
+@paginate(ApiPagination)
+def list_quizzes(request):
+    """Quizzes (线上答题) in the caller's scope, newest first, with 浏览量 and 人次."""
+    return selectors.quizzes_for_user(request.auth)
+
+
+@router.get("/quizzes/{quiz_id}", response=QuizOut)
+def get_quiz(request, quiz_id: Id):
+    return selectors.get_quiz_for_user(request.auth, quiz_id)
+
+
+@router.get("/quizzes/{quiz_id}/attempts", response=list[QuizAttemptOut])
+@paginate(ApiPagination)
+def list_attempts(request, quiz_id: Id):
+    """Every attempt of the quiz, best score first."""
+    quiz = selectors.get_quiz_for_user(request.auth, quiz_id)
+    return quiz.attempts.order_by("-score", "finished_at", "pk")
+
+
+@router.get("/quizzes/{quiz_id}/leaderboard", response=BoardOut)
+def get_leaderboard(request, quiz_id: Id):
+    """The leaderboard by person and by unit, 浏览量 and 人次."""
+    quiz = selectors.get_quiz_for_user(request.auth, quiz_id)
+    return {
+        "people": selectors.leaderboard(quiz),
+        "units": selectors.unit_board(quiz),
+        "views": quiz.num_views,
+        "attempts": quiz.num_attempts,
+    }
+
+
 @router.get("/{survey_id}", response=SurveyDetailOut)
 def get_survey(request, survey_id: Id):
     return selectors.get_survey_for_user(request.auth, survey_id)
@@ -272,6 +369,42 @@ def get_crosstab(
 def list_problems(request, survey_id: Id):
     survey = selectors.get_survey_for_user(request.auth, survey_id)
     return selectors.problems(survey)
+
+
+@router.post("/{survey_id}/problems", response={201: SurveyProblemOut})
+def create_problem(request, survey_id: Id, payload: SurveyProblemIn):
+    """Record a problem found in the answers (optionally from selected free-text answers)."""
+    survey = selectors.get_survey_for_user(request.auth, survey_id)
+    target = None
+    if payload.target_id is not None:
+        target = survey.targets.filter(pk=payload.target_id).first()
+        if target is None:
+            raise ValidationFailed(_("测评对象不属于该问卷"), field="target_id")
+    problem = services.record_problem(
+        by=request.auth,
+        survey=survey,
+        title=payload.title,
+        description=payload.description,
+        category=payload.category,
+        target=target,
+        answer_ids=payload.answer_ids,
+    )
+    return Status(201, problem)
+
+
+@router.get("/{survey_id}/groups", response=list[InspectionGroupOut])
+def list_groups(request, survey_id: Id):
+    """The special-inspection groups (专项督察组): members, targets, dates, findings."""
+    survey = selectors.get_survey_for_user(request.auth, survey_id)
+    return list(selectors.groups(survey))
+
+
+@router.get("/{survey_id}/tasks", response=list[RectificationTaskOut])
+@paginate(ApiPagination)
+def list_tasks(request, survey_id: Id):
+    """Rectification tasks (整改任务) of the survey's problems, by deadline."""
+    survey = selectors.get_survey_for_user(request.auth, survey_id)
+    return selectors.tasks(survey).order_by("deadline", "pk")
 
 
 @router.post("/{survey_id}/{verb}", response={200: SurveyOut, 409: SurveyMessageOut})
