@@ -241,6 +241,35 @@ MAP_FIGURES = {
     "wishes_claimed": "认领微心愿",
     "stations": "运营中的驿站",
 }
+# The big screen's key totals, two rows of nine, in this order; a key no app offers is skipped.
+# (The dashboard shows every figure; a 1920×1080 screen keeps room for its map and lists.)
+SCREEN_TOTALS = (
+    "organizations.count",
+    "people.people",
+    "people.volunteers",
+    "people.model_workers",
+    "activities.count",
+    "activities.attendances",
+    "volunteering.hours",
+    "wishes.published",
+    "wishes.claimed",
+    "stations.total",
+    "stations.usage",
+    "demands.received",
+    "demands.finish_rate",
+    "assistance.paid",
+    "assistance.households_visited",
+    "honours.awarded",
+    "surveys.quiz_attempts",
+    "surveys.satisfaction",
+)
+
+
+def screen_figures() -> list[Figure]:
+    offered = {f.key: f for f in all_figures()}
+    return [offered[key] for key in SCREEN_TOTALS if key in offered]
+
+
 # Provinces whose city boundaries are vendored (static/dashboards/maps/<code>.json).
 MAPS = ("410000", "430000", "510000")
 
@@ -314,7 +343,7 @@ def screen(
         figure=figure,
         map_code=_map_code(org),
         regions=regions,
-        totals=figure_values(user, period),
+        totals=figure_values(user, period, screen_figures()),
         activities=[
             {
                 "title": a.title,

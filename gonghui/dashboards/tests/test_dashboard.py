@@ -209,3 +209,13 @@ def test_the_dashboard_shows_every_figure_the_apps_offer(client, fed):
     # The people group (organisations, members, volunteers …) is the page's counters row.
     services = {f.key for f in all_figures() if f.group != "people"}
     assert services and services - shown == set()
+
+
+def test_the_big_screen_shows_its_key_totals_in_their_order(client, fed):
+    from gonghui.dashboards.selectors import SCREEN_TOTALS
+
+    client.force_login(fed.province_admin)
+    totals = client.get("/screen/").context["screen"].totals
+    keys = [f.key for f in totals]
+    assert keys == [key for key in SCREEN_TOTALS if key in keys]
+    assert 10 <= len(keys) <= 18 and "activities.count" in keys and "stations.total" in keys
