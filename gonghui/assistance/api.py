@@ -191,7 +191,7 @@ def list_archives(
         selectors.ArchiveFilter(
             q=q, status=status, tier=tier or "", organization=org, overdue=overdue
         ),
-    )
+    ).defer("address", "health", "bank_account", "monthly_income", "situation")
 
 
 @router.get("/archives/lookup", response={200: list[ArchiveOut], 403: dict, 429: dict})
