@@ -375,18 +375,13 @@ def _tallies(org_ids, start, end):
 
 
 def _sums(qs, group: tuple[str, ...]):
+    if not group:
+        row = qs.aggregate(**{f"s_{n}": Sum(n) for n in tallies.COUNTERS})
+        yield row, Counter({n: row[f"s_{n}"] or 0 for n in tallies.COUNTERS})
+        return
     rows = qs.values(*group).annotate(**{f"s_{n}": Sum(n) for n in tallies.COUNTERS}).order_by()
     for row in rows:
         yield row, Counter({n: row[f"s_{n}"] or 0 for n in tallies.COUNTERS})
-
-
-def _tally_values(org_ids, start, end):
-    """(None, (month, channel, type_id, topic_id), Counter): the unions' tally rows summed per
-    key by the database (a province's subtree is a few thousand rows, whatever its volume)."""
-    if not org_ids:
-        return
-    for row, values in _sums(_tallies(org_ids, start, end), KEY_FIELDS):
-        yield None, tuple(row[f] for f in KEY_FIELDS), values
 
 
 def _per_union(org_ids, start, end) -> dict[int, Counter]:
@@ -450,18 +445,15 @@ def demand_statistics(
     branches: list[Organization] = []
     if plan is None:
         rows = list(_raw_values(_counted(user, organization, start, end)))
+        stats = _statistics_from(rows, organization, start, end)
     else:
         org_ids, own_only = plan
-        rows = list(_tally_values(org_ids, start, end))
-        if org_ids:
-            branches = _children(org_ids)
+        branches = _children(org_ids) if org_ids else []
+        minus = [b.pk for b in branches] if own_only else []
+        summed = _groups_from_summary(org_ids, minus, start, end)
+        stats = _statistics_from([], organization, start, end, summed=summed)
         if own_only:
-            below = _tally_values([b.pk for b in branches], start, end)
-            rows += [
-                (pk, key, Counter({k: -v for k, v in values.items()})) for pk, key, values in below
-            ]
             branches = []
-    stats = _statistics_from(rows, organization, start, end)
     if branches:
         per_branch = _per_union([b.pk for b in branches], start, end)
         totals = [(b, per_branch.get(b.pk, Counter())) for b in branches]
@@ -475,15 +467,41 @@ def demand_statistics(
     return stats
 
 
-def _statistics_from(rows, organization, start, end) -> DemandStatistics:
+GROUPS = {"channel": "channel", "type": "demand_type_id", "topic": "topic_id", "month": "month"}
+
+
+def _groups_from_rows(rows) -> tuple[Counter, dict]:
+    """The total and the per-channel, type, topic and month counters of rows of demands."""
     total = Counter()
-    groups = {name: defaultdict(Counter) for name in ("channel", "type", "topic", "month")}
+    groups = {name: defaultdict(Counter) for name in GROUPS}
     for _pk, (month, channel, type_id, topic_id), values in rows:
         total.update(values)
         groups["channel"][channel].update(values)
         groups["type"][type_id].update(values)
         groups["topic"][topic_id].update(values)
         groups["month"][month].update(values)
+    return total, groups
+
+
+def _groups_from_summary(org_ids, minus_ids, start, end) -> tuple[Counter, dict]:
+    """The same summed by the database from the unions' tally rows, less those of
+    `minus_ids` (the unions below, for a user who counts only their own union's demands)."""
+    total = Counter()
+    groups = {name: defaultdict(Counter) for name in GROUPS}
+    for ids, sign in ((org_ids, 1), (minus_ids, -1)):
+        if not ids:
+            continue
+        qs = _tallies(ids, start, end)
+        for _row, values in _sums(qs, ()):
+            total.update({k: sign * v for k, v in values.items()})
+        for name, column in GROUPS.items():
+            for row, values in _sums(qs, (column,)):
+                groups[name][row[column]].update({k: sign * v for k, v in values.items()})
+    return total, groups
+
+
+def _statistics_from(rows, organization, start, end, *, summed=None) -> DemandStatistics:
+    total, groups = summed or _groups_from_rows(rows)
     counts = DemandCounts("", total)
     stats = DemandStatistics(
         organization,
