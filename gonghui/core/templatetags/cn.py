@@ -110,7 +110,7 @@ _pk_url_parts: dict[tuple, tuple[str, str]] = {}
 
 @register.filter
 def pk_url(pk, url_name: str) -> str:
-    """`{{ p.pk|pk_url:"people:detail" }}` is `{% url "people:detail" p.pk %}` for a URL taking
+    """`{{ row.pk|pk_url:"app:detail" }}` is `{% url "app:detail" row.pk %}` for a URL taking
     one integer, reversed once per URL name, script prefix and URL configuration instead of once
     per row: a list of fifty rows with two links each no longer reverses a hundred times."""
     key = (url_name, get_script_prefix(), get_urlconf())
