@@ -167,11 +167,11 @@ class Demand(OrgScopedModel, TimeStampedModel):
         indexes = [
             # The lists: a subtree (path range), optionally one status, newest first.
             models.Index(fields=["org_path", "-id"], name="demand_scope"),
-            models.Index(fields=["org_path", "status", "-id"], name="demand_scope_status_id"),
+            # A large subtree (a province, a city) is listed newest first by walking these in
+            # id order and checking the path, rather than sorting the whole subtree.
+            models.Index(fields=["status", "-id"], name="demand_status_id"),
             models.Index(
-                fields=["org_path", "-id"],
-                name="demand_scope_overdue",
-                condition=models.Q(is_overdue=True),
+                fields=["-id"], name="demand_overdue_id", condition=models.Q(is_overdue=True)
             ),
             models.Index(fields=["organization", "-id"], name="demand_holder"),
             models.Index(

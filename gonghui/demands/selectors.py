@@ -53,6 +53,10 @@ LIST_FIELDS = [
 ]
 
 
+# Depth of a city federation (national 1, province 2, city 3).
+LARGE_SUBTREE_DEPTH = 3
+
+
 @dataclass
 class DemandFilter:
     q: str = ""
@@ -91,8 +95,16 @@ def jointly_handled(user):
 
 def demands_for_user(user, filters: DemandFilter | None = None):
     filters = filters or DemandFilter()
-    qs = jointly_handled(user) if filters.view == "joint" else Demand.objects.visible_to(user)
-    if filters.organization is not None:
+    # A province or city holds most of the rows: walking them newest first and checking the
+    # path beats reading the subtree by path and sorting it; a county or below is read by path.
+    narrow = filters.organization or getattr(user, "organization", None)
+    indexed = narrow is not None and narrow.depth > LARGE_SUBTREE_DEPTH
+    qs = (
+        jointly_handled(user)
+        if filters.view == "joint"
+        else Demand.objects.visible_to(user, within=filters.organization, indexed=indexed)
+    )
+    if filters.organization is not None and filters.view == "joint":
         qs = qs.in_subtree(filters.organization)
     if filters.view == "own" and user.organization_id:
         qs = qs.filter(organization_id=user.organization_id)
