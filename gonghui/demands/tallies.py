@@ -252,3 +252,15 @@ def rebuild(*, chunk: int = 5000) -> int:
         with connection.cursor() as cursor:
             cursor.execute(f"LOCK TABLE {Demand._meta.db_table} IN SHARE MODE")
     return write_all(totals_by_union(_demand_rows(chunk)))
+
+
+def rebuild_after_moves(*, now=None, within=dt.timedelta(days=2)) -> int | None:
+    """The nightly reconciliation: when an organisation was moved under another parent lately
+    (its demands now count at new ancestors), recount the summary; otherwise nothing to do."""
+    from gonghui.core.models import AuditEntry
+
+    since = (now or timezone.now()) - within
+    moved = AuditEntry.objects.filter(
+        action=AuditEntry.Action.MOVE, target_type="organizations.organization", at__gte=since
+    ).exists()
+    return rebuild() if moved else None

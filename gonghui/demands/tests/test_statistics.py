@@ -207,3 +207,16 @@ def test_the_dashboard_figures_count_the_period_in_the_users_scope(fed):
     assert values["finish_rate"] in (0.0, 100.0)  # answered now, against a March limit
     assert figure("demands.received").compute(fed.outsider, period) == 0
     assert "start=2026-03" in figure("demands.received").url(period)
+
+
+def test_after_an_organisation_moves_the_nightly_job_recounts_the_summary(fed):
+    from gonghui.demands.tasks import reconcile_demand_tallies
+    from gonghui.organizations.services import move_organization
+
+    demand = make_demand(fed, by=fed.city_admin, receiving=fed.zhengzhou, channel="visit")
+    services.transfer_demand(demand=demand, by=fed.city_admin, to=fed.jinshui)
+    assert reconcile_demand_tallies.call() is None  # nothing moved: nothing to do
+    move_organization(by=fed.sysadmin, organization=fed.jinshui, new_parent=fed.henan)
+    assert tallies.stored() != tallies.recount()
+    assert reconcile_demand_tallies.call() > 0
+    assert tallies.stored() == tallies.recount()
