@@ -42,3 +42,14 @@ def test_home_queries_do_not_grow_with_people_and_organisations(client, fed):
 
     client.force_login(fed.city_admin)
     assert_constant_queries(client, "/", more)
+
+
+def test_a_money_figure_the_user_may_not_see_shows_a_dash(client, fed):
+    """A liaison may not read relief records: the assistance amount is a dash, never blank or 0."""
+    client.force_login(fed.liaison)
+    html = client.get("/").content.decode()
+    tile = re.search(
+        r'data-figure="assistance\.paid"[^>]*>\s*<span class="num">([^<]*)</span>', html
+    )
+    assert tile is not None
+    assert tile.group(1).strip() == "—"
