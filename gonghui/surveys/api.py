@@ -308,7 +308,7 @@ def get_quiz(request, quiz_id: Id):
 def list_attempts(request, quiz_id: Id):
     """Every attempt of the quiz, best score first."""
     quiz = selectors.get_quiz_for_user(request.auth, quiz_id)
-    return quiz.attempts.order_by("-score", "finished_at", "pk")
+    return selectors.attempts_best_first(quiz)
 
 
 @router.get("/quizzes/{quiz_id}/leaderboard", response=BoardOut)
@@ -377,7 +377,7 @@ def create_problem(request, survey_id: Id, payload: SurveyProblemIn):
     survey = selectors.get_survey_for_user(request.auth, survey_id)
     target = None
     if payload.target_id is not None:
-        target = survey.targets.filter(pk=payload.target_id).first()
+        target = selectors.target_of(survey, payload.target_id)
         if target is None:
             raise ValidationFailed(_("测评对象不属于该问卷"), field="target_id")
     problem = services.record_problem(
@@ -404,7 +404,7 @@ def list_groups(request, survey_id: Id):
 def list_tasks(request, survey_id: Id):
     """Rectification tasks (整改任务) of the survey's problems, by deadline."""
     survey = selectors.get_survey_for_user(request.auth, survey_id)
-    return selectors.tasks(survey).order_by("deadline", "pk")
+    return selectors.tasks_by_deadline(survey)
 
 
 @router.post("/{survey_id}/{verb}", response={200: SurveyOut, 409: SurveyMessageOut})

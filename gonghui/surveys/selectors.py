@@ -540,6 +540,20 @@ def tasks(survey: Survey):
     return RectificationTask.objects.filter(problem__survey=survey).select_related("problem")
 
 
+def tasks_by_deadline(survey: Survey):
+    return tasks(survey).order_by("deadline", "pk")
+
+
+def attempts_best_first(quiz: Quiz):
+    """Every attempt of the quiz, best score first."""
+    return quiz.attempts.order_by("-score", "finished_at", "pk")
+
+
+def target_of(survey: Survey, target_id: int):
+    """The survey's own evaluated target with that id, or None."""
+    return survey.targets.filter(pk=target_id).first()
+
+
 def get_task(survey: Survey, task_id: int) -> RectificationTask:
     task = tasks(survey).filter(pk=task_id).first()
     if task is None:
