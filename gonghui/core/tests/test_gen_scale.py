@@ -46,3 +46,23 @@ def test_gen_scale_builds_organisations_people_and_bench_accounts_once(db):
 def test_gen_scale_refuses_too_few_organisations(db):
     with pytest.raises(CommandError, match="--orgs 太小"):
         call_command("gen_scale", orgs=5, people=10, stdout=io.StringIO())
+
+
+def test_gen_scale_for_some_apps_runs_only_theirs_and_the_foundation():
+    assert [name for name, _fn in generators({"stations"})] == [
+        "组织机构",
+        "人员",
+        "账号与角色",
+        "工会驿站",
+    ]
+
+
+def test_gen_scale_apps_option_builds_the_foundation_and_that_app(db):
+    from gonghui.stations.models import Station
+
+    make_org("中华全国总工会", kind=Organization.Kind.NATIONAL)
+    out = io.StringIO()
+    call_command("gen_scale", orgs=260, people=30, apps="stations", stdout=out)
+    assert User.objects.filter(username="bench_province").exists()
+    assert Station.objects.exists()
+    assert "帮扶救助" not in out.getvalue() and "职工诉求" not in out.getvalue()

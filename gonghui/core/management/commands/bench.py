@@ -34,7 +34,8 @@ class Command(BaseCommand):
     def handle(self, *args, only, apps, repeat, orgs, people, no_generate, json_path, **options):
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
         if not no_generate:
-            call_command("gen_scale", orgs=orgs, people=people, stdout=self.stdout)
+            # `--apps` generates only those apps' data (and the foundation they stand on).
+            call_command("gen_scale", orgs=orgs, people=people, apps=apps, stdout=self.stdout)
         ctx = BenchContext(repeat=repeat)
         results = []
         app_labels = {a.strip() for a in apps.split(",")} if apps else None
