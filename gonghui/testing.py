@@ -253,3 +253,58 @@ def app_test_modules(name: str) -> list:
             if missing.name not in (f"{config.name}.tests", f"{config.name}.tests.{name}"):
                 raise
     return found
+
+
+S3_KEY, S3_SECRET, S3_REGION = "gonghui-test", "gonghui-test-secret", "cn-north-1"
+
+
+def moto_s3_server():
+    """A started S3-compatible server on loopback (moto's server mode): (server, endpoint URL).
+    The caller stops it."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    return server, f"http://{host}:{port}"
+
+
+def use_s3_bucket(settings, tmp_path, endpoint: str):
+    """A fresh private bucket on `endpoint` made the default storage (the local MEDIA_ROOT is
+    `tmp_path`, which must stay empty); returns (boto3 client, bucket name)."""
+    import uuid
+
+    import boto3
+
+    name = f"gonghui-{uuid.uuid4().hex[:12]}"
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        aws_access_key_id=S3_KEY,
+        aws_secret_access_key=S3_SECRET,
+        region_name=S3_REGION,
+    )
+    client.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": S3_REGION})
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": name,
+                "endpoint_url": endpoint,
+                "region_name": S3_REGION,
+                "access_key": S3_KEY,
+                "secret_key": S3_SECRET,
+                "addressing_style": "path",
+                "signature_version": "s3v4",
+                "default_acl": None,
+                "querystring_auth": True,
+                "querystring_expire": 60,
+                "file_overwrite": False,
+            },
+        },
+    }
+    settings.GONGHUI_S3_URL_SECONDS = 60
+    settings.GONGHUI_S3_SIGNED_DOWNLOADS = False
+    return client, name

@@ -5,66 +5,29 @@ check sees the bucket."""
 
 import json
 import urllib.request
-import uuid
 
-import boto3
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from moto.server import ThreadedMotoServer
 
 from gonghui.activities import services as activity_services
 from gonghui.activities.tests.factories import make_activity
 from gonghui.campaigns.tests.factories import png_bytes
+from gonghui.testing import moto_s3_server, use_s3_bucket
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
-
-KEY, SECRET, REGION = "gonghui-test", "gonghui-test-secret", "cn-north-1"
 
 
 @pytest.fixture(scope="module")
 def s3_server():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
+    server, endpoint = moto_s3_server()
+    yield endpoint
     server.stop()
 
 
 @pytest.fixture
 def bucket(s3_server, settings, tmp_path):
-    name = f"gonghui-{uuid.uuid4().hex[:12]}"
-    client = boto3.client(
-        "s3",
-        endpoint_url=s3_server,
-        aws_access_key_id=KEY,
-        aws_secret_access_key=SECRET,
-        region_name=REGION,
-    )
-    client.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": REGION})
-    settings.MEDIA_ROOT = tmp_path  # must stay empty
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": name,
-                "endpoint_url": s3_server,
-                "region_name": REGION,
-                "access_key": KEY,
-                "secret_key": SECRET,
-                "addressing_style": "path",
-                "signature_version": "s3v4",
-                "default_acl": None,
-                "querystring_auth": True,
-                "querystring_expire": 60,
-                "file_overwrite": False,
-            },
-        },
-    }
-    settings.GONGHUI_S3_URL_SECONDS = 60
-    settings.GONGHUI_S3_SIGNED_DOWNLOADS = False
-    return client, name
+    return use_s3_bucket(settings, tmp_path, s3_server)
 
 
 def _objects(client, name) -> list[str]:

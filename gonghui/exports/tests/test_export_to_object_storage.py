@@ -1,56 +1,19 @@
 """A background export written to S3-compatible storage (moto's server on loopback): the file
 lands in the bucket, not on the disk, and its owner downloads it through the checked view."""
 
-import uuid
-
-import boto3
 import pytest
-from moto.server import ThreadedMotoServer
 
 from gonghui.exports.models import SpreadsheetExport
 from gonghui.exports.testing import sheet_rows
-from gonghui.testing import make_person
+from gonghui.testing import make_person, moto_s3_server, use_s3_bucket
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
-
-KEY, SECRET, REGION = "gonghui-test", "gonghui-test-secret", "cn-north-1"
 
 
 @pytest.fixture
 def bucket(settings, tmp_path):
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    name = f"gonghui-{uuid.uuid4().hex[:12]}"
-    client = boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        aws_access_key_id=KEY,
-        aws_secret_access_key=SECRET,
-        region_name=REGION,
-    )
-    client.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": REGION})
-    settings.MEDIA_ROOT = tmp_path  # must stay empty
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": name,
-                "endpoint_url": endpoint,
-                "region_name": REGION,
-                "access_key": KEY,
-                "secret_key": SECRET,
-                "addressing_style": "path",
-                "signature_version": "s3v4",
-                "default_acl": None,
-                "file_overwrite": False,
-            },
-        },
-    }
-    settings.GONGHUI_S3_SIGNED_DOWNLOADS = False
-    yield client, name
+    server, endpoint = moto_s3_server()
+    yield use_s3_bucket(settings, tmp_path, endpoint)
     server.stop()
 
 
