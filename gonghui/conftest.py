@@ -85,6 +85,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: nothing remembered by an earlier test (a capped
+    count, a rate-limit count, a cached figure) reaches it through rows that reuse its ids."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_state_for_journeys(request):
     """Each journey — and each other test on a transactional database, which an earlier such
     test may have flushed — starts as on a fresh site: the reference rows back, and no

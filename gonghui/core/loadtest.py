@@ -10,7 +10,9 @@ and timeouts), the CPU the site's processes spent per request and the load avera
 
 CPU-ms per request is the figure that survives a busy machine: requests per second are what
 this machine gave while shared, while `cores × 1000 / CPU-ms` is what the cores would hold
-with the site alone on them (as long as the database is not the bottleneck).
+with the site alone on them. On a PostgreSQL server running on this machine the CPU of the
+backends serving the site is counted too (`database_cpu_ms_per_request`), since they share the
+cores.
 """
 
 import contextlib
@@ -28,6 +30,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
 
 from .bench import Case, Result
@@ -159,6 +162,30 @@ def _site_cpu_seconds(root: int) -> float:
     return total
 
 
+def _database_cpu_seconds() -> float | None:
+    """User + system CPU of the PostgreSQL backends serving this database, when the server runs
+    on this machine (None on SQLite, whose work is inside the site's processes, or when the
+    backends cannot be seen). The site keeps its connections, so the same backends serve the
+    whole run."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid()"
+        )
+        pids = [pid for (pid,) in cursor.fetchall()]
+    total, seen = 0.0, False
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        seen = True
+        total += (int(fields[11]) + int(fields[12])) / _TICKS
+    return total if seen else None
+
+
 # --- The driver ----------------------------------------------------------------------------
 
 LUA = r"""
@@ -240,9 +267,10 @@ def load_test(path: str, *, username: str, connections: int, seconds: float | No
         # Every process imports, compiles templates and opens connections on first use.
         run_wrk(port, path, cookie=cookie, connections=connections, seconds=WARMUP_SECONDS)
         load_before = os.getloadavg()
-        cpu_before = _site_cpu_seconds(pid)
+        cpu_before, db_cpu_before = _site_cpu_seconds(pid), _database_cpu_seconds()
         figures = run_wrk(port, path, cookie=cookie, connections=connections, seconds=seconds)
         cpu = _site_cpu_seconds(pid) - cpu_before
+        db_cpu_after = _database_cpu_seconds()
         load_after = os.getloadavg()
     requests = figures["requests"]
     figures.update(
@@ -254,8 +282,15 @@ def load_test(path: str, *, username: str, connections: int, seconds: float | No
         load_average_before=[round(v, 2) for v in load_before],
         load_average_after=[round(v, 2) for v in load_after],
     )
+    # Backends are counted as the run ends; one that closed mid-run takes its CPU with it, so
+    # the figure is a lower bound (the site keeps its connections, so none should).
+    db_cpu = None if None in (db_cpu_before, db_cpu_after) else db_cpu_after - db_cpu_before
+    if requests and db_cpu is not None:
+        figures["database_cpu_ms_per_request"] = round(1000 * db_cpu / requests, 2)
     if requests and cpu:
-        figures["requests_per_second_cores_alone"] = round(os.cpu_count() * requests / cpu)
+        figures["requests_per_second_cores_alone"] = round(
+            os.cpu_count() * requests / (cpu + (db_cpu or 0))
+        )
     return figures
 
 
@@ -293,6 +328,7 @@ def load_test_case(
                 "non_ok",
                 "socket_errors",
                 "site_cpu_ms_per_request",
+                "database_cpu_ms_per_request",
                 "requests_per_second_cores_alone",
                 "cores",
                 "load_average_before",

@@ -12,6 +12,25 @@ def test_capped_count(fed):
     assert capped_count(Person.objects.all(), cap=10) == (5, False)
 
 
+def test_a_count_that_reached_its_cap_is_remembered_and_an_exact_one_is_not(
+    fed, django_assert_num_queries
+):
+    for i in range(5):
+        make_person(fed.grassroots, name=f"职工{i}")
+    people = Person.objects.filter(organization=fed.grassroots)
+    assert capped_count(people, cap=3) == (3, True)
+    with django_assert_num_queries(0):
+        assert capped_count(people, cap=3) == (3, True)
+    # Another query (another scope, filter or cap) is counted for itself.
+    with django_assert_num_queries(1):
+        assert capped_count(people.filter(name="职工1"), cap=3) == (1, False)
+    # Below the cap nothing is remembered: the count follows every write.
+    with django_assert_num_queries(1):
+        assert capped_count(people, cap=10) == (5, False)
+    make_person(fed.grassroots, name="职工5")
+    assert capped_count(people, cap=10) == (6, False)
+
+
 def test_capped_paginator_pages(fed):
     for i in range(5):
         make_person(fed.grassroots, name=f"职工{i}")
