@@ -25,7 +25,15 @@ worker_class = "gthread"
 # ordinary page comes near it. Keep nginx's proxy_read_timeout a little above it.
 timeout = env_int("GONGHUI_WEB_TIMEOUT", 60)
 graceful_timeout = min(timeout, 30)
-keepalive = 5
+# Each process accepts only the connections it has threads for, and closes a connection after
+# its response: the connections waiting beyond that stay in the kernel's queue, where whichever
+# process frees a thread first takes the next one. With gunicorn's defaults (1 000 connections
+# a process, kept alive 5 s) one process accepted 45 of wrk's 50 kept-alive connections and
+# served them on its four threads while the other two idled, which set the people list's p95
+# under load. Behind nginx this costs nothing (nginx opens a connection to the site per request,
+# docs/deploy.md); a client talking to gunicorn directly reconnects per request.
+worker_connections = env_int("GONGHUI_WEB_CONNECTIONS", threads)
+keepalive = env_int("GONGHUI_WEB_KEEPALIVE", 0)
 # Recycle a process after this many requests (with jitter so they do not all restart at once):
 # it bounds the memory a long-running process can accumulate. A new process spends about a
 # second of CPU loading the site, and the requests queued behind it wait that long: at 2 000

@@ -65,7 +65,13 @@ def test_the_site_runs_under_gunicorn_with_the_deployment_settings():
 
 @pytest.fixture
 def gunicorn_conf(monkeypatch):
-    for name in ("GONGHUI_WEB_WORKERS", "GONGHUI_WEB_THREADS", "GONGHUI_WEB_TIMEOUT"):
+    for name in (
+        "GONGHUI_WEB_WORKERS",
+        "GONGHUI_WEB_THREADS",
+        "GONGHUI_WEB_TIMEOUT",
+        "GONGHUI_WEB_CONNECTIONS",
+        "GONGHUI_WEB_KEEPALIVE",
+    ):
         monkeypatch.delenv(name, raising=False)
 
     def load():
@@ -90,6 +96,20 @@ def test_gunicorn_defaults_follow_the_cores(gunicorn_conf):
     assert [conf.default_workers(n) for n in (1, 2, 4, 32)] == [2, 3, 5, 9]
     # Two sites (or test servers) on one machine must not share gunicorn's control socket.
     assert conf.control_socket_disable is True
+
+
+def test_a_process_takes_only_the_connections_it_has_threads_for(gunicorn_conf, monkeypatch):
+    """Connections beyond a process's threads wait in the kernel's queue for whichever process
+    frees a thread first, instead of queueing inside one process while the others idle."""
+    conf = gunicorn_conf()
+    assert conf.worker_connections == conf.threads
+    assert conf.keepalive == 0
+    monkeypatch.setenv("GONGHUI_WEB_THREADS", "8")
+    assert gunicorn_conf().worker_connections == 8
+    monkeypatch.setenv("GONGHUI_WEB_CONNECTIONS", "100")
+    monkeypatch.setenv("GONGHUI_WEB_KEEPALIVE", "5")
+    conf = gunicorn_conf()
+    assert (conf.worker_connections, conf.keepalive) == (100, 5)
 
 
 def test_make_demo_and_run_serve_on_host():
