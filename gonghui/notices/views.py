@@ -205,6 +205,8 @@ def public(request, notice_id: int):
         {
             "notice": notice,
             "entries": entries,
+            # a notice of units (survey results) has no name column
+            "has_names": any(e["masked_name"] for e in entries),
             "entries_key": selectors.public_entries_key(notice),
             "form": form,
         },
@@ -214,8 +216,14 @@ def public(request, notice_id: int):
 
 def public_print(request, notice_id: int):
     notice = selectors.get_public_notice(notice_id)
+    entries = selectors.public_entries(notice)
     return render(
         request,
         "notices/print.html",
-        {"notice": notice, "entries": selectors.public_entries(notice), "now": dt.datetime.now()},
+        {
+            "notice": notice,
+            "entries": entries,
+            "has_names": any(e["masked_name"] for e in entries),
+            "now": dt.datetime.now(),
+        },
     )

@@ -407,6 +407,66 @@ def list_tasks(request, survey_id: Id):
     return selectors.tasks_by_deadline(survey)
 
 
+class ResultsIn(Schema):
+    publish_date: dt.date
+    summary: str = PydanticField("", max_length=5000)
+
+
+class ResultsEntryOut(Schema):
+    rank: int
+    target: str
+    detail: str
+
+
+class ResultsOut(Schema):
+    publish_date: dt.date | None
+    published_at: dt.datetime | None
+    notice_id: int | None
+    notice_url: str | None
+    title: str
+    intro: str
+    entries: list[ResultsEntryOut]
+
+
+def _results(request, survey) -> dict:
+    notice = selectors.results_notice_of(survey)
+    content = selectors.results_content(survey)
+    return {
+        "publish_date": survey.results_publish_date,
+        "published_at": survey.results_published_at,
+        "notice_id": notice.pk if notice else None,
+        "notice_url": request.build_absolute_uri(notice.get_public_url()) if notice else None,
+        "title": content.title,
+        "intro": content.intro,
+        "entries": [
+            {"rank": n, "target": e["unit"], "detail": e["detail"]}
+            for n, e in enumerate(content.entries, start=1)
+        ],
+    }
+
+
+@router.get("/{survey_id}/results", response=ResultsOut)
+def get_results(request, survey_id: Id):
+    """The results publication: its date, its public notice once out, and the content (the
+    notice's, or what it would show with today's figures)."""
+    survey = selectors.get_survey_for_user(request.auth, survey_id)
+    return _results(request, survey)
+
+
+@router.post("/{survey_id}/results", response=ResultsOut)
+def schedule_results(request, survey_id: Id, payload: ResultsIn):
+    """Set the publication date and summary: from that date the results are a public notice
+    (a date that has come publishes at once)."""
+    survey = selectors.get_survey_for_user(request.auth, survey_id)
+    survey = services.schedule_results(
+        by=request.auth,
+        survey=survey,
+        publish_date=payload.publish_date,
+        summary=payload.summary,
+    )
+    return _results(request, survey)
+
+
 @router.post("/{survey_id}/{verb}", response={200: SurveyOut, 409: SurveyMessageOut})
 def transition(request, survey_id: Id, verb: Literal["publish", "close"]):
     """publish (draft → collecting) or close (collecting → closed)."""

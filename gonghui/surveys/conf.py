@@ -31,3 +31,8 @@ def public_link_cache_seconds() -> int:
     """How long a process remembers a public link's channel and survey when taking answers
     (0 = look it up on every answer)."""
     return _int("GONGHUI_SURVEY_LINK_CACHE_SECONDS", 5)
+
+
+def results_notice_days() -> int:
+    """How many calendar days a survey's results notice stays up (公示期)."""
+    return _int("GONGHUI_SURVEY_RESULTS_NOTICE_DAYS", 30)

@@ -128,7 +128,10 @@ class TaskForm(forms.Form):
 class ResultsForm(forms.Form):
     publish_date = forms.DateField(label=_("结果公布日期"), widget=DateInput)
     summary = forms.CharField(
-        label=_("结果说明"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("结果说明"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 

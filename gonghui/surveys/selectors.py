@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.db import replica
+from gonghui.notices import selectors as notice_selectors
 
 from . import answers as answer_rules
 from . import conf
@@ -571,11 +572,117 @@ def rectification_summary(survey: Survey) -> dict:
     }
 
 
-def published_results(survey_id: int) -> Survey:
+INTRO_LIMIT = 2000  # the notice's intro field
+
+
+@dataclass
+class ResultsNotice:
+    """What the public sees of a survey's results: de-identified by construction — the
+    ranking comes from the counters, the problems are the staff's own titles with their stage;
+    no answer, respondent attribute or free text goes in."""
+
+    title: str
+    intro: str
+    entries: list[dict]
+
+
+def results_notice(survey: Survey) -> ResultsNotice:
+    """The public notice of a survey's results: one line per target in ranking order (rank,
+    name, satisfaction rate, its problems and how far their rectification has come), and an
+    introduction with the office's summary, the totals and the problems found."""
+    ranking = satisfaction_ranking(survey)
+    total = counts(survey).get((0, "", "", ""), 0)
+    found = list(
+        Problem.objects.filter(survey=survey)
+        .select_related("target")
+        .only("title", "category", "stage", "target__name")
+        .order_by("pk")
+    )
+    per_target: dict[int | None, Counter] = defaultdict(Counter)
+    for problem in found:
+        per_target[problem.target_id][problem.stage] += 1
+    entries = []
+    for score in ranking:
+        rate = "—" if score.rate is None else f"{score.rate:.2f}%"
+        detail = _("满意率 %(rate)s（有效评价 %(n)s 项次）") % {"rate": rate, "n": score.counted}
+        stages = per_target.get(score.target_id)
+        if stages:
+            detail += _("；问题 %(n)s 个，已整改 %(done)s 个") % {
+                "n": sum(stages.values()),
+                "done": stages.get(Problem.Stage.RESOLVED, 0),
+            }
+        entries.append(
+            {"masked_name": "", "unit": score.name, "detail": detail, "ref_id": score.target_id}
+        )
+    stage_counts = Counter(p.stage for p in found)
+    paragraphs = [survey.results_summary.strip()] if survey.results_summary.strip() else []
+    paragraphs.append(
+        _(
+            "本次测评共收回有效问卷 %(total)s 份，对 %(targets)s 个行业和部门进行测评，按满意率排名如下。"
+        )
+        % {"total": total, "targets": len(ranking)}
+    )
+    if found:
+        paragraphs.append(
+            _("测评梳理问题 %(n)s 个：%(stages)s。")
+            % {
+                "n": len(found),
+                "stages": "，".join(
+                    f"{label} {stage_counts.get(value, 0)} 个"
+                    for value, label in Problem.Stage.choices
+                ),
+            }
+        )
+        lines = []
+        for n, problem in enumerate(found, start=1):
+            where = f"（{problem.target.name}）" if problem.target_id else ""
+            lines.append(f"{n}. {problem.title}{where}：{problem.get_stage_display()}")
+        head = "\n\n".join(paragraphs)
+        room = INTRO_LIMIT - len(head) - 40
+        shown = []
+        for line in lines:
+            if sum(len(x) + 1 for x in shown) + len(line) + 1 > room:
+                break
+            shown.append(line)
+        listing = "\n".join(shown)
+        if len(shown) < len(lines):
+            listing += "\n" + _("……等 %(n)s 个问题") % {"n": len(lines)}
+        paragraphs.append(listing)
+    return ResultsNotice(
+        title=str(_("%(title)s测评结果公示") % {"title": survey.title})[:100],
+        intro="\n\n".join(paragraphs)[:INTRO_LIMIT],
+        entries=entries,
+    )
+
+
+def results_notice_of(survey: Survey):
+    """The public notice the survey's results went out in, if they have."""
+    if survey.results_published_at is None:
+        return None
+    return notice_selectors.notice_for_source(survey)
+
+
+def results_content(survey: Survey) -> ResultsNotice:
+    """What went out in the results notice once published, else what would go out now."""
+    notice = results_notice_of(survey)
+    if notice is None:
+        return results_notice(survey)
+    return ResultsNotice(
+        title=notice.title,
+        intro=notice.intro,
+        entries=list(
+            notice_selectors.entries_of(notice).values("position", "masked_name", "unit", "detail")
+        ),
+    )
+
+
+def published_results(survey_id: int):
+    """The results notice of a survey whose publication date has come; 404 before it."""
     survey = Survey.objects.filter(pk=survey_id, results_published_at__isnull=False).first()
-    if survey is None:
+    notice = results_notice_of(survey) if survey is not None else None
+    if notice is None:
         raise Http404
-    return survey
+    return notice
 
 
 def published_surveys():

@@ -18,8 +18,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core import audit, workflow
-from gonghui.core.exceptions import DomainError, PermissionDenied, ValidationFailed
+from gonghui.core.exceptions import (
+    DomainError,
+    InvalidTransition,
+    PermissionDenied,
+    ValidationFailed,
+)
 from gonghui.core.files import check_upload
+from gonghui.notices import services as notices
 from gonghui.organizations.models import Organization
 
 from . import answers as answer_rules
@@ -40,7 +46,7 @@ from .models import (
     SurveyToken,
     TextAnswer,
 )
-from .selectors import definition_of, forget_public_channels
+from .selectors import definition_of, forget_public_channels, results_notice
 from .workflow import SURVEY_TRANSITIONS, TASK_TRANSITIONS, SurveyStatus
 
 MANAGE = "surveys.change_survey"
@@ -800,25 +806,75 @@ def return_task(*, by, task: RectificationTask, note: str) -> RectificationTask:
 
 
 def schedule_results(*, by, survey: Survey, publish_date: dt.date, summary: str) -> Survey:
-    """The results (ranking and summary) go public on `publish_date`."""
+    """The survey's office sets the day its results (ranking, problems and rectification) go
+    out as a public notice, and the summary that opens it; nothing is public before that day.
+    A day that has come publishes at once; once published, the date is fixed."""
     _require_survey(by, survey)
+    if survey.results_published_at is not None:
+        raise InvalidTransition(_("测评结果已公布，不能再修改公布日期"))
     survey.results_publish_date = publish_date
     survey.results_summary = (summary or "").strip()[:5000]
-    survey.results_published_at = None
-    survey.save(update_fields=["results_publish_date", "results_summary", "results_published_at"])
+    survey.save(update_fields=["results_publish_date", "results_summary"])
     audit.record(
-        by=by, action=audit.Action.UPDATE, target=survey, summary=f"结果定于 {publish_date} 公布"
+        by=by,
+        action=audit.Action.UPDATE,
+        target=survey,
+        summary=_("测评结果定于 %(date)s 公布") % {"date": publish_date.isoformat()},
     )
     if publish_date <= timezone.localdate():
-        publish_due_results()
+        publish_results(survey=survey, by=by)
+        survey.refresh_from_db(fields=["results_published_at"])
     return survey
 
 
-def publish_due_results(*, today: dt.date | None = None) -> int:
-    today = today or timezone.localdate()
-    return Survey.objects.filter(
-        results_publish_date__lte=today, results_published_at__isnull=True
-    ).update(results_published_at=timezone.now())
+def publish_results(*, survey: Survey, by=None, now: dt.datetime | None = None):
+    """Open the results notice through the notices app on (or after) the set date; returns the
+    notice, or None when the date has not come or another run published them already. The
+    survey is claimed with a conditional UPDATE in the notice's transaction, so two clocks at
+    once open one notice. `by` is the office member who published, None for the clock."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        claimed = Survey.objects.filter(
+            pk=survey.pk,
+            results_published_at__isnull=True,
+            results_publish_date__lte=timezone.localtime(now).date(),
+        ).update(results_published_at=now)
+        if not claimed:
+            return None
+        survey = Survey.objects.select_related("organization").get(pk=survey.pk)
+        content = results_notice(survey)
+        notice = notices.open_notice(
+            by=by,
+            organization=survey.organization,
+            title=content.title,
+            intro=content.intro,
+            entries=content.entries,
+            calendar_days=conf.results_notice_days(),
+            opens_at=now,
+            source=survey,
+            source_label=str(_("问卷测评")),
+            contact=survey.organization.name,
+        )
+        if not notice.is_open:  # `now` given by the clock, ahead of the notice's own clock
+            notice = notices.post_notice(notice=notice, now=now)
+        audit.record(
+            by=by,
+            action=audit.Action.TRANSITION,
+            target=survey,
+            summary=_("测评结果已公示（公示编号 %(id)s）") % {"id": notice.pk},
+            details={"notice_id": notice.pk},
+        )
+    return notice
+
+
+def publish_due_results(*, now: dt.datetime | None = None) -> int:
+    """The clock: publish the results of every survey whose date has come."""
+    now = now or timezone.now()
+    due = Survey.objects.filter(
+        results_publish_date__lte=timezone.localtime(now).date(),
+        results_published_at__isnull=True,
+    ).order_by("pk")
+    return sum(publish_results(survey=s, now=now) is not None for s in list(due[:200]))
 
 
 # --- Quizzes ----------------------------------------------------------------------------------

@@ -18,3 +18,10 @@ def fold_survey_counts(survey_id: int) -> int:
 @task()
 def fold_pending_counts() -> int:
     return services.fold_all_pending()
+
+
+@periodic("*/10 * * * *")
+@task()
+def publish_due_results() -> int:
+    """Results whose publication date has come go out as a public notice."""
+    return services.publish_due_results()

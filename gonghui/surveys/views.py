@@ -88,12 +88,6 @@ def detail(request, survey_id: int):
             "links": _links(request, survey),
             "question_form": QuestionForm(),
             "channel_form": ChannelForm(),
-            "results_form": ResultsForm(
-                initial={
-                    "publish_date": survey.results_publish_date,
-                    "summary": survey.results_summary,
-                }
-            ),
             "tokens_total": total,
             "tokens_used": used,
             "can_manage": request.user.has_perm(services.MANAGE),
@@ -168,18 +162,39 @@ def transition(request, survey_id: int, verb: str):
 
 
 @login_required
-@require_POST
 def schedule_results(request, survey_id: int):
+    """The results page of the survey's office: what the public notice will show (or shows),
+    the publication date and summary, and the button that sets them."""
     survey = selectors.get_survey_for_user(request.user, survey_id)
-    form = ResultsForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("请填写公布日期和结果说明"))
-        return redirect("surveys:detail", survey_id=survey.pk)
-    return _post_service(
+    form = ResultsForm(
+        request.POST or None,
+        initial={"publish_date": survey.results_publish_date, "summary": survey.results_summary},
+    )
+    if request.method == "POST":
+        if not form.is_valid():
+            messages.error(request, _("请填写公布日期和结果说明"))
+        else:
+            try:
+                services.schedule_results(by=request.user, survey=survey, **form.cleaned_data)
+            except DomainError as exc:
+                messages.error(request, exc.message)
+            else:
+                survey.refresh_from_db()
+                if survey.results_published_at:
+                    messages.success(request, _("测评结果已公示"))
+                else:
+                    messages.success(request, _("已设定结果公布日期，届时自动公示"))
+                return redirect("surveys:schedule_results", survey_id=survey.pk)
+    return render(
         request,
-        survey,
-        lambda: services.schedule_results(by=request.user, survey=survey, **form.cleaned_data),
-        _("已设定结果公布日期"),
+        "surveys/results_staff.html",
+        {
+            "survey": survey,
+            "form": form,
+            "preview": selectors.results_content(survey),
+            "notice": selectors.results_notice_of(survey),
+            "can_manage": request.user.has_perm(services.MANAGE),
+        },
     )
 
 
@@ -644,17 +659,9 @@ def thanks(request, access_key: str):
 
 
 def results(request, survey_id: int):
-    """The published results: the ranking of targets and the summary, from the set date."""
-    survey = selectors.published_results(survey_id)
-    return render(
-        request,
-        "surveys/results.html",
-        {
-            "survey": survey,
-            "ranking": selectors.satisfaction_ranking(survey),
-            "summary": selectors.rectification_summary(survey),
-        },
-    )
+    """The survey's results link: its public notice from the set date, nothing before."""
+    notice = selectors.published_results(survey_id)
+    return redirect(notice.get_public_url())
 
 
 # --- Quizzes ------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ VERBS = {
 PUBLIC_PAGES = {
     "surveys:answer": "a questionnaire's public link (its QR code's target): questions only",
     "surveys:thanks": "the page after a public submission",
-    "surveys:results": "a survey's results once published on their date (ranking, summary)",
+    "surveys:results": "a survey's results link: redirects to its public notice from the set date",
     "surveys:quiz_public": "a quiz's public page: title, counts, leaderboard of names and units",
     "surveys:quiz_attempt": "a quiz attempt, shown only to the browser that started it",
 }
