@@ -15,6 +15,9 @@ from django.utils import timezone
 from gonghui.accounts.models import User
 from gonghui.accounts.roles import ensure_roles
 from gonghui.core.demodata import DEMO_PASSWORD
+from gonghui.organizations.models import Post
+from gonghui.people.generation import PersonFactory
+from gonghui.people.models import Person
 
 from . import services, tallies
 from .generation import _name, generate_archives, id_number_for
@@ -45,6 +48,31 @@ def _user(ctx, username, display_name, org, role):
     user.save()
     ctx.users[username] = user
     return user
+
+
+def _workers(ctx, unions, count: int, *, start_sequence: int, tag: bool = True) -> list:
+    """`count` workers of `unions` from the people register, as generate_archives takes them:
+    the people the register tags 困难职工 first, then (without `tag`) the unions' other members,
+    then new workers of those unions (post 职工) — every archive holder is a person record.
+    With `tag` the chosen people are tagged 困难职工, as an established archive makes them."""
+    people = Person.objects.filter(organization__in=unions).select_related("organization")
+    if tag:
+        people = people.filter(is_needy=True)
+    chosen = list(people.order_by("-is_needy", "pk")[:count])
+    if len(chosen) < count:
+        factory = PersonFactory(ctx.rng, start_sequence=start_sequence)
+        post = Post.objects.filter(name="职工").first()
+        new = [
+            factory.build(unions[i % len(unions)], post=post, is_needy=tag)
+            for i in range(count - len(chosen))
+        ]
+        Person.objects.bulk_create(new)
+        chosen += list(
+            Person.objects.filter(id_number__in=[p.id_number for p in new])
+            .select_related("organization")
+            .order_by("pk")
+        )
+    return [(p.pk, p.name, p.id_number, p.organization) for p in chosen]
 
 
 def _group(
@@ -85,6 +113,7 @@ def _loudi(ctx) -> None:
         start_sequence=100_000,
         established=dt.date(2015, 11, 1),
         number_prefix="KN2015",
+        workers=_workers(ctx, unions, HOUSEHOLDS, start_sequence=700_000),
     )
     archives = list(Archive.objects.filter(pk__in=ids).order_by("pk"))
     enterprises = Enterprise.objects.bulk_create(
@@ -185,6 +214,7 @@ def _guangyuan(ctx) -> None:
     ids = generate_archives(
         organizations=unions, count=40, rng=ctx.rng, start_sequence=200_000,
         established=dt.date(2023, 10, 1), number_prefix="KN2023",
+        workers=_workers(ctx, unions, 40, start_sequence=720_000),
     )  # fmt: skip
     amount = 100_000
     batch = Batch.objects.create(
@@ -243,13 +273,14 @@ def _henan(ctx, helper) -> None:
         ["submit", "review", "approve", "establish"],
         ["submit", "return"],
     ]
-    for i, verbs in enumerate(steps):
+    workers = _workers(ctx, [union], len(steps), start_sequence=740_000, tag=False)
+    for i, (verbs, (_pk, name, number, _org)) in enumerate(zip(steps, workers, strict=True)):
         size = 2 + i % 3
         archive = services.create_archive(
             by=helper,
             organization=union,
-            worker_name=_name(ctx.rng),
-            id_number=id_number_for(300_000 + i, "410100"),
+            worker_name=name,
+            id_number=number,
             phone=f"1390371{i:04d}",
             address=f"郑州市金水区{i + 1}号院",
             health="慢性病" if i % 2 else "",

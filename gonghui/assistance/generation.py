@@ -43,8 +43,13 @@ def generate_archives(
     established: dt.date = dt.date(2025, 3, 1),
     number_prefix: str = "KNG",
     batch_size: int = 2000,
+    workers: list | None = None,
 ) -> list[int]:
-    """`count` archives spread over `organizations`; returns their ids."""
+    """`count` archives spread over `organizations`; returns their ids. With `workers` (people
+    register rows: pk, name, id_number, organization) there is one archive per worker, in the
+    worker's own union, under their name and ID number and linked to their record."""
+    if workers is not None:
+        count = len(workers)
     reasons = list(HardshipReason.objects.filter(is_active=True))
     Through = Archive.reasons.through
     ids = []
@@ -54,9 +59,12 @@ def generate_archives(
         for _ in range(min(batch_size, count - made)):
             seq = start_sequence + made
             made += 1
-            org = organizations[seq % len(organizations)]
-            name = _name(rng)
-            number = id_number_for(seq, org.region_code or "430000")
+            if workers is not None:
+                person_id, name, number, org = workers[made - 1]
+            else:
+                org = organizations[seq % len(organizations)]
+                person_id, name = None, _name(rng)
+                number = id_number_for(seq, org.region_code or "430000")
             tier = rng.choices([t for t, _w in TIER_WEIGHTS], [w for _t, w in TIER_WEIGHTS])[0]
             size = rng.randint(1, 5)
             rows.append(
@@ -64,6 +72,7 @@ def generate_archives(
                     organization=org,
                     org_path=org.path,
                     province_path=province_path_of(org.path),
+                    person_id=person_id,
                     number=f"{number_prefix}{seq:08d}",
                     worker_name=name,
                     name_initials=pinyin_initials(name),
