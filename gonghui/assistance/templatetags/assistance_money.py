@@ -22,3 +22,16 @@ def fen_wan(value) -> str:
         return ""
     wan = (Decimal(int(value)) / 1_000_000).quantize(Decimal("0.01")).normalize()
     return f"{wan:f}万元"
+
+
+@register.filter
+def fen_tile(value) -> str:
+    """A money figure short enough for a tile: 万元 from 1万元 up (867400000 → 867.4万元),
+    whole 元 below it (50000 → ¥500, 12345 → ¥123.45)."""
+    if value is None or value == "":
+        return ""
+    value = int(value)
+    if abs(value) >= 1_000_000:
+        return fen_wan(value)
+    yuan = Decimal(value) / 100
+    return f"¥{yuan:,.0f}" if value % 100 == 0 else f"¥{yuan:,.2f}"
