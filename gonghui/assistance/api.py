@@ -272,7 +272,12 @@ def statistics(
     programme's totals, for the caller's scope or a subtree of it, over a period."""
     org = get_organization_for_user(request.auth, organization_id) if organization_id else None
     stats = selectors.assistance_statistics(
-        request.auth, organization=org, start=start, end=end, fund_source=fund_source or ""
+        request.auth,
+        organization=org,
+        start=start,
+        end=end,
+        fund_source=fund_source or "",
+        breakdown=False,
     )
     return {
         "organization_id": stats.organization.pk if stats.organization else None,

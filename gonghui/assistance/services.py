@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -966,10 +966,13 @@ def add_to_batch(*, by, batch: Batch, archive_ids, amount_fen: int) -> int:
                     },
                     field="amount_fen",
                 )
-            BatchEntry.objects.bulk_create(
-                [BatchEntry(batch=batch, archive_id=pk, amount_fen=amount) for pk in new],
-                batch_size=2000,
-            )
+            for start in range(0, len(new), 2000):  # a chunk of instances at a time
+                BatchEntry.objects.bulk_create(
+                    [
+                        BatchEntry(batch=batch, archive_id=pk, amount_fen=amount)
+                        for pk in new[start : start + 2000]
+                    ]
+                )
     except IntegrityError as exc:
         raise ValidationFailed(_("名单中有职工已在本批次中（每人每批次只能发放一次）")) from exc
     audit.record(
@@ -1043,52 +1046,74 @@ def pay_batch(
             by=by,
             fields={"paid_date": paid_date, "handed_over_by": handed_over_by},
         )
-        entries = (
-            BatchEntry.objects.filter(batch=batch)
-            .values_list(
-                "archive_id", "amount_fen", "archive__organization_id", "archive__org_path"
-            )
-            .order_by("pk")
-        )
-        rows = []
+        _insert_payments(batch, by=by, paid_date=paid_date, handed_over_by=handed_over_by)
+        # The tallies take one delta per organisation on the list, not one per payment.
         deltas = tallies.Deltas()
-        for archive_id, amount, org_id, org_path in entries.iterator(chunk_size=5000):
+        for row in (
+            BatchEntry.objects.filter(batch=batch)
+            .values("archive__org_path")
+            .annotate(n=Count("pk"), fen=Sum("amount_fen"))
+            .order_by()
+        ):
             deltas.add(
-                org_path=org_path,
+                org_path=row["archive__org_path"],
                 given_date=paid_date,
                 programme=batch.programme,
                 beneficiary=Beneficiary.HOUSEHOLD,
                 fund_source=batch.fund_source,
-                headcount=1,
-                amount_fen=amount,
+                records=row["n"],
+                headcount=row["n"],
+                amount_fen=row["fen"],
             )
-            rows.append(
-                ReliefRecord(
-                    organization_id=org_id,
-                    org_path=org_path,
-                    programme=batch.programme,
-                    beneficiary=Beneficiary.HOUSEHOLD,
-                    archive_id=archive_id,
-                    batch=batch,
-                    fund_source=batch.fund_source,
-                    amount_fen=amount,
-                    headcount=1,
-                    given_date=paid_date,
-                    handed_over_by=handed_over_by,
-                    note=batch.name[:200],
-                    created_by=by,
-                )
-            )
-            if len(rows) >= 5000:
-                ReliefRecord.objects.bulk_create(rows)
-                rows = []
-        if rows:
-            ReliefRecord.objects.bulk_create(rows)
         deltas.write()
         paid = ReliefRecord.objects.filter(batch=batch).aggregate(s=Sum("amount_fen"))["s"] or 0
         if paid > batch.budget_fen:  # cannot happen while the constraint holds; never pay over
             raise ValidationFailed(_("发放总额超出批次预算"))
     return batch
+
+
+def _insert_payments(batch: Batch, *, by, paid_date: dt.date, handed_over_by: str) -> None:
+    """Every entry of the batch becomes a relief record in one INSERT … SELECT: the rows never
+    pass through Python, so paying 20 000 households costs one statement and no memory. The
+    columns taken from the entry and its archive are listed here; every other column gets the
+    value a ReliefRecord built by the services would have."""
+    template = ReliefRecord(
+        programme=batch.programme,
+        beneficiary=Beneficiary.HOUSEHOLD,
+        batch=batch,
+        fund_source=batch.fund_source,
+        headcount=1,
+        given_date=paid_date,
+        handed_over_by=handed_over_by,
+        note=batch.name[:200],
+        created_by=by,
+        created_at=timezone.now(),
+    )
+    from_entry = {
+        "organization_id": "a.organization_id",
+        "org_path": "a.org_path",
+        "archive_id": "e.archive_id",
+        "amount_fen": "e.amount_fen",
+    }
+    quote = connection.ops.quote_name
+    columns, values, params = [], [], []
+    for field in ReliefRecord._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        columns.append(quote(field.column))
+        if field.attname in from_entry:
+            values.append(from_entry[field.attname])
+        else:
+            values.append("%s")
+            params.append(field.get_db_prep_save(getattr(template, field.attname), connection))
+    sql = (
+        f"INSERT INTO {quote(ReliefRecord._meta.db_table)} ({', '.join(columns)}) "
+        f"SELECT {', '.join(values)} FROM {quote(BatchEntry._meta.db_table)} e "
+        f"JOIN {quote(Archive._meta.db_table)} a ON a.id = e.archive_id "
+        f"WHERE e.batch_id = %s ORDER BY e.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, batch.pk])
 
 
 # --- Key rotation ------------------------------------------------------------------------

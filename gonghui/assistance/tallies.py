@@ -66,6 +66,7 @@ class Deltas:
         beneficiary: str,
         fund_source: str,
         level: str = "",
+        records: int = 1,
         headcount: int = 0,
         amount_fen: int = 0,
         goods_value_fen: int = 0,
@@ -83,7 +84,7 @@ class Deltas:
                 level or "",
             )
             s = self.sums[key]
-            s[0] += sign
+            s[0] += sign * records
             s[1] += sign * headcount
             s[2] += sign * amount_fen
             s[3] += sign * goods_value_fen
