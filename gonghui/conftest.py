@@ -90,7 +90,10 @@ def _empty_cache():
     count, a rate-limit count, a cached figure) reaches it through rows that reuse its ids."""
     from django.core.cache import cache
 
+    from gonghui.accounts.backends import forget_kept_permissions
+
     cache.clear()
+    forget_kept_permissions()
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,14 @@
-"""Authentication backend: Django's model backend plus the permissions of the user's role."""
+"""Authentication backend: Django's model backend plus the permissions of the user's role.
+
+Every page asks for the user's permissions (the sidebar, the view's checks). Each site process
+keeps them per user, keyed by the moments the role's and the user's own permissions last
+changed (`Role.updated_at`, `User.permissions_changed_at`, stamped by accounts.signals): both
+come with the user row the request reads anyway, so a change is seen on the user's next
+request in every process, and an unchanged user costs no query. A change made without the
+signals (raw SQL, a data migration) is seen after the site restarts.
+"""
+
+import threading
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
@@ -7,6 +17,22 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from .models import Role
+
+# user id → (key, permissions); bounded, emptied whole when full.
+_KEPT: dict[int, tuple[tuple, frozenset[str]]] = {}
+_KEPT_MAX = 20_000
+_lock = threading.Lock()
+
+
+def forget_kept_permissions() -> None:
+    """Empty this process's kept permissions (tests; a shell after a raw-SQL change)."""
+    with _lock:
+        _KEPT.clear()
+
+
+def _kept_key(user) -> tuple:
+    role_stamp = user.role.updated_at if user.role_id else None
+    return (user.is_superuser, user.role_id, role_stamp, user.permissions_changed_at)
 
 
 class RoleBackend(ModelBackend):
@@ -34,11 +60,20 @@ class RoleBackend(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
+            key = _kept_key(user_obj)
+            kept = _KEPT.get(user_obj.pk)
+            if kept is not None and kept[0] == key:
+                user_obj._perm_cache = set(kept[1])
+                return user_obj._perm_cache
             if user_obj.is_superuser:
                 perms = Permission.objects.values_list("content_type__app_label", "codename")
             else:
                 perms = _granted_permissions(user_obj)
             user_obj._perm_cache = {f"{app}.{codename}" for app, codename in perms}
+            with _lock:
+                if len(_KEPT) >= _KEPT_MAX:
+                    _KEPT.clear()
+                _KEPT[user_obj.pk] = (key, frozenset(user_obj._perm_cache))
         return user_obj._perm_cache
 
 

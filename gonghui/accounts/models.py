@@ -88,6 +88,9 @@ class User(AbstractUser):
         related_name="users",
     )
     display_name = models.CharField(_("显示名称"), max_length=50, blank=True)
+    # Set whenever the user's own permissions change (accounts.signals): with the role's
+    # updated_at it keys the permissions each site process keeps (accounts.backends).
+    permissions_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("用户")

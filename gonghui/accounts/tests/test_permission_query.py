@@ -14,7 +14,8 @@ def expected(user) -> set[str]:
 
 
 def fresh(user):
-    return type(user).objects.get(pk=user.pk)
+    """The user as a request reads them: with role and organisation."""
+    return type(user).objects.select_related("role", "organization").get(pk=user.pk)
 
 
 def test_role_and_own_permissions_in_one_query(fed):
@@ -51,3 +52,41 @@ def test_the_session_user_comes_with_role_and_organisation(fed):
         user = RoleBackend().get_user(fed.city_admin.pk)
         assert (user.role.code, user.organization.name) == ("campaign_admin", "郑州市总工会")
     assert len(queries) == 1
+
+
+def test_permissions_are_kept_per_user_until_the_role_or_the_user_changes(fed):
+    user = fed.liaison
+    first = RoleBackend().get_all_permissions(fresh(user))
+    with CaptureQueriesContext(connection) as queries:
+        assert RoleBackend().get_all_permissions(fresh(user)) == first
+    assert len(queries) == 1  # the user row only: the permissions were kept
+
+    # A permission taken from the role is gone on the next request, in any process: the
+    # role's stamp changed, and it comes with the user row.
+    dropped = user.role.permissions.first()
+    user.role.permissions.remove(dropped)
+    name = f"{dropped.content_type.app_label}.{dropped.codename}"
+    after = RoleBackend().get_all_permissions(fresh(user))
+    assert name in first and name not in after
+    assert after == expected(user)
+
+    # Granted to the user directly, and taken away again, from the permission's side.
+    user.user_permissions.add(dropped)
+    assert name in RoleBackend().get_all_permissions(fresh(user))
+    dropped.user_set.remove(user)
+    assert name not in RoleBackend().get_all_permissions(fresh(user))
+
+    # Another role: other permissions at once.
+    other = type(user.role).objects.exclude(pk=user.role_id).first()
+    user.role = other
+    user.save()
+    assert RoleBackend().get_all_permissions(fresh(user)) == expected(fresh(user))
+
+
+def test_a_permission_cleared_from_its_side_reaches_every_role(fed):
+    user = fed.liaison
+    permission = user.role.permissions.first()
+    name = f"{permission.content_type.app_label}.{permission.codename}"
+    assert name in RoleBackend().get_all_permissions(fresh(user))
+    permission.roles.clear()
+    assert name not in RoleBackend().get_all_permissions(fresh(user))
