@@ -455,15 +455,24 @@ def get_photo_of(activity: Activity, pk) -> ActivityPhoto:
 
 
 def activity_counts_by_child(user, parent: Organization, start: dt.date, end: dt.date) -> dict:
-    """Activities per child organisation of `parent` (its whole subtree) in the months from
-    `start` to `end`, read from the roll-ups: {child id: count}, children in the user's scope."""
+    """Activities per child organisation of `parent` (its whole subtree) from `start` to `end`,
+    read from the roll-ups like the statistics: the monthly rows for the whole months and the
+    daily rows for the edge days (1 January to a mid-month day counts that month's days only).
+    {child id: count}, children in the user's scope; one grouped query per source."""
     children = Organization.objects.visible_to(user).filter(parent=parent).values("pk")
-    rows = (
-        ActivityRollup.objects.filter(
-            ancestor_id__in=children, month__gte=start.replace(day=1), month__lte=end
+    months, days = split_period(start, end)
+    sources = [
+        ActivityDailyRollup.objects.filter(ancestor_id__in=children, day__gte=low, day__lte=high)
+        for low, high in days
+    ]
+    if months is not None:
+        sources.append(
+            ActivityRollup.objects.filter(
+                ancestor_id__in=children, month__gte=months[0], month__lte=months[1]
+            )
         )
-        .values("ancestor_id")
-        .annotate(n=Sum("num_activities"))
-        .order_by()
-    )
-    return {r["ancestor_id"]: r["n"] or 0 for r in rows}
+    counts: dict[int, int] = {}
+    for qs in sources:
+        for row in qs.values("ancestor_id").annotate(n=Sum("num_activities")).order_by():
+            counts[row["ancestor_id"]] = counts.get(row["ancestor_id"], 0) + (row["n"] or 0)
+    return counts

@@ -321,6 +321,22 @@ def _regions(user, org, figure: str, period: Period) -> list[dict]:
     ]
 
 
+def _recent_activities(user, org, as_of: dt.date, n: int = 20) -> list:
+    """The newest `n` activities up to the as-of day, read as the activity list reads a page at
+    a million rows (a date floor from the monthly roll-ups, then the date index walked from the
+    newest end) instead of sorting the whole subtree. That list runs in whole months, so it
+    ends with the as-of month; the activities after the as-of day, counted from the daily
+    roll-up, are skipped."""
+    filters = activity_selectors.ActivityFilter
+    month_end = period_of(as_of, "month").end
+    listing = activity_selectors.ActivityList(user, filters(organization=org, date_to=month_end))
+    later = 0
+    if as_of < month_end:
+        after = filters(organization=org, date_from=as_of + dt.timedelta(days=1), date_to=month_end)
+        later = activity_selectors.activity_statistics(user, after).totals["num_activities"]
+    return listing[later : later + n]
+
+
 def screen(
     user, *, organization=None, figure: str = "activities", as_of: dt.date | None = None
 ) -> Screen:
@@ -330,9 +346,7 @@ def screen(
     org = organization or (user.organization if user.organization_id else None)
     period = Period(dt.date(as_of.year, 1, 1), as_of)
     regions = _regions(user, org, figure, period) if org is not None else []
-    recent = activity_selectors.activities_for_user(
-        user, activity_selectors.ActivityFilter(organization=org, date_to=as_of)
-    )[:20]
+    recent = _recent_activities(user, org, as_of)
     wishes = wish_selectors.wishes_for_user(
         user, wish_selectors.WishFilter(organization=org, status="published")
     )[:20]

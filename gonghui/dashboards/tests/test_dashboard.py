@@ -16,6 +16,9 @@ from gonghui.activities import selectors as activity_selectors
 from gonghui.activities.tests.factories import make_activity
 from gonghui.campaigns import services as campaign_services
 from gonghui.campaigns.tests.factories import indicator, make_campaign, tasks_in_new_units
+from gonghui.dashboards import selectors
+from gonghui.organizations.models import Organization
+from gonghui.testing import make_org
 
 AS_OF = dt.date(2020, 10, 15)  # after every deadline, so "overdue" is the same as today
 
@@ -219,3 +222,38 @@ def test_the_big_screen_shows_its_key_totals_in_their_order(client, fed):
     keys = [f.key for f in totals]
     assert keys == [key for key in SCREEN_TOTALS if key in keys]
     assert 10 <= len(keys) <= 18 and "activities.count" in keys and "stations.total" in keys
+
+
+def test_the_big_screen_counts_per_city_equal_the_activity_list_of_each_city(client, fed):
+    """Each city's figure is the activity list of its subtree over the screen's period (1 January
+    to the as-of date): the edge month counts only up to the as-of day."""
+    luoyang = make_org(
+        "洛阳市总工会", parent=fed.henan, kind=Organization.Kind.CITY, region_code="410300"
+    )
+    for org, day in (
+        (fed.zhengzhou, dt.date(2020, 1, 1)),
+        (fed.jinshui, dt.date(2020, 5, 3)),
+        (fed.grassroots, dt.date(2020, 5, 26)),  # the as-of day itself
+        (fed.grassroots, dt.date(2020, 5, 27)),  # after the as-of day, same month
+        (fed.zhengzhou, dt.date(2019, 12, 31)),  # the year before
+        (luoyang, dt.date(2020, 3, 15)),
+        (fed.loudi, dt.date(2020, 5, 9)),  # another province
+    ):
+        make_activity(fed.sysadmin, organization=org, start=day)
+    as_of = dt.date(2020, 5, 26)
+    for persona, organization in (("province_admin", None), ("sysadmin", fed.henan)):
+        user = getattr(fed, persona)
+        data = selectors.screen(user, organization=organization, as_of=as_of)
+        by_code = {r["code"]: r["value"] for r in data.regions}
+        assert by_code == {"410100": 3, "410300": 1}, persona
+        for city in (fed.zhengzhou, luoyang):
+            listed = activity_selectors.activities_for_user(
+                user,
+                activity_selectors.ActivityFilter(
+                    organization=city, date_from=data.period.start, date_to=data.period.end
+                ),
+            ).count()
+            assert by_code[city.region_code] == listed, (persona, city.name)
+    client.force_login(fed.province_admin)
+    body = client.get("/api/v1/dashboards/screen?as_of=2020-05-26").json()
+    assert {r["code"]: r["value"] for r in body["regions"]} == {"410100": 3, "410300": 1}
