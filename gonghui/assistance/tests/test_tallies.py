@@ -126,3 +126,31 @@ def test_a_part_month_or_a_grassroots_union_is_counted_from_the_records(fed):
     assert selectors._tally_path(fed.grassroots_admin, fed.grassroots, None, None) is None
     # A subtree the user does not see whole is never read from the tallies.
     assert selectors._tally_path(fed.outsider, fed.henan, None, None) is None
+
+
+def test_generated_relief_rows_read_like_recorded_ones_and_rebuild_into_the_tallies(fed):
+    import random
+
+    from gonghui.assistance.generation import generate_relief
+    from gonghui.assistance.models import ReliefRecord
+
+    archives = [
+        make_archive(fed.grassroots_admin, fed.grassroots, status=Status.ACTIVE) for _ in range(3)
+    ]
+    made = generate_relief(
+        archive_ids=[a.pk for a in archives],
+        per_archive=4,
+        rng=random.Random(3),
+        start=DAY,
+        days=30,
+    )
+    assert made == ReliefRecord.objects.count() == 12
+    for record in ReliefRecord.objects.select_related("archive"):
+        assert record.archive.organization_id == record.organization_id
+        assert record.org_path == fed.grassroots.path
+        assert DAY <= record.given_date < DAY + dt.timedelta(days=30)
+        assert record.amount_fen > 0 and record.headcount == 1 and record.created_at
+        assert (record.goods, record.note, record.batch_id) == ("", "", None)
+    tallies.rebuild()
+    stats = selectors.assistance_statistics(fed.officer, organization=fed.henan)
+    assert sum(p.records for p in stats.programmes) == 12
