@@ -77,22 +77,25 @@ def record_unmasked_file(
     from gonghui.core.models import AuditEntry
 
     ctx = current_request_context()
-    rows = [
-        AuditEntry(
-            actor=by,
-            actor_name=by.username,
-            ip_address=ctx.ip_address if ctx else None,
-            action=UNMASKED_EXPORT_ACTION,
-            target_type=target_type,
-            target_id=str(pk),
-            target_repr="",
-            org_path=path or "",
-            summary=summary[:500],
-            details=detail or {},
+    items = list(target_paths.items())
+    for start in range(0, len(items), 2000):  # a chunk of entries in memory at a time
+        AuditEntry.objects.bulk_create(
+            [
+                AuditEntry(
+                    actor=by,
+                    actor_name=by.username,
+                    ip_address=ctx.ip_address if ctx else None,
+                    action=UNMASKED_EXPORT_ACTION,
+                    target_type=target_type,
+                    target_id=str(pk),
+                    target_repr="",
+                    org_path=path or "",
+                    summary=summary[:500],
+                    details=detail or {},
+                )
+                for pk, path in items[start : start + 2000]
+            ]
         )
-        for pk, path in target_paths.items()
-    ]
-    AuditEntry.objects.bulk_create(rows, batch_size=2000)
 
 
 def record_export(*, by, export, params, unmasked: bool) -> None:
