@@ -269,6 +269,7 @@ _CAP_RE = re.compile(
     r"(?:每人|每户|每名|人均|每年|标准)[^,，。;；]{0,6}(?:最高|最多|不超过|上限为?)[^,，。;；]{0,3}$"
 )
 _DURATION_AFTER = ("月", "工作日", "小时", "季度", "学期", "星期", "周", "天")
+_CJK_RE = re.compile(rf"[{CJK}]")
 
 
 def rule_ordinal(c: Candidate) -> bool:
@@ -288,17 +289,19 @@ def rule_identifier(c: Candidate) -> bool:
     return bool(_CONTACT_RE.search(c.preceding))
 
 
-_COMPOUND_AFTER = {"轮": "车", "台": "阶", "角": "形", "边": "形"}
+# A Chinese numeral and measure word that make a word with what follows (三轮车, 三步走).
+_COMPOUND_AFTER = {"轮": ("车",), "台": ("阶",), "角": ("形",), "边": ("形",),
+                   "步": ("走", "法", "工作法")}  # fmt: skip
 
 
 def rule_inside_word(c: Candidate) -> bool:
     """A Chinese numeral inside a word: 星期三, 唯一, 统一, 双十佳, 周一, 初三, 之一, and a
-    numeral with a measure word that make a noun (三轮车, 三角形)."""
+    numeral with a measure word that make a noun (三轮车, 三角形, 三步走, 四步工作法)."""
     if not c.chinese:
         return False
     if c.previous_char and c.previous_char in "星期周初之统唯单万双":
         return True
-    return c.following[:1] == _COMPOUND_AFTER.get(c.unit, "\0")
+    return c.following.startswith(_COMPOUND_AFTER.get(c.unit, ("\0",)))
 
 
 _PLACE_NUMERALS = frozenset("一二三四五六七八九十")
@@ -356,14 +359,23 @@ def rule_enumeration(c: Candidate) -> bool:
 
 def rule_duration_or_threshold(c: Candidate) -> bool:
     """每天工作12小时, 3小时以上, 不少于20场, 5个工作日, 3个月, 每人最高1万元: a duration,
-    a per-period figure, a threshold or a cap that a rule sets, not a quantity achieved."""
+    a per-period figure, a threshold or a cap that a rule sets, not a quantity achieved.
+    Two forms of it need no marker word before the number: a bracket's bound (月收入在6000元
+    以上的占37.6%, 100人以上的企业: the figure describes whom a share counts), and a duration
+    that qualifies the noun after it (提供24小时心理疏导服务, 8小时工作制: how long a service
+    runs, not hours given)."""
     if c.unit == "个" and c.following.startswith(_DURATION_AFTER):
         return True
     if _THRESHOLD_RE.search(c.preceding) or _CAP_RE.search(c.preceding):
         return True
+    bound = c.match.group("post") in ("以上", "以下")
+    if bound and (c.preceding.endswith("在") or c.following.startswith("的")):
+        return True
     if unit_class(c.unit) in DURATION_CLASSES:
         return bool(
-            _PERIOD_RE.search(c.clause_before) or c.match.group("post") in ("以上", "以内", "以下")
+            _PERIOD_RE.search(c.clause_before)
+            or bound
+            or (not c.match.group("post") and _CJK_RE.match(c.following[:1]))
         )
     return False
 

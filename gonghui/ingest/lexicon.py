@@ -1,5 +1,6 @@
-"""The data the extractor reads: measure words with their classes, and place names holding
-numerals (so that 三台县 or 七台河市 is not read as 3 台 or 7 台)."""
+"""The data the extractor reads: measure words with their classes, place names (those holding
+numerals, so that 三台县 or 七台河市 is not read as 3 台 or 7 台, and the short forms of
+autonomous divisions), and the sectors and enterprises that have unions of their own."""
 
 from dataclasses import dataclass
 from functools import cache
@@ -56,6 +57,13 @@ def counted_nouns() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("counted_nouns.tsv")}
 
 
+@cache
+def union_bodies() -> dict[str, str]:
+    """Sectors with unions of their own (金融, 教育) and legal forms of enterprises and
+    institutions (有限公司, 集团, 医院) → "sector" or "enterprise"."""
+    return {row[0]: row[1] for row in _rows("union_bodies.tsv")}
+
+
 def unit_class(unit: str) -> str:
     """The class of a canonical unit (person, money, goods …), "" when unknown."""
     entry = measure_words().get(unit)
@@ -95,13 +103,48 @@ def place_at(text: str, position: int) -> str:
 
 
 @cache
+def ethnic_groups() -> tuple[str, ...]:
+    """The names of the ethnic groups (回族, 土家族, 蒙古族 …), longest first."""
+    return tuple(sorted((row[0] for row in _rows("ethnic_groups.tsv")), key=len, reverse=True))
+
+
+_AUTONOMOUS = ("自治州", "自治县", "自治旗", "自治区")
+
+
+def autonomous_short_forms(name: str) -> tuple[str, ...]:
+    """How pages write an autonomous division for short: its place without its peoples, alone
+    and with its level (昌吉回族自治州 → 昌吉, 昌吉州; 龙胜各族自治县 → 龙胜, 龙胜县;
+    新疆维吾尔自治区 → 新疆). A division named after its people alone is called by the people
+    (鄂温克族自治旗 → 鄂温克, 鄂温克旗), and a place the peoples' names would leave shorter
+    than two characters keeps them (内蒙古自治区 → 内蒙古)."""
+    suffix = next((s for s in _AUTONOMOUS if name.endswith(s)), "")
+    if not suffix:
+        return ()
+    stem = name[: -len(suffix)]
+    forms = [form for group in (*ethnic_groups(), "各族") for form in (group, group[:-1])]
+    while True:
+        peoples = next((f for f in forms if len(f) >= 2 and stem.endswith(f)), "")
+        if not peoples:
+            break
+        if len(stem) - len(peoples) < 2:
+            if stem == peoples and len(peoples.removesuffix("族")) >= 2:
+                stem = peoples.removesuffix("族")
+            break
+        stem = stem[: -len(peoples)]
+    level = suffix[-1]
+    return (stem,) if level == "区" else (stem, stem + level)
+
+
+@cache
 def place_names() -> frozenset[str]:
-    """Province, city and county names with their short forms (苏州市 and 苏州)."""
+    """Province, city and county names with their short forms (苏州市 and 苏州; 昌吉回族自治州,
+    昌吉州 and 昌吉)."""
     names = set()
     for name, level in places().items():
         if level == "town":
             continue
         names.add(name)
+        names.update(autonomous_short_forms(name))
         for suffix in _PLACE_SUFFIXES:
             if name.endswith(suffix) and len(name) - len(suffix) >= 2:
                 names.add(name[: -len(suffix)])

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from gonghui.ingest.textnorm import CJK, NormalizedText, normalize, simplify
 
 from .extract import _METADATA_RE, Fact, extract_facts
-from .lexicon import place_names
+from .lexicon import place_names, union_bodies
 from .numbers import DIGITS, parse_chinese
 from .readers import read_bytes
 
@@ -94,10 +94,17 @@ def _event_date(lines: list[str]) -> str | None:
     return f"{int(year.group(1)):04d}-{month:02d}-{date:02d}"
 
 
-def find_date(lines: list[str]) -> str | None:
+# The lines a page's publication line may come after its title (title, 发布时间 line, lead).
+_HEADER_AFTER_TITLE = 4
+
+
+def find_date(lines: list[str], title: str = "") -> str | None:
     """Publication date from the header, else a signature date, else the first full date,
-    else the event's day with the year the title gives."""
-    for line in lines[:8]:
+    else the event's day with the year the title gives. The header reaches past the title
+    however long the site's navigation above it (a scraped page's 发布时间 line can be its
+    tenth), so a date in the site's banner (its clock, 2019年9月3日 星期二) is not taken."""
+    at = lines.index(title) if title in lines else 0
+    for line in lines[: max(8, at + _HEADER_AFTER_TITLE)]:
         if _METADATA_RE.search(line):
             match = _DATE_RE.search(line)
             if match and _iso(match):
@@ -184,8 +191,15 @@ _DEPARTMENT_RE = re.compile(
 _LEVELS = "省市县区州旗盟"
 _PLACE_STOP = set("的了在和与及为对向由从是将上下会到经据全各该本我其举开召组")
 _CJK_CHAR_RE = re.compile(rf"[{CJK}]")
-# An industry or trade union: 市交通运输产业工会.
-_TRADE_RE = re.compile(rf"[省市县区州旗盟][{CJK}]{{2,8}}?(?:产业|行业|系统)$")
+# An industry's own name before 产业, 行业 or 系统 (汽车产业, 建设交通系统): a sector union.
+_INDUSTRY_RE = re.compile(rf"[{CJK}]{{1,8}}(?:产业|行业|系统)")
+_MAX_SECTOR = 10
+# Words of the sentence before an enterprise's name (由…有限公司工会主办, 记者从…获悉).
+_NAME_LEAD_RE = re.compile(
+    r"(?:近日|日前|今年以来|记者从|专访|由|在|向|对|据|经|与|和|及|同|从|联合|会同|携手|指导|邀请)+"
+)
+_NOT_NAME_START = set("全本该各我其此")
+_MAX_ENTERPRISE = 24
 _CJK_WORD_RE = re.compile(rf"[{CJK}]+")
 _HOLDING_VERB_RE = re.compile(r"[举开主承创]办|召开")
 _HEADER_LINE_RE = re.compile(r"来源|作者|供稿|发布|\d{4}\s*[-/.年]")
@@ -232,6 +246,83 @@ def _place_before(text: str, end: int) -> int:
                 return start
 
 
+@cache
+def _sector_re() -> re.Pattern:
+    sectors = [word for word, kind in union_bodies().items() if kind == "sector"]
+    alternatives = "|".join(map(re.escape, sorted(sectors, key=len, reverse=True)))
+    return re.compile(rf"(?:{alternatives})+(?:系统)?")
+
+
+@cache
+def _enterprise_forms() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The legal forms, and their lengths longest first."""
+    forms = frozenset(word for word, kind in union_bodies().items() if kind == "enterprise")
+    return forms, tuple(sorted({len(form) for form in forms}, reverse=True))
+
+
+def _sector_start(text: str, end: int) -> int | None:
+    """Where a sector's union named before `end` starts (data/union_bodies.tsv, or an
+    industry's name before 产业/行业/系统): the whole place chain before the sector
+    (上海市金融工会, 柳州市汽车产业工会, never 州市汽车产业工会), else a bare level
+    (市教育工会) or 中国. None when no sector ends there."""
+    for at in range(end - 2, max(-1, end - _MAX_SECTOR - 1), -1):
+        phrase = text[at:end]
+        if _PLACE_STOP & set(phrase) or not (
+            _sector_re().fullmatch(phrase)
+            or (phrase[0] not in _LEVELS and _INDUSTRY_RE.fullmatch(phrase))
+        ):
+            continue
+        place = _place_before(text, at)
+        if place < at:
+            return place
+        if phrase[0] in _LEVELS:
+            return at  # 市直机关工会
+        if at and text[at - 1] in _LEVELS:
+            return at - 1
+        if text.startswith(("中国", "全国"), at - 2):
+            return at - 2
+    return None
+
+
+def _enterprise_start(text: str, end: int) -> int | None:
+    """Where an enterprise's or institution's name before its union starts (陕西陕煤黄陵矿业
+    有限公司工会, 三台县人民医院工会): back to the clause's start, after the sentence's own
+    words (由, 记者从). None without a legal form or with a name under two characters (公司工会,
+    全公司 are not names)."""
+    forms, lengths = _enterprise_forms()
+    length = next((n for n in lengths if n <= end and text[end - n : end] in forms), 0)
+    if not length:
+        return None
+    name_end = end - length
+    left = name_end
+    while (
+        left > max(0, end - _MAX_ENTERPRISE)
+        and _CJK_CHAR_RE.match(text[left - 1])
+        and not _UNION_WORD_RE.fullmatch(text[max(0, left - 2) : left])
+    ):
+        left -= 1
+    if left and text[left - 1].isdigit() and text[left] in "年月日号":
+        left += 1  # 8月29日长治…: the date before the clause
+    lead = _NAME_LEAD_RE.match(text, left, name_end)
+    if lead:
+        left = lead.end()
+    if name_end - left < 2 or text[left] in _NOT_NAME_START:
+        return None
+    return left
+
+
+def _body_start(text: str, end: int, union_word: str) -> int | None:
+    """Where the name of a union that is not a place's federation starts: a sector's union
+    (金融工会, 汽车产业工会) or an enterprise's (有限公司工会, 集团工会)."""
+    if union_word == "工会":
+        start = _sector_start(text, end)
+        if start is not None:
+            return start
+    if union_word in ("工会", "总工会"):
+        return _enterprise_start(text, end)
+    return None
+
+
 def org_mentions(text: str) -> list[str]:
     """Every organisation named in a text, from the first place name (or the bare level of
     a 市总工会) to the union word and an optional department (宣教部, 女职工委员会, 机关);
@@ -244,14 +335,13 @@ def org_mentions(text: str) -> list[str]:
         start = _place_before(text, union_at)
         if start == union_at:
             start = match.start()
-        window = max(0, match.start() - 12)
-        trade = _TRADE_RE.search(text, window, match.start())
-        if start == match.start() and trade and match.group(0) == "工会":
-            start = trade.start()
-        elif start == match.start():
-            if match.group(0) != "总工会" or not start or text[start - 1] not in _LEVELS:
-                continue
-            start -= 1
+            if match.group(0) == "总工会" and start and text[start - 1] in _LEVELS:
+                start -= 1  # 市总工会
+            else:
+                body = _body_start(text, start, match.group(0))
+                if body is None:
+                    continue
+                start = body
         if text.startswith(_SITE_NAME_AFTER, match.end()):
             continue
         before = start
@@ -336,10 +426,21 @@ def _signed_department(signature: list[str], department: str) -> str:
     return ""
 
 
+_LEGAL_FORM_RE = re.compile(r"有限责任|股份有限|有限")
+
+
 def _expands(full: str, short: str) -> bool:
     """Whether `full` is the full name of the organisation `short` names: 大理白族自治州总工会
     for 大理州总工会, 长阳土家族自治县总工会 for 长阳县总工会 (an autonomous prefecture or
-    county is called by its first characters and its level)."""
+    county is called by its first characters and its level); 陕西陕煤黄陵矿业有限公司工会 for
+    黄陵矿业公司工会 (an enterprise is called without its owners and its legal form)."""
+    if (
+        len(short) >= 6
+        and _LEGAL_FORM_RE.search(full)
+        and _LEGAL_FORM_RE.sub("", full).endswith(short)
+        and not full.endswith(short)
+    ):
+        return True
     at = full.find("自治")
     if at < 2 or len(full) < at + 3:
         return False
@@ -452,7 +553,7 @@ def analyse(normalized: NormalizedText) -> Report:
         normalized=normalized,
         title=title,
         org=find_org(lines, title, text, site_orgs(normalized.original)),
-        date=find_date(lines),
+        date=find_date(lines, title),
         facts=extract_facts(normalized),
     )
 

@@ -287,6 +287,9 @@ _IMAGE_RE = re.compile(
     r"^(?:img|dsc|dscn|image|photo|wx_camera|mmexport)[_\-]?\d+|\.(?:jpe?g|png|gif|bmp|webp)$",
     re.IGNORECASE,
 )
+# A site's top banner (长治工会网 | …主办 | 2019年9月3日 星期二 | 设为首页 加入收藏): these words
+# are never in an article, wherever they stand on a line that is not a sentence.
+_BANNER_RE = re.compile(r"设为首页|加入收藏|收藏本站|欢迎(?:您|访问|光临)|无障碍浏览|繁体版|简体版")
 _SYMBOLS_RE = re.compile(rf"^[^{CJK}0-9A-Za-z]*$")
 _NAV_TOKEN_RE = re.compile(rf"^[{CJK}A-Za-z]{{2,8}}$")
 _SENTENCE_END_RE = re.compile(r"[。!?;；！？]")
@@ -312,7 +315,9 @@ def boilerplate_lines(lines: list[str]) -> set[int]:
         long_line = len(line) > 40
         # An article sentence that merely mentions 联系我们 or 相关新闻 stays: on long lines only
         # a keyword at the very start counts.
-        footer = _FOOTER_RE.search(line[:12] if long_line else line)
+        footer = _FOOTER_RE.search(line[:12] if long_line else line) or (
+            _BANNER_RE.search(line) and not _SENTENCE_END_RE.search(line)
+        )
         image = not long_line and _IMAGE_RE.search(line)
         if footer or image or _SYMBOLS_RE.match(line):
             dropped.add(index)

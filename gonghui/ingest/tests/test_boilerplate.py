@@ -54,3 +54,15 @@ def test_seed_footer_is_removed(seed_texts):
         assert word not in text
     assert text.endswith("近1.7万人。(市总组宣部)")
     assert "马上体验" not in normalize(seed_texts["003"]).text
+
+
+# A sentence long enough that only a footer keyword at its start would drop it.
+SENTENCE = "市总工会今年继续开办暑期职工子女托管班,欢迎您和家人报名参加,已有120名学生报名。"
+
+
+def test_a_site_banner_is_dropped_wherever_its_words_stand_and_a_sentence_is_kept():
+    page = (
+        "长治工会网 | 长治市总工会主办 | 2019年9月3日 星期二 | 设为首页 加入收藏\n"
+        f"金秋助学发放仪式举行\n{SENTENCE}\n"
+    )
+    assert normalize(page).text.split("\n") == ["金秋助学发放仪式举行", SENTENCE]

@@ -34,6 +34,7 @@ CASES = [
     ("identifier", "地址:人民路88号A3栋,电话:6212345人", "6212345人", "共有88名职工参加。", "88名"),
     ("inside_word", "开展星期三场地检查", "三场", "开展三场检查。", "三场"),
     ("inside_word", "购置电动三轮车。", "三轮", "开展三轮检查。", "三轮"),
+    ("inside_word", "按照三步走的安排推进。", "三步", "健步走累计三万步。", "三万步"),
     ("rank", "前三名选手获奖励。", "三名", "有三名选手获奖励。", "三名"),
     ("article", "选派一名联络员。", "一名", "选派两名联络员。", "两名"),
     ("numeral_word", "现场来了四五个人。", "四五个", "现场来了45个人。", "45个"),
@@ -61,6 +62,23 @@ CASES = [
         "20场",
     ),
     ("duration_or_threshold", "每人最高救助1万元。", "1万元", "共救助1万元。", "1万元"),
+    # A bracket's bound: the figure says whom a share counts, not an amount paid.
+    (
+        "duration_or_threshold",
+        "月收入在6000元以上的占37.6%。",
+        "6000元以上",
+        "发放慰问金6000元以上。",
+        "6000元以上",
+    ),
+    ("duration_or_threshold", "100人以上的企业全部建会。", "100人", "帮扶职工100人以上。", "100人"),
+    # A duration qualifying the noun after it: how long a service runs, not hours given.
+    (
+        "duration_or_threshold",
+        "为一线职工提供24小时心理疏导服务。",
+        "24小时",
+        "心理咨询师累计服务24小时。",
+        "24小时",
+    ),
     ("duration_or_threshold", "公示时间5个工作日。", "5个", "评出5个先进集体。", "5个"),
     ("metadata_line", "来源:市总工会 阅读 2286次\n正文", "2286次", "阅读量突破2286次。", "2286次"),
     ("enumeration", "突出三项举措:一是抓思想,二是抓维权。", "三项", "完成三项改革任务。", "三项"),
@@ -174,6 +192,16 @@ def test_individual_classifiers_of_things():
         ("斤", 500),
         ("艘", 12),
     ]
+
+
+def test_steps_and_laps_are_movements_counted_with_any_magnitude():
+    found = extract_facts(normalize("线上健步走累计步数超过35亿步,环湖跑共跑了1200圈。"))
+    assert [(f.quote, f.value, f.unit, f.unit_class, f.qualifier) for f in found] == [
+        ("超过35亿步", 3500000000, "步", "movement", "超过"),
+        ("1200圈", 1200, "圈", "movement", ""),
+    ]
+    # 步 as a word of the sentence: an article, an ordinal, a plan's name.
+    assert facts("下一步将进一步推进,第一步是调研,按三步走推进。") == []
 
 
 def test_a_figure_restated_on_a_page_is_one_fact():
