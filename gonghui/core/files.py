@@ -101,12 +101,14 @@ def sniff_kind(head: bytes, fileobj) -> str | None:
     return None
 
 
-def check_zip_bounds(source, *, name: str = "file") -> None:
+def check_zip_bounds(source, *, name: str = "file", max_unzipped_bytes: int | None = None) -> None:
     """Refuse a zip (docx, xlsx) whose entries are too many or would inflate too far.
 
     `source` is bytes or a seekable binary file; only the central directory is read, so a
-    bomb is refused in milliseconds and without inflating anything.
+    bomb is refused in milliseconds and without inflating anything. `max_unzipped_bytes`
+    raises the inflated ceiling for a reader that streams the parts instead of loading them.
     """
+    limit = max_unzipped_bytes or MAX_UNZIPPED_BYTES
     fileobj = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
     position = fileobj.tell()
     try:
@@ -126,13 +128,13 @@ def check_zip_bounds(source, *, name: str = "file") -> None:
             field="file",
         )
     total = sum(info.file_size for info in entries)
-    if total > MAX_UNZIPPED_BYTES:
+    if total > limit:
         raise ValidationFailed(
             _(
                 "文件“%(name)s”解压后过大（约 %(mb)s MB，最多 %(max)s MB），已拒绝；"
                 "请删除多余内容或拆分后再上传"
             )
-            % {"name": name, "mb": total // MB, "max": MAX_UNZIPPED_BYTES // MB},
+            % {"name": name, "mb": total // MB, "max": limit // MB},
             field="file",
         )
     for info in entries:
@@ -164,7 +166,11 @@ def _sniff_text(head: bytes, name: str) -> str | None:
 
 
 def check_upload(
-    upload: UploadedFile, *, allowed: set[str] | None = None, max_bytes: int | None = None
+    upload: UploadedFile,
+    *,
+    allowed: set[str] | None = None,
+    max_bytes: int | None = None,
+    max_unzipped_bytes: int | None = None,
 ) -> CheckedUpload:
     """Refuse a file whose content is not one of the allowed kinds, whatever its name says."""
     allowed = allowed or set(KINDS)
@@ -202,7 +208,7 @@ def check_upload(
             field="file",
         )
     if kind in _OOXML_MARKERS:
-        check_zip_bounds(upload, name=name)
+        check_zip_bounds(upload, name=name, max_unzipped_bytes=max_unzipped_bytes)
     digest = hashlib.sha256()
     size = 0
     for chunk in upload.chunks():

@@ -223,12 +223,42 @@ def add_increments(
     counter[("day", 0, "", "", day)] += 1
 
 
+def _count_group(questions, group: list) -> Counter:
+    """Counts keyed (question id, row, option) over a group of answer dicts: every grid answer
+    of a question joined into one string, each grid position taken from it by a stepped slice
+    and counted per option code (str.count, in C)."""
+    counts: Counter = Counter()
+    for q in questions:
+        key = q.key
+        given = [a[key] for a in group if key in a]
+        if not given:
+            continue
+        if q.is_grid:
+            width = len(q.rows)
+            joined = "".join(g for g in given if len(g) == width)
+            codes = q.codes
+            for position, (row_code, _label) in enumerate(q.rows):
+                cells = joined[position::width]
+                for code in codes:
+                    n = cells.count(code)
+                    if n:
+                        counts[(q.id, row_code, code)] += n
+        elif q.kind in ("single", "scale"):
+            for code, n in Counter(given).items():
+                counts[(q.id, "", code)] += n
+        elif q.kind == "multiple":
+            for code, n in Counter(c for g in given for c in g).items():
+                counts[(q.id, "", code)] += n
+        else:
+            counts[(q.id, "", "")] += len(given)
+    return counts
+
+
 def tally(definition: SurveyDef, rows, dimensions=None) -> Counter:
     """The counter increments of many responses at once, the same as add_increments applied
-    to each (a test holds them equal) but column by column: for each respondent dimension the
-    grid answers are grouped by its value and each grid position of the group is joined
-    into one string counted per option code (str.count, in C), so half a million responses
-    take seconds, not hours.
+    to each (a test holds them equal) but column by column (`_count_group`), so half a million
+    responses take seconds, not hours. A respondent value every row shares (one channel, one
+    district: a paper batch) is counted once and its counts reused.
     `rows` yields (answers, identity, region, industry, channel id, day). `dimensions` limits
     the work to those respondent dimensions ("" for everyone, "day"; None = all)."""
     counter: Counter = Counter()
@@ -236,6 +266,7 @@ def tally(definition: SurveyDef, rows, dimensions=None) -> Counter:
     if not rows:
         return counter
     questions = definition.questions
+    everyone = None
     for position, dimension in enumerate(("", *DIMENSIONS)):
         if dimensions is not None and dimension not in dimensions:
             continue
@@ -251,32 +282,14 @@ def tally(definition: SurveyDef, rows, dimensions=None) -> Counter:
             groups.setdefault(value, []).append(row[0])
         for value, group in groups.items():
             counter[(dimension, 0, "", "", value)] += len(group)
-            for q in questions:
-                key = q.key
-                given = [a[key] for a in group if key in a]
-                if not given:
-                    continue
-                if q.is_grid:
-                    width = len(q.rows)
-                    given = [g for g in given if len(g) == width]
-                    # one position of every answer at a time, as a string: str.count per
-                    # option code runs in C over the whole column
-                    for (row_code, _label), column in zip(
-                        q.rows, zip(*given, strict=True), strict=False
-                    ):
-                        cells = "".join(column)
-                        for code in q.codes:
-                            n = cells.count(code)
-                            if n:
-                                counter[(dimension, q.id, row_code, code, value)] += n
-                elif q.kind in ("single", "scale"):
-                    for code, n in Counter(given).items():
-                        counter[(dimension, q.id, "", code, value)] += n
-                elif q.kind == "multiple":
-                    for code, n in Counter(c for g in given for c in g).items():
-                        counter[(dimension, q.id, "", code, value)] += n
-                else:
-                    counter[(dimension, q.id, "", "", value)] += len(given)
+            if len(group) == len(rows):
+                if everyone is None:
+                    everyone = _count_group(questions, group)
+                counts = everyone
+            else:
+                counts = _count_group(questions, group)
+            for (qid, row_code, code), n in counts.items():
+                counter[(dimension, qid, row_code, code, value)] += n
     if dimensions is None or "day" in dimensions:
         for row in rows:
             counter[("day", 0, "", "", row[5])] += 1

@@ -5,6 +5,7 @@ paper entry, problems through inspection to rectification, results publication, 
 import datetime as dt
 import hashlib
 import hmac
+import itertools
 import logging
 import random
 import secrets
@@ -627,12 +628,50 @@ def enter_paper_response(*, by, survey: Survey, raw_answers: dict, channel=None,
     return response
 
 
+def _insert_paper_rows_with_texts(survey, rows, *, by, now, batch) -> None:
+    created = Response.objects.bulk_create(
+        [
+            Response(
+                survey_id=survey.pk,
+                channel_id=row["channel_id"],
+                submitted_at=now,
+                source=Response.Source.IMPORT,
+                identity=row["identity"],
+                region=row["region"],
+                industry=row["industry"],
+                answers=row["answers"],
+                entered_by=by,
+                tally_batch=batch,
+            )
+            for row in rows
+        ],
+        batch_size=2000,
+    )
+    TextAnswer.objects.bulk_create(
+        [
+            TextAnswer(
+                survey_id=survey.pk, response=obj, question_id=qid, text=text, submitted_at=now
+            )
+            for obj, row in zip(created, rows, strict=True)
+            for qid, text in row["texts"]
+        ],
+        batch_size=2000,
+    )
+
+
+PAPER_INSERT_BATCH = 5000
+
+
 def import_paper_rows(*, by, survey: Survey, rows: list[dict]) -> int:
-    """Rows checked by the paper schema written at once (bulk) with their counts: all or
-    none. The rows are tallied before the transaction (they are in memory already) and
-    written already folded (their batch number set), the counters added in the same
-    transaction, so no second pass reads them back and the write lock is held only for the
-    INSERTs and the counter upserts."""
+    """Rows checked by the paper schema written at once with their counts: all or none.
+
+    The rows are tallied once before the transaction (they are in memory already) and written
+    already folded (their batch number set), the counters added in the same transaction, so no
+    second pass reads them back. The rows go in with executemany of one prepared INSERT in
+    batches of 5 000 (Django's bulk_create builds one statement per ~75 rows on SQLite, its
+    limit of bound variables, and a model instance per row: most of the write time before);
+    the few rows carrying free texts go through bulk_create, which returns the ids their
+    TextAnswer rows need."""
     _require_survey(by, survey, PAPER)
     if survey.status != SurveyStatus.OPEN:
         raise SurveyClosed(_("问卷未在收集期内"))
@@ -653,42 +692,70 @@ def import_paper_rows(*, by, survey: Survey, rows: list[dict]) -> int:
         ),
     )
     batch = random.SystemRandom().randrange(1, 2**62)
-    objs = [
-        Response(
-            survey_id=survey.pk,
-            channel_id=row["channel_id"],
-            submitted_at=now,
-            source=Response.Source.IMPORT,
-            identity=row["identity"],
-            region=row["region"],
-            industry=row["industry"],
-            answers=row["answers"],
-            entered_by=by,
-            tally_batch=batch,
-        )
-        for row in rows
+    fields = {f.name: f for f in Response._meta.concrete_fields}
+    columns = [
+        "survey",
+        "channel",
+        "submitted_at",
+        "source",
+        "identity",
+        "region",
+        "industry",
+        "answers",
+        "idempotency_key",
+        "device_hash",
+        "ip_hash",
+        "tally_batch",
+        "entered_by",
     ]
+    sql = "INSERT INTO {table} ({columns}) VALUES ({values})".format(
+        table=connection.ops.quote_name(Response._meta.db_table),
+        columns=", ".join(connection.ops.quote_name(fields[c].column) for c in columns),
+        values=", ".join(["%s"] * len(columns)),
+    )
+    submitted_at = fields["submitted_at"].get_db_prep_save(now, connection)
+    prepare_answers = fields["answers"].get_db_prep_save
     with transaction.atomic():
-        created = Response.objects.bulk_create(objs, batch_size=2000)
-        texts = [
-            TextAnswer(
-                survey_id=survey.pk, response=obj, question_id=qid, text=text, submitted_at=now
-            )
-            for obj, row in zip(created, rows, strict=True)
-            for qid, text in row["texts"]
-        ]
-        if texts and created and created[0].pk is not None:
-            TextAnswer.objects.bulk_create(texts, batch_size=2000)
+        # In sheet order: runs of rows without free text through executemany, runs with
+        # through bulk_create.
+        for has_texts, run in itertools.groupby(rows, key=lambda row: bool(row["texts"])):
+            run = list(run)
+            if has_texts:
+                _insert_paper_rows_with_texts(survey, run, by=by, now=now, batch=batch)
+                continue
+            with connection.cursor() as cursor:
+                for start in range(0, len(run), PAPER_INSERT_BATCH):
+                    cursor.executemany(
+                        sql,
+                        [
+                            (
+                                survey.pk,
+                                row["channel_id"],
+                                submitted_at,
+                                Response.Source.IMPORT.value,
+                                row["identity"],
+                                row["region"],
+                                row["industry"],
+                                prepare_answers(row["answers"], connection),
+                                "",
+                                "",
+                                "",
+                                batch,
+                                by.pk,
+                            )
+                            for row in run[start : start + PAPER_INSERT_BATCH]
+                        ],
+                    )
         _upsert_counts(survey.pk, counter)
         Survey.objects.filter(pk=survey.pk).update(is_frozen=True)
         audit.record(
             by=by,
             action=audit.Action.IMPORT,
             target=survey,
-            summary=f"纸质问卷导入 {len(objs)} 份",
-            details={"count": len(objs)},
+            summary=f"纸质问卷导入 {len(rows)} 份",
+            details={"count": len(rows)},
         )
-    return len(objs)
+    return len(rows)
 
 
 # --- Findings to rectification -----------------------------------------------------------

@@ -31,7 +31,7 @@ def answered(fed):
             device_id=f"d{n}",
             identity="student",
         )
-    police, traffic, _health = survey.targets.order_by("sort_order")
+    _police, traffic, _health = survey.targets.order_by("sort_order")
     problem = services.record_problem(
         by=fed.province_admin, survey=survey, title="窗口排队时间长", target=traffic
     )
