@@ -257,3 +257,18 @@ def test_the_big_screen_counts_per_city_equal_the_activity_list_of_each_city(cli
     client.force_login(fed.province_admin)
     body = client.get("/api/v1/dashboards/screen?as_of=2020-05-26").json()
     assert {r["code"]: r["value"] for r in body["regions"]} == {"410100": 3, "410300": 1}
+
+
+def test_the_big_screen_lists_the_newest_activities_up_to_the_as_of_day(fed):
+    """The rolling list is the activity list's newest rows up to the as-of day: none after it,
+    even in the as-of month that the list reads whole."""
+    days = [dt.date(2020, 4, d) for d in range(1, 29)] + [dt.date(2020, 5, d) for d in range(1, 32)]
+    for n, day in enumerate(days):
+        make_activity(fed.sysadmin, organization=fed.grassroots, start=day, title=f"活动{n:02d}")
+    for as_of in (dt.date(2020, 5, 26), dt.date(2020, 5, 31), dt.date(2020, 4, 10)):
+        shown = selectors.screen(fed.province_admin, as_of=as_of).activities
+        listed = activity_selectors.activities_for_user(
+            fed.province_admin, activity_selectors.ActivityFilter(date_to=as_of)
+        )[:20]
+        assert [a["title"] for a in shown] == [a.title for a in listed], as_of
+        assert max(a["date"] for a in shown) == as_of.isoformat()
