@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from gonghui.surveys import services
@@ -130,3 +131,39 @@ def test_the_data_entry_clerk_keys_two_paper_forms_without_the_mouse(fed, open_p
     office.goto(f"/surveys/{survey.pk}/statistics/")
     expect(office.locator("p.big").first).to_have_text("有效答卷 2 份")
     shot(office, "statistics-after-paper")
+
+
+def test_the_office_publishes_the_results_and_a_phone_reads_the_notice(fed, open_page):
+    survey = make_survey(fed)
+    scale, single, _text = questions(survey)
+    for n, grid in enumerate(["113", "123", "143"]):
+        services.submit_response(
+            survey=survey, raw_answers={scale.key: grid, single.key: "1"}, device_id=f"d{n}"
+        )
+    traffic = survey.targets.get(name="交通")
+    services.record_problem(
+        by=fed.province_admin, survey=survey, title="窗口排队时间长", target=traffic
+    )
+
+    office = opened(open_page, fed.province_admin)
+    office.goto(f"/surveys/{survey.pk}/")
+    office.locator("#results-button").click()
+    expect(office.locator("#results-preview")).to_contain_text("满意率 100.00%")
+    office.get_by_label("结果公布日期").fill(timezone.localdate().isoformat())
+    office.get_by_label("结果说明").fill("感谢社会各界参与本次测评。")
+    shot(office, "results-staff")
+    office.locator("#results-submit").click()
+    expect(office.locator(".messages")).to_contain_text("测评结果已公示")
+    shot(office, "results-staff-published")
+    office.locator("#results-notice-link").click()
+    public_url = office.url
+
+    phone = opened(open_page, phone=True)
+    phone.goto(public_url)
+    expect(phone.locator("#notice-state")).to_have_text("公示中")
+    entries = phone.locator("#notice-entries")
+    expect(entries.locator("tbody tr").first).to_contain_text("公安")
+    expect(entries).to_contain_text("问题 1 个，已整改 0 个")
+    expect(phone.locator("body")).to_contain_text("1. 窗口排队时间长（交通）：已记录")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(phone, "results-notice-phone")
