@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from django.conf import settings
@@ -69,9 +69,10 @@ def _server_environment() -> dict:
 
 
 @contextlib.contextmanager
-def running_server() -> Iterator[tuple[int, int]]:
-    """`gonghui serve` on a free port; yields (port, pid of the supervisor), stops it after."""
-    environment = _server_environment()
+def running_server(*, env: Mapping[str, str] = ()) -> Iterator[tuple[int, int]]:
+    """`gonghui serve` on a free port; yields (port, pid of the supervisor), stops it after.
+    `env` adds or overrides settings of the server (workers, an app's limits)."""
+    environment = {**_server_environment(), **dict(env)}
     cli = [sys.executable, "-m", "gonghui.cli"]
     if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
         # Without DEBUG the site serves only collected, hashed static files.

@@ -24,10 +24,7 @@ import json
 import os
 import random
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -36,19 +33,13 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.conf import settings
+from gonghui.core import loadtest as core_loadtest
 
 PATH = "/api/v1/surveys/public/{key}"
 _TICKS = os.sysconf("SC_CLK_TCK")
 
 
 # --- The server ----------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _children() -> dict[int, list[int]]:
@@ -117,63 +108,16 @@ def database_cpu() -> dict[int, float]:
 
 @contextlib.contextmanager
 def running_server(*, workers: int | None = None, threads: int | None = None, env: dict = ()):
-    """`gonghui serve` on a free port with production settings (DEBUG off, hashed static
-    files collected first) and this process's database; yields (base url, pid)."""
-    port = free_port()
-    environment = {
-        **os.environ,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": settings.SECRET_KEY,
-        "GONGHUI_SECURE": "false",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "GONGHUI_LOG_LEVEL": "WARNING",
-        "GONGHUI_SURVEY_SUBMITS_PER_IP_MINUTE": "0",
-        **dict(env),
-    }
+    """`gonghui serve` started by core.loadtest (production settings, hashed static files, this
+    process's database) with the per-address limit off — all load comes from 127.0.0.1 — and
+    the given workers and threads; yields (base url, pid)."""
+    extra = {"GONGHUI_SURVEY_SUBMITS_PER_IP_MINUTE": "0", **dict(env)}
     if workers:
-        environment["GONGHUI_WEB_WORKERS"] = str(workers)
+        extra["GONGHUI_WEB_WORKERS"] = str(workers)
     if threads:
-        environment["GONGHUI_WEB_THREADS"] = str(threads)
-    cli = [sys.executable, "-m", "gonghui.cli"]
-    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
-        subprocess.run([*cli, "collectstatic", "--noinput", "-v", "0"], env=environment, check=True)
-    log_path = Path(tempfile.gettempdir()) / f"gonghui-serve-{port}.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [*cli, "serve", f"127.0.0.1:{port}", "--noreload"],
-            env=environment,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        _wait_until_up(process, port, log_path)
-        yield f"http://127.0.0.1:{port}", process.pid
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
-def _wait_until_up(process, port: int, log_path: Path) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(f"gonghui serve exited; see {log_path}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/healthz")
-            conn.getresponse().read()
-            conn.close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"gonghui serve did not answer; see {log_path}") from None
-            time.sleep(0.3)
+        extra["GONGHUI_WEB_THREADS"] = str(threads)
+    with core_loadtest.running_server(env=extra) as (port, pid):
+        yield f"http://127.0.0.1:{port}", pid
 
 
 # --- The drivers ---------------------------------------------------------------------------
