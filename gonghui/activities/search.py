@@ -135,17 +135,26 @@ def rebuild() -> int:
     return n
 
 
+def exact(query: str) -> Q:
+    """Activities whose title, place or description contains each word of the query: the
+    truth a hit is checked against (no index)."""
+    condition = Q()
+    for run in query.split():
+        condition &= (
+            Q(title__icontains=run) | Q(place__icontains=run) | Q(description__icontains=run)
+        )
+    return condition
+
+
 def matching(query: str) -> Q:
     """A filter for activities whose title, place or description contains the query."""
     wanted = query_tokens(query)
-    exact = Q()
-    for run in query.split():
-        exact &= Q(title__icontains=run) | Q(place__icontains=run) | Q(description__icontains=run)
+    exact_match = exact(query)
     if not wanted:
-        return exact
+        return exact_match
     if connection.vendor == "postgresql":
         ids = RawSQL(f"SELECT activity_id FROM {TABLE} WHERE tokens @> %s::text[]", [wanted])
     else:
         expression = " ".join(f'"{token}"' for token in wanted)
         ids = RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
-    return Q(pk__in=ids) & exact
+    return Q(pk__in=ids) & exact_match

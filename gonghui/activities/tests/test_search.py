@@ -96,3 +96,64 @@ def test_list_page_says_more_when_capped(fed, client_for, monkeypatch):
         )
     html = client_for(fed.province_admin).get("/activities/?q=健步").content.decode()
     assert "1+" in html
+
+
+def _walk_pages(user, filters, size=3):
+    listing = ActivityList(user, filters)
+    pages, start = [], 0
+    while True:
+        page = [a.pk for a in listing[start : start + size]]
+        if not page:
+            return pages
+        pages.append(page)
+        start += size
+
+
+def test_a_common_word_walks_newest_first_and_finds_the_pages_the_index_would(fed, monkeypatch):
+    """Above the cap a page is found by walking the scope newest first in chunks (several
+    activities a day, hits and misses mixed, in two subtrees); it must be the very page the
+    index path gives, for a whole province, a subtree, a type and a period, and a user whose
+    scope has no roll-ups."""
+    admin = fed.province_admin
+    titles = ["健步走", "读书会", "健步行", "书画展", "职工健步", "篮球赛"]
+    for i in range(36):
+        make_activity(
+            admin,
+            organization=fed.grassroots if i % 3 else fed.zhengzhou,
+            title=titles[i % len(titles)],
+            start=dt.date(2020, 3, 1) + dt.timedelta(days=i // 4),
+        )
+    cases = [
+        (admin, ActivityFilter(q="健步")),
+        (admin, ActivityFilter(q="健步", organization=fed.zhengzhou)),
+        (admin, ActivityFilter(q="健步", date_from=dt.date(2020, 3, 3))),
+        (fed.grassroots_admin, ActivityFilter(q="健步")),
+    ]
+    expected = {}
+    for i, (user, filters) in enumerate(cases):
+        index_order = selectors.activities_for_user(user, filters)
+        expected[i] = [a.pk for a in index_order]
+        assert expected[i], filters
+    monkeypatch.setattr(ActivityList, "SEARCH_CAP", 2)
+    monkeypatch.setattr(ActivityList, "SEARCH_CHUNK", 5)
+    walked = []
+    real_walk = ActivityList._walk
+
+    def spy(self, start, stop):
+        found = real_walk(self, start, stop)
+        walked.append(found is not None)
+        return found
+
+    monkeypatch.setattr(ActivityList, "_walk", spy)
+    for i, (user, filters) in enumerate(cases):
+        pages = _walk_pages(user, filters)
+        assert [pk for page in pages for pk in page] == expected[i], filters
+    assert walked and all(walked)
+
+    # A walk that has not filled its page within the window gives way to the index.
+    monkeypatch.setattr(ActivityList, "SEARCH_WINDOW", 5)
+    walked.clear()
+    assert [
+        pk for page in _walk_pages(admin, ActivityFilter(q="健步"), size=12) for pk in page
+    ] == (expected[0])
+    assert False in walked
