@@ -34,6 +34,19 @@ def id_number_for(sequence: int, region: str = "430000") -> str:
     return make_id_number(region[:6], born, sequence % 1000)
 
 
+def _review_due(established: dt.date, seq: int, today: dt.date) -> dt.date:
+    """The yearly 复核 an open archive has kept up with: due on the next anniversary of its
+    establishment, except one archive in twenty, 1–60 days overdue (from the sequence, so the
+    random draws of the rest of the data stay as they were)."""
+    if seq % 20 == 0:
+        return today - dt.timedelta(days=seq % 60 + 1)
+    day = min(established.day, 28)
+    due = established.replace(year=today.year, day=day)
+    if due <= established:
+        due = due.replace(year=established.year + 1)
+    return due if due >= today else due.replace(year=due.year + 1)
+
+
 def generate_archives(
     *,
     organizations,
@@ -53,6 +66,7 @@ def generate_archives(
         count = len(workers)
     reasons = list(HardshipReason.objects.filter(is_active=True))
     Through = Archive.reasons.through
+    today = timezone.localdate()
     ids = []
     made = 0
     while made < count:
@@ -91,7 +105,7 @@ def generate_archives(
                     tier=tier if status in (Status.ACTIVE, Status.EXITED) else "",
                     status=status,
                     established_date=established if status == Status.ACTIVE else None,
-                    review_due_date=established.replace(year=established.year + 1)
+                    review_due_date=_review_due(established, seq, today)
                     if status == Status.ACTIVE
                     else None,
                 )
