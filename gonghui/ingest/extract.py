@@ -261,8 +261,18 @@ class Candidate:
 # --- exclusion rules: each names one reason a number with a measure word is not a fact ------
 
 _PERIOD_RE = re.compile(
-    r"(?:每天|每日|每晚|每周|每月|每年|日均|连续|持续|长达|为期|历时)[^,，。;；]{0,8}$"
+    r"(?:每天|每日|每晚|每周|每月|每年|日均|连续|持续|长达|为期|历时|限时|"
+    # How long one event lasts (活动时长约2小时), not hours of service given (服务时长9万小时).
+    r"(?:活动|会议|比赛|竞赛|培训|讲座|课程|考试|答题|仪式)(?:时长|时间))[^,，。;；]{0,8}$"
 )
+# What a participant may or must do under a rule (每人每天可答题3次, 每次20道题, 限报3人):
+# an allowance, not a quantity achieved.
+_ALLOWANCE_RE = re.compile(
+    r"(?:(?:每人|每天|每日|每周|每月|每轮|每单位|每个单位)[^,，。;；!?！？\n]{0,6}"
+    r"(?:可|能|限|须|需|应|最多)[^,，。;；]{0,6}|限报|限)$"
+)
+# A rule's allowance reaches the clauses after it in one sentence (…可答题3次，每次20道题).
+_SENTENCE_END = "。;；!?！？\n"
 _THRESHOLD_RE = re.compile(r"(?:不少于|不低于|不小于|至少|最少)$")
 # A cap a rule sets for each person or household (每人最高救助1万元, 每人每年标准不超过2500元).
 _CAP_RE = re.compile(
@@ -294,12 +304,22 @@ _COMPOUND_AFTER = {"轮": ("车",), "台": ("阶",), "角": ("形",), "边": ("�
                    "步": ("走", "法", "工作法")}  # fmt: skip
 
 
+# Words after a numeral and measure word that make them the name of a period (两节期间: the
+# festivals 元旦 and 春节), never a count of things.
+_PERIOD_NAME_AFTER = ("期间", "前夕", "之际")
+
+
 def rule_inside_word(c: Candidate) -> bool:
-    """A Chinese numeral inside a word: 星期三, 唯一, 统一, 双十佳, 周一, 初三, 之一, and a
-    numeral with a measure word that make a noun (三轮车, 三角形, 三步走, 四步工作法)."""
+    """A Chinese numeral inside a word: 星期三, 唯一, 统一, 双十佳, 周一, 初三, 之一, a
+    numeral with a measure word that make a noun (三轮车, 三角形, 三步走, 四步工作法) or the
+    name of a period (两节期间, 两节前夕), and the set phrase for a form's copies (一式三份)."""
+    if c.text.endswith("一式", 0, c.number_start):
+        return True
     if not c.chinese:
         return False
     if c.previous_char and c.previous_char in "星期周初之统唯单万双":
+        return True
+    if c.following.startswith(_PERIOD_NAME_AFTER) and c.match.end() == c.match.end("unit"):
         return True
     return c.following.startswith(_COMPOUND_AFTER.get(c.unit, ("\0",)))
 
@@ -326,11 +346,18 @@ def rule_article(c: Candidate) -> bool:
     )
 
 
+# Standard measures, which a bare 二 may count (二斤); a classifier counts with 两.
+_MEASURE_CLASSES = frozenset({"money", "length", "area", "weight", "duration", "percentage"})
+
+
 def rule_numeral_word(c: Candidate) -> bool:
     """Chinese digits without place values (五一, 三八, 十四五 as 十四五): names of days and
-    programmes such as 五一劳动奖章 or 三八红旗手, never counts."""
+    programmes such as 五一劳动奖章 or 三八红旗手, never counts. A bare 二 before a classifier
+    is a name too (二本院校: a university tier, 二类): a count says 两 (两本书)."""
     if not c.chinese or c.n1 in ("百", "千", "万", "亿"):
         return False
+    if c.n1 == "二" and not c.match.group("m1") and unit_class(c.unit) not in _MEASURE_CLASSES:
+        return True
     return parse_chinese(c.n1) is None
 
 
@@ -357,19 +384,47 @@ def rule_enumeration(c: Candidate) -> bool:
     return _is_lead_in(c.text, c.match, c.chinese)
 
 
+_BOUND_BEFORE = ("超过", "不超过", "不足", "不到")
+_RULE_SENTENCE_RE = re.compile(r"(?:每人|每天|每日)[^,，。;；]{0,6}(?:可|限|须|需|应)")
+
+
+_PER_ATTEMPT_RE = re.compile(r"(?:每次|每轮|每题|限时|限)[^,，。;；]{0,4}$")
+
+
+def _allowance_in_sentence(c: Candidate, clause: str) -> bool:
+    """A per-attempt figure or a limit in a sentence that has set a participant's allowance
+    (每人每天可答题3次，每次20道题，限时10分钟)."""
+    if not _PER_ATTEMPT_RE.search(clause):
+        return False
+    left = c.number_start
+    while left > 0 and c.text[left - 1] not in _SENTENCE_END:
+        left -= 1
+    return bool(_RULE_SENTENCE_RE.search(c.text, left, c.number_start))
+
+
 def rule_duration_or_threshold(c: Candidate) -> bool:
     """每天工作12小时, 3小时以上, 不少于20场, 5个工作日, 3个月, 每人最高1万元: a duration,
     a per-period figure, a threshold or a cap that a rule sets, not a quantity achieved.
     Two forms of it need no marker word before the number: a bracket's bound (月收入在6000元
     以上的占37.6%, 100人以上的企业: the figure describes whom a share counts), and a duration
     that qualifies the noun after it (提供24小时心理疏导服务, 8小时工作制: how long a service
-    runs, not hours given)."""
+    runs, not hours given). A bound before the number works the same way (自付费用超过1000元
+    的部分: which part a rule covers). An event's length (活动时长约2小时, 限时10分钟) and an
+    allowance a rule gives a participant (每人每天可答题3次, 每次20道题) are rules of taking
+    part, not counts of what was done."""
     if c.unit == "个" and c.following.startswith(_DURATION_AFTER):
         return True
     if _THRESHOLD_RE.search(c.preceding) or _CAP_RE.search(c.preceding):
         return True
+    clause = c.clause_before
+    if ("每" in clause or "限" in clause) and (
+        _ALLOWANCE_RE.search(clause) or _allowance_in_sentence(c, clause)
+    ):
+        return True
     bound = c.match.group("post") in ("以上", "以下")
     if bound and (c.preceding.endswith("在") or c.following.startswith("的")):
+        return True
+    if c.pre in _BOUND_BEFORE and c.following.startswith("的"):
         return True
     if unit_class(c.unit) in DURATION_CLASSES:
         return bool(

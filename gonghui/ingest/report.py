@@ -123,8 +123,19 @@ def find_date(lines: list[str], title: str = "") -> str | None:
 _URL_RE = re.compile(r"www\.|https?://|\.(?:com|cn|org|gov)\b", re.I)
 
 
+# A byline: an author's or account's name with the date and clock time of publication
+# (怀化工会 2025年07月08日 20:15 湖南, a WeChat post's second line), never the headline.
+_BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
+
+
+def _exclaims(line: str) -> bool:
+    """A headline ending in an exclamation (…托管班”开班啦！) with no other sentence mark."""
+    return line.endswith(("!", "！")) and len(_SENTENCE_RE.findall(line)) == 1
+
+
 def find_title(lines: list[str]) -> str:
-    """The first line that reads as a headline (a site's navigation and address skipped)."""
+    """The first line that reads as a headline (a site's navigation and address skipped, a
+    byline's name and clock never taken, an exclamatory headline kept)."""
     for line in lines[:12]:
         if (
             (
@@ -132,8 +143,9 @@ def find_title(lines: list[str]) -> str:
                 and not _URL_RE.search(line)
                 and not _METADATA_RE.search(line)
                 and not _TITLE_SKIP_RE.match(line)
+                and not _BYLINE_RE.search(line)
             )
-            and not line.endswith(("。", "!", "！"))
+            and (not line.endswith(("。", "!", "！")) or _exclaims(line))
             and len(_SENTENCE_RE.findall(line)) <= 2
         ):
             return line
@@ -441,6 +453,12 @@ def _expands(full: str, short: str) -> bool:
         and not full.endswith(short)
     ):
         return True
+    if short.endswith("工会") and not short.endswith("总工会") and len(short) >= 4:
+        # A site's or account's short name (怀化工会): the place's federation (怀化市总工会).
+        place = short[:-2]
+        level = full[len(place) : len(place) + 1]
+        if full == f"{place}{level}总工会" and level in _LEVELS and place + level in place_names():
+            return True
     at = full.find("自治")
     if at < 2 or len(full) < at + 3:
         return False
@@ -449,6 +467,32 @@ def _expands(full: str, short: str) -> bool:
         return False
     prefix = short[: -len(level_and_union)]
     return len(prefix) >= 2 and full.startswith(prefix) and len(prefix) < at
+
+
+def _trade_name(full: str, short: str) -> bool:
+    """Whether `short` is the name an enterprise trades under and `full` its registered name,
+    as a page's source line gives it: 汉江钢铁公司工会 (or 汉钢公司工会) for 陕西汉中钢铁有限责任
+    公司工会. The short name is the full one's characters in order (汉钢), or shares its
+    business (钢铁), form (公司) and first character; only the full one has a legal form."""
+    if not _LEGAL_FORM_RE.search(full) or _LEGAL_FORM_RE.search(short):
+        return False
+    forms, _lengths = _enterprise_forms()
+    stripped = _LEGAL_FORM_RE.sub("", full)
+    union = _UNION_WORD_RE.search(short)
+    if union is None or not stripped.endswith(short[union.start() :]):
+        return False
+    name = short[: union.start()]
+    form = next((f for f in sorted(forms, key=len, reverse=True) if name.endswith(f)), "")
+    if not form or len(name) - len(form) < 2:
+        return False
+    full_name = stripped[: len(stripped) - len(short) + union.start()]
+    core, full_core = name[: -len(form)], full_name[: -len(form)]
+    # 汉钢: the characters of the full name, in order.
+    left = iter(full_core)
+    if all(char in left for char in core):
+        return True
+    # 汉江钢铁: the same business (钢铁) and first character under another name.
+    return full_core.endswith(core[-2:]) and core[0] in full_core[:-2]
 
 
 def find_org(lines: list[str], title: str, text: str, site: list[str] = ()) -> str:
@@ -523,6 +567,7 @@ def find_org(lines: list[str], title: str, text: str, site: list[str] = ()) -> s
         if (_federation(o).endswith(federation) or _expands(_federation(o), federation))
         and o != federation
     ]
+    fuller += [_federation(o) for o in by_header if _trade_name(_federation(o), federation)]
     if fuller:
         org = max(fuller, key=len) + org[len(federation) :]
     return org

@@ -35,9 +35,14 @@ CASES = [
     ("inside_word", "开展星期三场地检查", "三场", "开展三场检查。", "三场"),
     ("inside_word", "购置电动三轮车。", "三轮", "开展三轮检查。", "三轮"),
     ("inside_word", "按照三步走的安排推进。", "三步", "健步走累计三万步。", "三万步"),
+    # The name of a period (两节: 元旦 and 春节) and the set phrase for a form's copies.
+    ("inside_word", "两节期间共慰问困难职工863户。", "两节", "开设法律课程两节。", "两节"),
+    ("inside_word", "推荐表(一式三份)报市总工会。", "三份", "报送推荐表三份。", "三份"),
     ("rank", "前三名选手获奖励。", "三名", "有三名选手获奖励。", "三名"),
     ("article", "选派一名联络员。", "一名", "选派两名联络员。", "两名"),
     ("numeral_word", "现场来了四五个人。", "四五个", "现场来了45个人。", "45个"),
+    # A bare 二 before a classifier names a tier (二本院校); a count says 两.
+    ("numeral_word", "考入二本及以下院校的468名。", "二本", "发放法律图书两本。", "两本"),
     ("place_name", "三台县总工会慰问职工", "三台", "购置电脑三台。", "三台"),
     ("quoted_name", "学习“三个代表”重要思想。", "三个", "组建三个代表队。", "三个"),
     (
@@ -80,6 +85,45 @@ CASES = [
         "24小时",
     ),
     ("duration_or_threshold", "公示时间5个工作日。", "5个", "评出5个先进集体。", "5个"),
+    # A bound before the number: which part a rule covers, not an amount paid.
+    (
+        "duration_or_threshold",
+        "自付费用超过1000元的部分按比例补助。",
+        "超过1000元",
+        "发放互助金超过1000元。",
+        "超过1000元",
+    ),
+    # How long one event lasts, not hours of service given.
+    (
+        "duration_or_threshold",
+        "上午8:30开始,活动时长约2小时。",
+        "约2小时",
+        "志愿服务时长约2万小时。",
+        "约2万小时",
+    ),
+    # The rules of taking part: an allowance, a per-attempt figure, a time limit.
+    (
+        "duration_or_threshold",
+        "竞赛在线上进行,每人每天可答题3次,每次20道题,限时10分钟。",
+        "3次",
+        "全年举办线上答题3次。",
+        "3次",
+    ),
+    (
+        "duration_or_threshold",
+        "竞赛在线上进行,每人每天可答题3次,每次20道题,限时10分钟。",
+        "20道",
+        "题库本月新增20道题。",
+        "20道",
+    ),
+    (
+        "duration_or_threshold",
+        "竞赛在线上进行,每人每天可答题3次,每次20道题,限时10分钟。",
+        "10分钟",
+        "讲解员讲解了10分钟。",
+        "10分钟",
+    ),
+    ("duration_or_threshold", "每个单位限报3人。", "3人", "每个单位选派3人。", "3人"),
     ("metadata_line", "来源:市总工会 阅读 2286次\n正文", "2286次", "阅读量突破2286次。", "2286次"),
     ("enumeration", "突出三项举措:一是抓思想,二是抓维权。", "三项", "完成三项改革任务。", "三项"),
     (

@@ -1,6 +1,6 @@
 """The organisation and date a page is about, on small pages written for each rule."""
 
-from gonghui.ingest.report import analyse_text, org_mentions
+from gonghui.ingest.report import _expands, _trade_name, analyse_text, find_title, org_mentions
 
 
 def report(text: str):
@@ -146,3 +146,42 @@ def test_a_publication_line_below_a_long_navigation_is_found_and_the_banner_cloc
     html = html.replace("发布时间:2019-08-30 16:12:45 来源:本站原创 点击数:1573", "")
     html = html.replace("8月29日", "2019年8月29日")
     assert analyse_text(read_bytes(html.encode(), name="page.html")).date == "2019-08-29"
+
+
+def test_a_byline_is_not_the_title_and_an_exclamatory_headline_is():
+    page = (
+        "暖心丨怀化市总工会“工会爱心托管班”开班啦!\n怀化工会 2025年07月08日 20:15 湖南\n"
+        "暑假来了,孩子谁来带?\n7月7日,怀化市总工会开设托管班32个。\n"
+    )
+    found = report(page)
+    assert found.title == "暖心丨怀化市总工会“工会爱心托管班”开班啦!"
+    assert found.org == "怀化市总工会"
+    assert found.date == "2025-07-08"
+    # A sentence that exclaims is still not a headline.
+    assert (
+        find_title(["活动很成功,职工很满意!", "市总工会举办职工运动会"]) == "市总工会举办职工运动会"
+    )
+
+
+def test_a_site_or_account_short_name_is_its_place_federation():
+    assert _expands("怀化市总工会", "怀化工会")
+    assert not _expands("海口市总工会", "怀化工会")
+    assert not _expands("怀化市教育工会", "怀化工会")
+
+
+def test_an_enterprise_trade_name_takes_the_registered_name_its_source_line_gives():
+    page = (
+        "汉江钢铁公司工会举办第三届职工技能运动会\n"
+        "作者:公司工会 发布时间:2019年10月25日 来源:陕西汉中钢铁有限责任公司工会\n"
+        "10月23日至24日,汉钢公司工会举办第三届职工技能运动会,236名职工参赛。\n"
+    )
+    assert report(page).org == "陕西汉中钢铁有限责任公司工会"
+    assert _trade_name("陕西汉中钢铁有限责任公司工会", "汉钢公司工会")
+    # Another enterprise of the same business, or another business, is not its trade name.
+    assert not _trade_name("陕西汉中钢铁有限责任公司工会", "柳州钢铁公司工会")
+    assert not _trade_name("陕西汉中钢铁有限责任公司工会", "汉中纺织公司工会")
+    # Only the source line names the publisher: a body's mention does not rename the title's.
+    page = page.replace("来源:陕西汉中钢铁有限责任公司工会", "来源:本站").replace(
+        "236名职工参赛", "陕西汉中钢铁有限责任公司工会236名职工参赛"
+    )
+    assert report(page).org == "汉江钢铁公司工会"
