@@ -7,7 +7,9 @@ behind it so every number on a dashboard links to the rows it counts."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -49,3 +51,23 @@ def all_figures() -> list[Figure]:
 
 def figure(key: str) -> Figure | None:
     return next((f for f in all_figures() if f.key == key), None)
+
+
+# A dashboard asks an app for several figures in turn, and a page may ask again: what one
+# query answers is kept on the user object (one per request) for a few seconds.
+MEMO_SECONDS = 5.0
+
+
+def remembered(user, key: str, compute: Callable[[], object]):
+    """`compute()`, or its value kept on the user object under `key` for MEMO_SECONDS."""
+    memos = getattr(user, "_figure_memos", None)
+    found = memos.get(key) if memos is not None else None
+    if found is not None and time.monotonic() - found[0] < MEMO_SECONDS:
+        return found[1]
+    value = compute()
+    # An object that takes no attributes just goes without the memo.
+    with contextlib.suppress(AttributeError):
+        if memos is None:
+            memos = user._figure_memos = {}
+        memos[key] = (time.monotonic(), value)
+    return value

@@ -2,10 +2,12 @@
 
 from types import SimpleNamespace
 
+from django.db import connections, transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from gonghui.core.figures import remembered
 from gonghui.core.scale import SCALE_ROOT
 
 from .models import Department, Organization, Post
@@ -107,7 +109,26 @@ def ancestors_for_user(user, organization: Organization) -> list[Organization]:
 
 
 def num_organizations_for_user(user) -> int:
-    return Organization.objects.visible_to(user).count()
+    """The organisations in the user's scope, counted once per request."""
+    return remembered(
+        user, "organizations.count", lambda: _count_by_index(Organization.objects.visible_to(user))
+    )
+
+
+def _count_by_index(qs) -> int:
+    """The count of a scope read from an index alone. A province holds nearly every row, so
+    PostgreSQL would scan the whole (wide) table; an index-only scan of the path index (or the
+    primary key, for a scope of everything) reads a quarter as many pages. The planner is told
+    so for this one query only."""
+    connection = connections[qs.db]
+    if connection.vendor != "postgresql":
+        return qs.count()
+    with transaction.atomic(using=qs.db), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
+        try:
+            return qs.using(qs.db).count()
+        finally:
+            cursor.execute("RESET enable_seqscan; RESET enable_bitmapscan")
 
 
 def organizations_for_user(user, *, parent_id=None, query: str = ""):

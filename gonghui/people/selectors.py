@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from gonghui.core import privacy
 from gonghui.core.chinese import is_pinyin_query, to_simplified
 from gonghui.core.exceptions import ValidationFailed
+from gonghui.core.figures import remembered
 from gonghui.core.privacy import mask_id_number, mask_phone
 from gonghui.organizations.models import Organization
 
@@ -223,13 +224,19 @@ def export_rows(qs, *, unmasked: bool):
 
 
 def headline_counts(user) -> dict:
-    """The people, volunteers and model workers the user can see, for the home page."""
-    people = Person.objects.visible_to(user)
-    return {
-        "num_people": people.count(),
-        "num_volunteers": people.filter(is_volunteer=True).count(),
-        "num_model_workers": people.exclude(model_worker_level="").count(),
-    }
+    """The people, volunteers and model workers the user can see, for the home page and the
+    figures: three counts, each read from its own index (the volunteer and model-worker
+    indexes hold only those people), once per request."""
+
+    def count():
+        people = Person.objects.visible_to(user)
+        return {
+            "num_people": people.count(),
+            "num_volunteers": people.filter(is_volunteer=True).count(),
+            "num_model_workers": people.exclude(model_worker_level="").count(),
+        }
+
+    return remembered(user, "people.headline_counts", count)
 
 
 def people_of_organization(user, organization: Organization, *, limit: int = 20):
