@@ -5,13 +5,18 @@ statistics summary, whole months)."""
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.core.figures import Figure, Period
+from gonghui.core.figures import Figure, Period, remembered
 
 from . import selectors
 
 
 def _statistics(user, period: Period) -> selectors.DemandStatistics:
-    return selectors.demand_statistics(user, start=period.start, end=period.end, hot_words=0)
+    """The totals the three figures read, summed once per request and period."""
+    return remembered(
+        user,
+        f"demands.totals:{period.start}:{period.end}",
+        lambda: selectors.demand_totals(user, start=period.start, end=period.end),
+    )
 
 
 def _url(period: Period) -> str:

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Q, Sum
+from django.db.models import Case, F, Q, Sum, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -477,6 +477,51 @@ def demand_statistics(
             user, organization=organization, start=start, end=end, limit=hot_words
         )
     return stats
+
+
+def demand_totals(
+    user, *, start: dt.date | None = None, end: dt.date | None = None
+) -> DemandStatistics:
+    """The totals of `demand_statistics` for the user's own union (no groups, no branches, no
+    hot words): the union's summary rows, less its children's for a user who counts only what
+    the union holds itself, summed in one query."""
+    organization = user.organization if user.organization_id else None
+    plan = _summary_plan(user, organization)
+    if plan is None:
+        return demand_statistics(user, organization=organization, start=start, end=end, hot_words=0)
+    start, end = whole_months(start, end)
+    org_ids, own_only = plan
+    total = Counter()
+    if org_ids:
+        own = Q(organization_id__in=org_ids)
+        children = Organization.objects.filter(parent_id__in=org_ids).values("pk")
+        qs = DemandTally.objects.filter(own | Q(organization_id__in=children) if own_only else own)
+        if start:
+            qs = qs.filter(month__gte=start)
+        if end:
+            qs = qs.filter(month__lte=end.replace(day=1))
+        row = qs.aggregate(
+            **{
+                f"s_{n}": Sum(Case(When(own, then=F(n)), default=-F(n))) if own_only else Sum(n)
+                for n in tallies.COUNTERS
+            }
+        )
+        total = Counter({n: row[f"s_{n}"] or 0 for n in tallies.COUNTERS})
+    return DemandStatistics(
+        organization,
+        start,
+        end,
+        total=total["num_received"],
+        accepted=total["num_accepted"],
+        accepted_on_time=total["num_accepted_on_time"],
+        answered=total["num_answered"],
+        answered_on_time=total["num_answered_on_time"],
+        rated=total["num_rated"],
+        satisfied=total["num_satisfied"],
+        overdue=total["num_overdue"],
+        escalated=total["num_escalated"],
+        avg_days=DemandCounts("", total).avg_days,
+    )
 
 
 GROUPS = {"channel": "channel", "type": "demand_type_id", "topic": "topic_id", "month": "month"}
