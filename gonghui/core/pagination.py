@@ -13,6 +13,7 @@ remembered, so small lists stay exact after every write.
 import hashlib
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from ninja.pagination import PageNumberPagination
@@ -38,7 +39,10 @@ def capped_count(queryset, cap: int = COUNT_CAP) -> tuple[int, bool]:
     if not hasattr(queryset, "order_by"):
         return len(queryset), False
     limited = queryset.order_by()[: cap + 1]
-    key = _memo_key(limited)
+    try:
+        key = _memo_key(limited)
+    except EmptyResultSet:  # a filter that can match nothing (pk__in=[]): no query to run
+        return 0, False
     if cache.get(key):
         return cap, True
     n = limited.count()

@@ -31,6 +31,11 @@ def test_a_count_that_reached_its_cap_is_remembered_and_an_exact_one_is_not(
     assert capped_count(people, cap=10) == (6, False)
 
 
+def test_a_query_that_can_match_nothing_counts_zero(db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert capped_count(Person.objects.filter(pk__in=[]), cap=3) == (0, False)
+
+
 def test_capped_paginator_pages(fed):
     for i in range(5):
         make_person(fed.grassroots, name=f"职工{i}")
