@@ -226,15 +226,7 @@ class ActivityList:
 
 def _days_newest_first(anchor: list[int], filters: ActivityFilter):
     """(day, activities) of the scope, newest first, from the daily roll-ups, read lazily."""
-    qs = ActivityDailyRollup.objects.filter(ancestor_id__in=anchor, num_activities__gt=0)
-    if filters.department_id:
-        qs = qs.filter(department_id=filters.department_id)
-    if filters.type_id:
-        qs = qs.filter(activity_type_id=filters.type_id)
-    if filters.date_from:
-        qs = qs.filter(day__gte=filters.date_from)
-    if filters.date_to:
-        qs = qs.filter(day__lte=filters.date_to)
+    qs = _daily_filtered(anchor, filters, filters.date_from, filters.date_to)
     qs = qs.values("day").annotate(n=Sum("num_activities")).order_by("-day")
     before = None
     while True:
@@ -385,15 +377,23 @@ def _rollup_rows(anchor: list[int], filters: ActivityFilter, *, months=None):
     return qs
 
 
-def _daily_rows(anchor: list[int], filters: ActivityFilter, low: dt.date, high: dt.date):
-    qs = ActivityDailyRollup.objects.filter(
-        ancestor_id__in=anchor, day__gte=low, day__lte=high, num_activities__gt=0
-    )
+def _daily_filtered(anchor: list[int], filters: ActivityFilter, low, high):
+    """Daily roll-up rows of the anchor for the filters' department and type, days low–high
+    (either may be None: open)."""
+    qs = ActivityDailyRollup.objects.filter(ancestor_id__in=anchor, num_activities__gt=0)
+    if low:
+        qs = qs.filter(day__gte=low)
+    if high:
+        qs = qs.filter(day__lte=high)
     if filters.department_id:
         qs = qs.filter(department_id=filters.department_id)
     if filters.type_id:
         qs = qs.filter(activity_type_id=filters.type_id)
-    return qs.annotate(month=TruncMonth("day"))
+    return qs
+
+
+def _daily_rows(anchor: list[int], filters: ActivityFilter, low: dt.date, high: dt.date):
+    return _daily_filtered(anchor, filters, low, high).annotate(month=TruncMonth("day"))
 
 
 def _combined(anchor: list[int], filters: ActivityFilter):

@@ -507,6 +507,11 @@ def demand_totals(
             }
         )
         total = Counter({n: row[f"s_{n}"] or 0 for n in tallies.COUNTERS})
+    return _totals(organization, start, end, total)
+
+
+def _totals(organization, start, end, total: Counter) -> DemandStatistics:
+    """Statistics holding only the totals summed in `total` (no groups yet)."""
     return DemandStatistics(
         organization,
         start,
@@ -559,22 +564,7 @@ def _groups_from_summary(org_ids, minus_ids, start, end) -> tuple[Counter, dict]
 
 def _statistics_from(rows, organization, start, end, *, summed=None) -> DemandStatistics:
     total, groups = summed or _groups_from_rows(rows)
-    counts = DemandCounts("", total)
-    stats = DemandStatistics(
-        organization,
-        start,
-        end,
-        total=total["num_received"],
-        accepted=total["num_accepted"],
-        accepted_on_time=total["num_accepted_on_time"],
-        answered=total["num_answered"],
-        answered_on_time=total["num_answered_on_time"],
-        rated=total["num_rated"],
-        satisfied=total["num_satisfied"],
-        overdue=total["num_overdue"],
-        escalated=total["num_escalated"],
-        avg_days=counts.avg_days,
-    )
+    stats = _totals(organization, start, end, total)
     channels = dict(Demand.Channel.choices)
     types, topics = _types(), _topics()
     labels = {
