@@ -200,6 +200,28 @@ class RateForm(LookupForm):
     note = forms.CharField(label=_("意见"), max_length=300, required=False)
 
 
+class TransferForm(forms.Form):
+    """转办: a union below the holder, chosen from a list when there are few of them and
+    searched by name when there are many; either way resolved through the user's scope."""
+
+    LISTED = 200
+    has_targets = False
+
+    to = PickerField("demand_transfer_union", label=_("转办至"))
+    reason = forms.CharField(label=_("转办说明"), max_length=300, required=False)
+
+    def __init__(self, *args, user, demand, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["to"].scope(user, demand=demand.pk)
+        self.fields["reason"].widget.attrs["size"] = 30
+        if self.is_bound:  # posted: only resolved, never shown
+            return
+        few = list(field.queryset[: self.LISTED + 1])
+        self.has_targets = bool(few)
+        if len(few) <= self.LISTED:
+            field.widget = forms.Select(choices=[(org.pk, org.name) for org in few])
+
+
 class JoinForm(forms.Form):
     """A union to handle the demand jointly, searched among those it may be routed to."""
 

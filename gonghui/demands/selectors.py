@@ -189,13 +189,14 @@ def get_attachment(demand: Demand, pk) -> DemandAttachment:
     return found
 
 
-def transfer_targets(user, demand: Demand, *, limit: int = 200):
-    """Unions below the holder in the user's scope (for 转办), nearest first."""
+def transfer_targets(user, demand: Demand):
+    """Unions below the holder in the user's scope (for 转办), nearest first: every one of
+    them, however many (the page lists a few, and searches among many)."""
     return (
         Organization.objects.visible_to(user)
         .subtree(demand.org_path, include_self=False)
         .filter(is_active=True)
-        .order_by("depth", "sort_order", "name")[:limit]
+        .order_by("depth", "sort_order", "name")
     )
 
 

@@ -20,7 +20,6 @@ from gonghui.core.forms import add_domain_error, create_page
 from gonghui.core.pagination import CappedPaginator
 from gonghui.core.spreadsheets import render_xlsx, xlsx_response
 from gonghui.core.workflow import VERB_LABELS, allowed_verbs
-from gonghui.organizations.selectors import get_organization_for_user
 
 from . import exports, permissions, selectors, services, throttles
 from .forms import (
@@ -32,6 +31,7 @@ from .forms import (
     NoteForm,
     PublicDemandForm,
     RateForm,
+    TransferForm,
 )
 from .models import Demand
 from .workflow import NOTE_VERBS, OPEN, TRANSITIONS, Status
@@ -214,9 +214,9 @@ def detail(request, demand_id: int):
             "can_follow_up": "follow_up" in allowed,
             "can_note": may_note,
             "can_join": can_handle and demand.status in OPEN,
-            "targets": selectors.transfer_targets(request.user, demand)
+            "transfer_form": TransferForm(user=request.user, demand=demand)
             if "transfer" in allowed
-            else [],
+            else None,
             "join_form": JoinForm(user=request.user, demand=demand)
             if can_handle and demand.status in OPEN
             else None,
@@ -257,16 +257,14 @@ def transition(request, demand_id: int, verb: str):
 @require_POST
 def transfer(request, demand_id: int):
     demand = selectors.get_demand_for_user(request.user, demand_id, for_write=True)
-    target = request.POST.get("to", "")
-    if not target.isdigit():
-        messages.error(request, _("请选择转办的下级工会"))
+    form = TransferForm(request.POST, user=request.user, demand=demand)
+    if not form.is_valid():
+        if "to" in form.errors:
+            messages.error(request, _("请选择转办的下级工会（从列表或提示中选择）"))
+        else:
+            messages.error(request, f"{_('转办说明')}：{form.errors['reason'][0]}")
         return redirect("demands:detail", demand_id=demand_id)
-    try:
-        to = get_organization_for_user(request.user, int(target))
-    except Http404:
-        messages.error(request, _("只能转办给下级工会"))
-        return redirect("demands:detail", demand_id=demand_id)
-    reason = request.POST.get("reason", "")
+    to, reason = form.cleaned_data["to"], form.cleaned_data["reason"]
     return _act(
         request,
         demand.pk,
