@@ -13,7 +13,7 @@ The index is a database-specific table created by migration 0003:
 - PostgreSQL: `activities_search(activity_id, tokens text[])` with a GIN index (`@>`).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.db import connection
 from django.db.models import Q
@@ -125,14 +125,29 @@ def rebuild() -> int:
 
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")
-    rows = Activity.objects.order_by("pk").values_list("pk", *FIELDS)
-    n = index_rows(rows.iterator(chunk_size=5000))
+    n = index_rows(all_rows(Activity))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"ANALYZE {TABLE}")
         else:
             cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
     return n
+
+
+def all_rows(model, chunk: int = 5000) -> Iterator[tuple]:
+    """(id, title, place, description) of every activity, read a chunk at a time by id, each
+    chunk one finished query. A single streamed query would keep its read open while the index
+    is written: on SQLite that pins the write-ahead log, which then cannot be checkpointed and
+    grew to tens of gigabytes (the index's merges rewrite its segments many times over)."""
+    last = 0
+    while True:
+        rows = list(
+            model.objects.filter(pk__gt=last).order_by("pk").values_list("pk", *FIELDS)[:chunk]
+        )
+        yield from rows
+        if len(rows) < chunk:
+            return
+        last = rows[-1][0]
 
 
 def exact(query: str) -> Q:

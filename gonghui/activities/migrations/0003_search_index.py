@@ -3,7 +3,7 @@ SQLite, a GIN-indexed token array on PostgreSQL; filled from the activities alre
 
 from django.db import migrations
 
-from gonghui.activities.search import FIELDS, TABLE, index_rows
+from gonghui.activities.search import TABLE, all_rows, index_rows
 
 
 def create(apps, schema_editor):
@@ -23,7 +23,7 @@ def create(apps, schema_editor):
                 "tokens, detail=none, tokenize='unicode61 remove_diacritics 0')"
             )
     Activity = apps.get_model("activities", "Activity")
-    index_rows(Activity.objects.order_by("pk").values_list("pk", *FIELDS).iterator(chunk_size=5000))
+    index_rows(all_rows(Activity))
 
 
 def drop(apps, schema_editor):
