@@ -112,3 +112,30 @@ class Person(OrgScopedModel, TimeStampedModel):
         if self.is_liaison:
             tags.append(str(_("联络员")))
         return tags
+
+
+class PeopleTally(models.Model):
+    """How many people one organisation has on its own register (not its subtree's): all of
+    them, the volunteers and the model workers. The database keeps it exact with triggers on
+    the people table (people/tallies.py), so every write counts — a form, an import, a bulk
+    load, a demo, an organisation moved — and a province's headline figures are a sum over its
+    organisations' rows instead of a count of ten million people."""
+
+    organization = models.OneToOneField(
+        "organizations.Organization",
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    org_path = models.CharField(max_length=255, db_index=True)
+    people = models.BigIntegerField(default=0)
+    volunteers = models.BigIntegerField(default=0)
+    model_workers = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("人员计数")
+        verbose_name_plural = _("人员计数")
+
+    def __str__(self) -> str:
+        return f"{self.org_path}: {self.people}"

@@ -13,6 +13,7 @@ from gonghui.core.figures import remembered
 from gonghui.core.privacy import mask_id_number, mask_phone
 from gonghui.organizations.models import Organization
 
+from . import tallies
 from .models import Person
 from .permissions import can_edit_people_of
 
@@ -225,18 +226,8 @@ def export_rows(qs, *, unmasked: bool):
 
 def headline_counts(user) -> dict:
     """The people, volunteers and model workers the user can see, for the home page and the
-    figures: three counts, each read from its own index (the volunteer and model-worker
-    indexes hold only those people), once per request."""
-
-    def count():
-        people = Person.objects.visible_to(user)
-        return {
-            "num_people": people.count(),
-            "num_volunteers": people.filter(is_volunteer=True).count(),
-            "num_model_workers": people.exclude(model_worker_level="").count(),
-        }
-
-    return remembered(user, "people.headline_counts", count)
+    figures, once per request: a sum of the per-organisation tallies (people/tallies.py)."""
+    return remembered(user, "people.headline_counts", lambda: tallies.headline_counts(user))
 
 
 def people_of_organization(user, organization: Organization, *, limit: int = 20):

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import connection
 
 from gonghui.core.scale import ScaleContext
-from gonghui.people import generation, services
+from gonghui.people import generation, services, tallies
 from gonghui.people.models import Person
 
 COMPARED = [f.attname for f in Person._meta.concrete_fields if f.attname not in ("id",)]
@@ -77,6 +77,10 @@ if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         assert copied == [300] and Person.objects.count() == 300
         by_copy = _stored()
         assert _schema() == schema  # every index and constraint is back, as it was
+        # The triggers were suspended for the load, the counts rebuilt once and the triggers
+        # back in place.
+        assert tallies.installed()
+        assert tallies.headline_counts(fed.sysadmin)["num_people"] == 300
 
         Person.objects.all().delete()
         ctx = _context(fed, 300)
