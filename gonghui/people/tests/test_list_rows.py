@@ -48,3 +48,20 @@ def test_rows_follow_the_users_language(fed, client_for):
     tags = [tag.text for tag in row.xpath(".//span[contains(@class,'tag')]")]
     assert [cells[1], *tags, *row.xpath("./td[1]/@data-label")] == expected
     assert expected != ["男", "困难职工", "姓名"]
+
+
+def test_every_cell_is_escaped(fed, client_for):
+    hostile = '<b onmouseover="x">王&</b>'
+    fed.grassroots.short_name = "<i>宏达</i>"
+    fed.grassroots.save()
+    make_person(fed.grassroots, name=hostile)
+    html = client_for(fed.province_admin).get("/people/").content.decode()
+    assert hostile not in html and "<i>宏达</i>" not in html
+    assert "&lt;b onmouseover=&quot;x&quot;&gt;王&amp;&lt;/b&gt;" in html
+    (row,) = _rows(client_for(fed.province_admin).get("/people/"))
+    assert row.xpath("./td[1]")[0].text_content() == hostile
+
+
+def test_an_empty_page_says_so(fed, client_for):
+    html = client_for(fed.province_admin).get("/people/?q=没有这个人").content.decode()
+    assert "没有符合条件的人员" in html
