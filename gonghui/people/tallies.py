@@ -23,29 +23,28 @@ PEOPLE = Person._meta.db_table
 TALLY = PeopleTally._meta.db_table
 WATCHED = ("organization_id", "org_path", "is_volunteer", "model_worker_level")
 
-# What one person adds to a row, from NEW (or takes away, from OLD).
-_ADD = {
-    "sqlite": "1, {r}.is_volunteer, {r}.model_worker_level <> ''",
-    "postgresql": "1, {r}.is_volunteer::int, ({r}.model_worker_level <> '')::int",
-}
+
+def _counted(row: str = "") -> tuple[str, str]:
+    """What a person counts for as volunteer and as model worker (0 or 1), as SQL on `row`
+    (NEW, OLD, or the table's own columns)."""
+    prefix = f"{row}." if row else ""
+    cast = "::int" if connection.vendor == "postgresql" else ""
+    return f"{prefix}is_volunteer{cast}", f"({prefix}model_worker_level <> ''){cast}"
 
 
 def _take(row: str) -> str:
-    flag = f"{row}.is_volunteer" + ("::int" if connection.vendor == "postgresql" else "")
-    worker = f"({row}.model_worker_level <> '')" + (
-        "::int" if connection.vendor == "postgresql" else ""
-    )
+    volunteer, worker = _counted(row)
     return (
-        f"UPDATE {TALLY} SET people = people - 1, volunteers = volunteers - {flag}, "
+        f"UPDATE {TALLY} SET people = people - 1, volunteers = volunteers - {volunteer}, "
         f"model_workers = model_workers - {worker} WHERE organization_id = {row}.organization_id"
     )
 
 
 def _put(row: str) -> str:
-    values = _ADD[connection.vendor].format(r=row)
+    volunteer, worker = _counted(row)
     return (
         f"INSERT INTO {TALLY} (organization_id, org_path, people, volunteers, model_workers) "
-        f"VALUES ({row}.organization_id, {row}.org_path, {values}) "
+        f"VALUES ({row}.organization_id, {row}.org_path, 1, {volunteer}, {worker}) "
         "ON CONFLICT (organization_id) DO UPDATE SET org_path = excluded.org_path, "
         f"people = {TALLY}.people + 1, volunteers = {TALLY}.volunteers + excluded.volunteers, "
         f"model_workers = {TALLY}.model_workers + excluded.model_workers"
@@ -129,13 +128,12 @@ def ensure_installed(*, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
 
 def rebuild() -> None:
     """Count every organisation's people again from the people table."""
-    flag = "is_volunteer::int" if connection.vendor == "postgresql" else "is_volunteer"
-    worker = "(model_worker_level <> '')" + ("::int" if connection.vendor == "postgresql" else "")
+    volunteer, worker = _counted()
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TALLY}")
         cursor.execute(
             f"INSERT INTO {TALLY} (organization_id, org_path, people, volunteers, model_workers) "
-            f"SELECT organization_id, MAX(org_path), COUNT(*), SUM({flag}), SUM({worker}) "
+            f"SELECT organization_id, MAX(org_path), COUNT(*), SUM({volunteer}), SUM({worker}) "
             f"FROM {PEOPLE} GROUP BY organization_id"
         )
 
