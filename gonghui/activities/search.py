@@ -19,6 +19,8 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from gonghui.core.batches import chunks_by_pk
+
 TABLE = "activities_search"
 FIELDS = ("title", "place", "description")
 
@@ -135,19 +137,10 @@ def rebuild() -> int:
 
 
 def all_rows(model, chunk: int = 5000) -> Iterator[tuple]:
-    """(id, title, place, description) of every activity, read a chunk at a time by id, each
-    chunk one finished query. A single streamed query would keep its read open while the index
-    is written: on SQLite that pins the write-ahead log, which then cannot be checkpointed and
-    grew to tens of gigabytes (the index's merges rewrite its segments many times over)."""
-    last = 0
-    while True:
-        rows = list(
-            model.objects.filter(pk__gt=last).order_by("pk").values_list("pk", *FIELDS)[:chunk]
-        )
+    """(id, title, place, description) of every activity, read a finished chunk at a time
+    (core.batches): the index is written while they are read."""
+    for rows in chunks_by_pk(model.objects.all(), *FIELDS, size=chunk):
         yield from rows
-        if len(rows) < chunk:
-            return
-        last = rows[-1][0]
 
 
 def exact(query: str) -> Q:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core import audit, idcard, privacy, workflow
+from gonghui.core.batches import chunks_by_pk
 from gonghui.core.chinese import pinyin_initials, to_simplified
 from gonghui.core.concurrency import claim_version
 from gonghui.core.exceptions import InvalidTransition, PermissionDenied, ValidationFailed
@@ -1130,14 +1131,8 @@ def rotate_encryption_keys(*, batch: int = 1000) -> dict[str, int]:
             if isinstance(f, encryption.EncryptedTextField)
         ]
         done = 0
-        last = 0
-        while True:
-            # Read back decrypted (with whichever key of the list encrypted each value) ...
-            rows = list(
-                model.objects.filter(pk__gt=last).order_by("pk").values_list("pk", *fields)[:batch]
-            )
-            if not rows:
-                break
+        # Read back decrypted (with whichever key of the list encrypted each value) ...
+        for rows in chunks_by_pk(model.objects.all(), *fields, size=batch):
             # ... and written encrypted under the first (newest) key.
             with transaction.atomic():
                 for pk, *values in rows:
@@ -1148,6 +1143,5 @@ def rotate_encryption_keys(*, batch: int = 1000) -> dict[str, int]:
                         }
                     )
             done += len(rows)
-            last = rows[-1][0]
         counts[model._meta.db_table] = done
     return counts
