@@ -89,9 +89,9 @@ def install() -> None:
 
 
 def uninstall() -> None:
+    on = f" ON {PEOPLE}" if connection.vendor == "postgresql" else ""
     with connection.cursor() as cursor:
         for name in ("insert", "delete", "update"):
-            on = f" ON {PEOPLE}" if connection.vendor == "postgresql" else ""
             cursor.execute(f"DROP TRIGGER IF EXISTS people_tally_{name}{on}")
         if connection.vendor == "postgresql":
             cursor.execute("DROP FUNCTION IF EXISTS people_tally()")

@@ -25,9 +25,14 @@ _ROW = (
     '<td data-label="{5}">{department}</td><td data-label="{6}">{post}</td>'
     "<td>{tags}</td></tr>"
 )
-_LABELS = tuple(
-    gettext_noop(label)
-    for label in ("姓名", "性别", "身份证号", "手机号", "所属组织", "部门", "岗位")
+_LABELS = (
+    gettext_noop("姓名"),
+    gettext_noop("性别"),
+    gettext_noop("身份证号"),
+    gettext_noop("手机号"),
+    gettext_noop("所属组织"),
+    gettext_noop("部门"),
+    gettext_noop("岗位"),
 )
 
 
@@ -36,13 +41,9 @@ def people_rows(rows) -> SafeString:
     """`{% people_rows rows %}`: the <tr>s of `people.selectors.list_rows` (values already
     masked)."""
     labels = [escape(gettext(label)) for label in _LABELS]
-    tag_html: dict[str, str] = {}
     out = []
     for row in rows:
-        tags = "".join(
-            tag_html.get(t) or tag_html.setdefault(t, f'<span class="tag red">{escape(t)}</span>')
-            for t in row["tags"]
-        )
+        tags = "".join(f'<span class="tag red">{escape(t)}</span>' for t in row["tags"])
         out.append(
             _ROW.format(
                 *labels,
